@@ -1,0 +1,66 @@
+"""A typed, extensible taxonomy of generative AI, and a chooser that explains itself.
+
+Generative AI (:class:`GenAI`) is the parent category; a large language model
+(:class:`LLM`) is its text-only subset; :class:`AIModel` is the root for any
+model, generative or not. Techniques, use cases, organisations and the
+article's example products are linked entities in a :class:`Taxonomy`.
+
+Example:
+    >>> import aitaxonomy as ai
+    >>> tax = ai.default_taxonomy()
+    >>> isinstance(tax["gpt-4"], ai.GenAI)
+    True
+    >>> issubclass(ai.LLM, ai.GenAI)
+    True
+"""
+
+from ._catalog import default_taxonomy
+from ._entities import (
+    LLM,
+    AIModel,
+    Category,
+    Citation,
+    Entity,
+    GenAI,
+    Organization,
+    Section,
+    Technique,
+    Trend,
+    UseCase,
+)
+from ._errors import (
+    AITaxonomyError,
+    InvalidEntityError,
+    InvalidModalityError,
+    Problem,
+    TaxonomyError,
+    UnknownIdError,
+)
+from ._modality import Modality
+from ._taxonomy import Comparison, Taxonomy
+from ._version import __version__
+
+__all__ = [
+    "LLM",
+    "AIModel",
+    "AITaxonomyError",
+    "Category",
+    "Citation",
+    "Comparison",
+    "Entity",
+    "GenAI",
+    "InvalidEntityError",
+    "InvalidModalityError",
+    "Modality",
+    "Organization",
+    "Problem",
+    "Section",
+    "Taxonomy",
+    "TaxonomyError",
+    "Technique",
+    "Trend",
+    "UnknownIdError",
+    "UseCase",
+    "__version__",
+    "default_taxonomy",
+]

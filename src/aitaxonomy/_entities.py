@@ -1,0 +1,580 @@
+"""The entities of the taxonomy: models by category, and what they link to.
+
+The type of a model is its category: :class:`AIModel` is any AI model,
+:class:`GenAI` a generative one and :class:`LLM` the text-only subset of
+generative AI. Techniques, use cases, organisations, categories, trends and
+article sections are entities too, and every link between entities is an id,
+resolved and checked by :class:`~aitaxonomy.Taxonomy`.
+
+All entities are frozen, slotted attrs classes with keyword-only fields, so
+they are hashable, safe to share between threads and cheap to hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+import attrs
+
+from ._errors import InvalidEntityError
+from ._modality import Modality, to_modalities
+
+__all__ = [
+    "GENERATIVE_OUTPUTS",
+    "LLM",
+    "AIModel",
+    "Category",
+    "Citation",
+    "Entity",
+    "GenAI",
+    "Organization",
+    "Section",
+    "Technique",
+    "Trend",
+    "UseCase",
+    "normalise_id",
+]
+
+_ID = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*")
+_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+GENERATIVE_OUTPUTS = frozenset(
+    {Modality.TEXT, Modality.CODE, Modality.IMAGE, Modality.AUDIO, Modality.VIDEO}
+)
+"""What generative AI produces, per the article: text, images, audio, video, code."""
+
+
+class _EntityTypeError(InvalidEntityError, TypeError):
+    """A field was given a value of the wrong type."""
+
+
+def normalise_id(value: str) -> str:
+    """Return the slug an id would be if it followed the rules.
+
+    Ids are lowercase ASCII letters and digits, with ``-``, ``_`` or ``.``
+    between them and ``/`` between namespace segments.
+
+    Example:
+        >>> normalise_id("GPT 4")
+        'gpt-4'
+    """
+    lowered = re.sub(r"[^a-z0-9._/-]+", "-", value.strip().lower())
+    segments = (re.sub(r"[._-]{2,}", "-", s).strip("._-") for s in lowered.split("/"))
+    return "/".join(s for s in segments if s)
+
+
+def _check_id(value: object, what: str, field: str | None = None) -> None:
+    if not isinstance(value, str):
+        raise _EntityTypeError(
+            f"{what} must be a string, not {type(value).__name__}", field=field
+        )
+    if _ID.fullmatch(value) is None:
+        fixed = normalise_id(value)
+        hint = f" (did you mean {fixed!r}?)" if fixed and _ID.fullmatch(fixed) else ""
+        raise InvalidEntityError(
+            f"{what} {value!r} is not a lowercase slug{hint}; ids use a-z, 0-9 "
+            "and '-', '_' or '.' between them ('/' between namespaces)",
+            field=field,
+        )
+
+
+def _valid_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _check_id(value, attribute.name, attribute.name)
+
+
+def _valid_optional_id(
+    _: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None:
+        _check_id(value, attribute.name, attribute.name)
+
+
+def _valid_ids(
+    _: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
+    for item in value:
+        _check_id(item, f"{attribute.name} entry", attribute.name)
+    duplicates = sorted({item for item in value if value.count(item) > 1})
+    if duplicates:
+        raise InvalidEntityError(
+            f"{attribute.name} lists {', '.join(map(repr, duplicates))} more than once",
+            field=attribute.name,
+        )
+
+
+def _valid_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise _EntityTypeError(
+            f"{attribute.name} must be a string, not {type(value).__name__}",
+            field=attribute.name,
+        )
+
+
+def _valid_optional_text(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None:
+        _valid_text(instance, attribute, value)
+
+
+def _valid_name(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    _valid_text(instance, attribute, value)
+    if not str(value).strip():
+        raise InvalidEntityError(
+            f"{attribute.name} must not be empty", field=attribute.name
+        )
+
+
+def _valid_texts(
+    _: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise _EntityTypeError(
+                f"{attribute.name} entries must be non-empty strings, got {item!r}",
+                field=attribute.name,
+            )
+
+
+def _valid_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or _DATE.fullmatch(value) is None:
+        raise InvalidEntityError(
+            f"{attribute.name} {value!r} is not a date written YYYY, YYYY-MM or "
+            "YYYY-MM-DD",
+            field=attribute.name,
+        )
+
+
+def _valid_flag(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise _EntityTypeError(
+            f"{attribute.name} must be true, false or unset, not {value!r}",
+            field=attribute.name,
+        )
+
+
+def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Accept one string or an iterable of them; a string is never split."""
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, Iterable):
+        raise _EntityTypeError(
+            f"expected a string or an iterable of strings, not {type(value).__name__}"
+        )
+    return tuple(value)
+
+
+def _text_field() -> Any:
+    return attrs.field(default="", validator=_valid_text)
+
+
+def _flag_field() -> Any:
+    return attrs.field(default=None, validator=_valid_flag)
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where a fact comes from: a section of the article, or a dated source.
+
+    Attributes:
+        section: The id of the article :class:`Section` that states the fact.
+        url: A public source for facts the article does not state.
+        as_of: The day the source was read (``YYYY-MM-DD``); required with a URL.
+        covers: The fields the citation supports; empty means the whole entity.
+        note: Anything a reader should know about the source, in our words.
+
+    Example:
+        >>> Citation(section="what-is-genai")
+        Citation(section='what-is-genai', url=None, as_of=None, covers=(), note='')
+    """
+
+    section: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    url: str | None = attrs.field(default=None, validator=_valid_optional_text)
+    as_of: str | None = attrs.field(default=None, validator=_valid_date)
+    covers: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_texts
+    )
+    note: str = _text_field()
+
+    def __attrs_post_init__(self) -> None:
+        if self.section is None and self.url is None:
+            raise InvalidEntityError(
+                "a citation needs an article section or a url", field="section"
+            )
+        if self.url is not None:
+            if not self.url.startswith("https://"):
+                raise InvalidEntityError(
+                    f"citation url {self.url!r} must be an https:// address",
+                    field="url",
+                )
+            if self.as_of is None:
+                raise InvalidEntityError(
+                    f"citation of {self.url!r} needs as_of, the day it was read",
+                    field="as_of",
+                )
+
+
+def _citations(value: Citation | Iterable[Citation]) -> tuple[Citation, ...]:
+    if isinstance(value, Citation):
+        return (value,)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, Citation):
+            raise _EntityTypeError(
+                "provenance entries must be Citation objects, not "
+                f"{type(item).__name__}"
+            )
+    return items
+
+
+@attrs.frozen(kw_only=True)
+class Entity:
+    """What every entity has: an id, a name, aliases, a description, provenance.
+
+    Attributes:
+        id: A lowercase slug, unique across every kind in a taxonomy.
+        name: How people write it (``"DALL·E"``).
+        aliases: Other names it is known by; lookups match them case-insensitively.
+        description: A sentence or two in our own words.
+        provenance: The citations that support its facts.
+    """
+
+    KIND: ClassVar[str] = "entity"
+
+    id: str = attrs.field(validator=_valid_id)
+    name: str = attrs.field(validator=_valid_name)
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_texts
+    )
+    description: str = _text_field()
+    provenance: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
+
+    def references(self) -> Iterable[tuple[str, str]]:
+        """Yield ``(field, id)`` for every link this entity makes to another."""
+        for index, citation in enumerate(self.provenance):
+            if citation.section is not None:
+                yield f"provenance[{index}].section", citation.section
+
+
+@attrs.frozen(kw_only=True)
+class Section(Entity):
+    """A section of the source article, cited by the facts it states.
+
+    Attributes:
+        number: Its position in the article, from 1.
+    """
+
+    KIND: ClassVar[str] = "section"
+
+    number: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class Organization(Entity):
+    """A company or lab that makes models.
+
+    Attributes:
+        url: Its public home page.
+    """
+
+    KIND: ClassVar[str] = "organization"
+
+    url: str | None = attrs.field(default=None, validator=_valid_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Technique(Entity):
+    """A technique models are built with, or a concept inside one.
+
+    Attributes:
+        part_of: The technique this concept belongs to (attention is part of
+            the transformer), if any.
+        examples: Ids of the models the article gives as users of it.
+    """
+
+    KIND: ClassVar[str] = "technique"
+
+    part_of: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    examples: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
+
+    def references(self) -> Iterable[tuple[str, str]]:
+        yield from super().references()
+        if self.part_of is not None:
+            yield "part_of", self.part_of
+        for index, example in enumerate(self.examples):
+            yield f"examples[{index}]", example
+
+
+@attrs.frozen(kw_only=True)
+class UseCase(Entity):
+    """A job the article recommends a category for.
+
+    Attributes:
+        category: The id of the category the article favours for it.
+        produces: The modalities the job typically produces.
+        examples: Ids of the products or models the article gives as examples.
+        keywords: Words and phrases that signal this job in a task description.
+    """
+
+    KIND: ClassVar[str] = "use-case"
+
+    category: str = attrs.field(validator=_valid_id)
+    produces: frozenset[Modality] = attrs.field(
+        default=frozenset(), converter=to_modalities
+    )
+    examples: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
+    keywords: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_texts
+    )
+
+    def references(self) -> Iterable[tuple[str, str]]:
+        yield from super().references()
+        yield "category", self.category
+        for index, example in enumerate(self.examples):
+            yield f"examples[{index}]", example
+
+
+@attrs.frozen(kw_only=True)
+class Trend(Entity):
+    """A direction the article expects AI to take.
+
+    Attributes:
+        implies: The model fields that let users act on the trend
+            (``"domains"``, ``"on_device"``, ...).
+    """
+
+    KIND: ClassVar[str] = "trend"
+
+    implies: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_texts
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Category(Entity):
+    """A category of AI model, with the article's description of it.
+
+    The built-in categories are bound to classes (``genai`` to :class:`GenAI`,
+    ``llm`` to :class:`LLM`); categories added as data sit under one of them.
+
+    Attributes:
+        parent: The id of the broader category, or ``None`` for the root.
+        output_modalities: What its members may produce; empty means anything
+            its parent allows. Kinds count: allowing audio allows music.
+        primary_function: The comparison table's "primary function" row.
+        output_formats: The "output formats" row.
+        training_data: The "training data" row.
+        typical_uses: The "use cases" row.
+        examples: The "examples" row, as model ids.
+        key_features: The article's key features, in our words.
+        feature_examples: The examples its key features name, as model ids.
+        how_it_works: How the article explains it works, in our words.
+    """
+
+    KIND: ClassVar[str] = "category"
+
+    parent: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    output_modalities: frozenset[Modality] = attrs.field(
+        default=frozenset(), converter=to_modalities
+    )
+    primary_function: str = _text_field()
+    output_formats: str = _text_field()
+    training_data: str = _text_field()
+    typical_uses: str = _text_field()
+    examples: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
+    key_features: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_texts
+    )
+    feature_examples: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
+    how_it_works: str = _text_field()
+
+    def references(self) -> Iterable[tuple[str, str]]:
+        yield from super().references()
+        if self.parent is not None:
+            yield "parent", self.parent
+        for name in ("examples", "feature_examples"):
+            for index, example in enumerate(getattr(self, name)):
+                yield f"{name}[{index}]", example
+
+
+@attrs.frozen(kw_only=True)
+class AIModel(Entity):
+    """Any AI model or product: the root of the category hierarchy.
+
+    Non-generative models live here directly (BERT encodes text, it does not
+    generate it). Generative ones are :class:`GenAI`, text-only ones
+    :class:`LLM`.
+
+    Attributes:
+        organization: The id of the organisation that makes it.
+        category: A finer category than the class's own (one added as data,
+            such as an "image generator" under GenAI); ``None`` for the class's.
+        input_modalities: What it accepts.
+        output_modalities: What it produces.
+        techniques: Ids of the techniques it is built with.
+        use_cases: Ids of the use cases it suits.
+        powered_by: Ids of the models a product runs on (ChatGPT -> GPT-4).
+        domains: Industries it is specialised for (``"healthcare"``, ...).
+        open_weights: Whether its weights are published; ``None`` if unknown.
+        on_device: Whether it (or a published variant) runs on a local device.
+        released: When it was first released, ``YYYY``, ``YYYY-MM`` or
+            ``YYYY-MM-DD``.
+        product: ``True`` for a product people use (ChatGPT), ``False`` for a
+            model (GPT-4).
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> bert = ai.AIModel(id="my-encoder", name="My encoder",
+        ...                   output_modalities="embedding")
+        >>> isinstance(bert, ai.GenAI)
+        False
+    """
+
+    KIND: ClassVar[str] = "ai-model"
+    CATEGORY: ClassVar[str] = "ai-model"
+    """The id of the category the class stands for."""
+
+    organization: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    category: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    input_modalities: frozenset[Modality] = attrs.field(
+        default=frozenset(), converter=to_modalities
+    )
+    output_modalities: frozenset[Modality] = attrs.field(
+        default=frozenset(), converter=to_modalities
+    )
+    techniques: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
+    use_cases: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
+    powered_by: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
+    domains: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
+    open_weights: bool | None = _flag_field()
+    on_device: bool | None = _flag_field()
+    released: str | None = attrs.field(default=None, validator=_valid_date)
+    product: bool = attrs.field(default=False, validator=_valid_flag)
+
+    @property
+    def category_id(self) -> str:
+        """The id of the category this model belongs to."""
+        return self.category or self.CATEGORY
+
+    def references(self) -> Iterable[tuple[str, str]]:
+        yield from super().references()
+        if self.organization is not None:
+            yield "organization", self.organization
+        yield "category", self.category_id
+        for name in ("techniques", "use_cases", "powered_by"):
+            for index, ref in enumerate(getattr(self, name)):
+                yield f"{name}[{index}]", ref
+
+    def produces(self, modality: Modality | str) -> bool:
+        """Whether it outputs *modality* or a kind of it.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> ai.GenAI(id="m", name="M", output_modalities="music").produces("audio")
+            True
+        """
+        wanted = Modality.parse(modality)
+        return any(out.is_a(wanted) for out in self.output_modalities)
+
+    def accepts(self, modality: Modality | str) -> bool:
+        """Whether it takes *modality* (or a kind of it) as input."""
+        wanted = Modality.parse(modality)
+        return any(given.is_a(wanted) for given in self.input_modalities)
+
+
+@attrs.frozen(kw_only=True)
+class GenAI(AIModel):
+    """A generative model: it creates new content.
+
+    Per the article, generative AI produces text, images, audio, video and
+    code, and may combine them.
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> sora = ai.GenAI(id="clipper", name="Clipper",
+        ...                 input_modalities=["text", "image"],
+        ...                 output_modalities="video")
+        >>> sorted(sora.output_modalities)
+        [<Modality.VIDEO: 'video'>]
+    """
+
+    KIND: ClassVar[str] = "genai"
+    CATEGORY: ClassVar[str] = "genai"
+
+    def __attrs_post_init__(self) -> None:
+        outside = {
+            out
+            for out in self.output_modalities
+            if not any(out.is_a(allowed) for allowed in GENERATIVE_OUTPUTS)
+        }
+        if outside:
+            raise InvalidEntityError(
+                field="output_modalities",
+                message=f"{self.id!r}: generative AI produces content "
+                f"({', '.join(sorted(GENERATIVE_OUTPUTS))}); got "
+                f"{', '.join(sorted(outside))}",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class LLM(GenAI):
+    """A large language model: the text-only subset of generative AI.
+
+    Its outputs are exactly text; its inputs include text and may add others
+    (GPT-4 and Claude read images). Building one that outputs anything else
+    raises :class:`~aitaxonomy.InvalidEntityError`.
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> ai.LLM(id="pix", name="Pix", output_modalities={ai.Modality.IMAGE})
+        Traceback (most recent call last):
+        ...
+        aitaxonomy._errors.InvalidEntityError: 'pix': an LLM outputs text only; ...
+    """
+
+    KIND: ClassVar[str] = "llm"
+    CATEGORY: ClassVar[str] = "llm"
+
+    input_modalities: frozenset[Modality] = attrs.field(
+        default=frozenset({Modality.TEXT}), converter=to_modalities
+    )
+    output_modalities: frozenset[Modality] = attrs.field(
+        default=frozenset({Modality.TEXT}), converter=to_modalities
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # The LLM rule is the stricter one, so it speaks first.
+        if self.output_modalities != {Modality.TEXT}:
+            got = ", ".join(sorted(self.output_modalities)) or "nothing"
+            raise InvalidEntityError(
+                f"{self.id!r}: an LLM outputs text only; got {got}",
+                field="output_modalities",
+            )
+        if Modality.TEXT not in self.input_modalities:
+            raise InvalidEntityError(
+                f"{self.id!r}: an LLM reads text; its input_modalities lack text",
+                field="input_modalities",
+            )
+        super().__attrs_post_init__()

@@ -1,0 +1,672 @@
+"""The taxonomy: an immutable, validated, indexed set of entities."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from typing import TYPE_CHECKING, TypeVar, overload
+
+import attrs
+
+from ._entities import (
+    AIModel,
+    Category,
+    Entity,
+    Organization,
+    Section,
+    Technique,
+    Trend,
+    UseCase,
+)
+from ._errors import Problem, TaxonomyError, UnknownIdError, suggest
+from ._modality import Modality, ModalityInput, to_modalities
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+
+    from ._kinds import KindRegistry
+
+__all__ = ["Comparison", "Taxonomy", "check"]
+
+E = TypeVar("E", bound=Entity)
+
+# The comparison table's rows, in the article's order: (label, Category field).
+COMPARISON_ROWS: tuple[tuple[str, str], ...] = (
+    ("Primary function", "primary_function"),
+    ("Output formats", "output_formats"),
+    ("Training data", "training_data"),
+    ("Use cases", "typical_uses"),
+    ("Examples", "examples"),
+)
+
+
+@attrs.frozen
+class Comparison:
+    """Categories side by side, row by row, as the article's comparison table.
+
+    Attributes:
+        categories: The categories compared, in column order.
+        rows: ``(feature, values)`` pairs, one value per category.
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> table = ai.default_taxonomy().comparison("genai", "llm")
+        >>> [label for label, _ in table.rows][:2]
+        ['Primary function', 'Output formats']
+    """
+
+    categories: tuple[Category, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def __str__(self) -> str:
+        header = ("Feature", *(c.name for c in self.categories))
+        lines = [header, *((label, *values) for label, values in self.rows)]
+        widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+        out = [
+            " | ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True))
+            for line in lines
+        ]
+        out.insert(1, "-+-".join("-" * w for w in widths))
+        return "\n".join(s.rstrip() for s in out)
+
+
+@attrs.frozen
+class _Index:
+    """Lookups built once per taxonomy, on the first query that needs them."""
+
+    names: Mapping[str, str]
+    by_kind: Mapping[type[Entity], tuple[Entity, ...]]
+    category_ancestors: Mapping[str, tuple[str, ...]]
+    technique_ancestors: Mapping[str, tuple[str, ...]]
+    models_by: Mapping[tuple[str, str], frozenset[str]]
+
+
+class Taxonomy:
+    """An immutable, validated set of entities with one shared id space.
+
+    Building one checks every invariant (:func:`check`) and raises
+    :class:`~aitaxonomy.TaxonomyError` listing every problem at once. Indices
+    for lookups and queries are built on first use, once, under a lock, so a
+    taxonomy can be shared freely between threads.
+
+    Args:
+        entities: The entities, in the order iteration should give them.
+
+    Raises:
+        TaxonomyError: An invariant does not hold.
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> tax = ai.default_taxonomy()
+        >>> tax["gpt-4"].name
+        'GPT-4'
+        >>> tax.get("no-such-model") is None
+        True
+        >>> [m.id for m in tax.models(output="video")]
+        ['midjourney', 'sora']
+    """
+
+    __slots__ = ("__weakref__", "_by_id", "_index", "_lock")
+
+    _by_id: dict[str, Entity]
+    _index: _Index | None
+    _lock: threading.Lock
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        items = tuple(entities)
+        problems = check(items)
+        if problems:
+            raise TaxonomyError(problems)
+        object.__setattr__(self, "_by_id", {e.id: e for e in items})
+        object.__setattr__(self, "_index", None)
+        object.__setattr__(self, "_lock", threading.Lock())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Taxonomy is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Taxonomy is immutable; cannot delete {name!r}")
+
+    # -- container protocol ------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Entity):
+            return self._by_id.get(item.id) == item
+        return isinstance(item, str) and item in self._by_id
+
+    def __getitem__(self, key: str) -> Entity:
+        found = self.get(key)
+        if found is None:
+            raise UnknownIdError(key, suggest(key, self._names_index()))
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Taxonomy):
+            return NotImplemented
+        return self._by_id == other._by_id
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._by_id.items()))
+
+    def __repr__(self) -> str:
+        counts: dict[str, int] = defaultdict(int)
+        for entity in self:
+            counts[type(entity).KIND] += 1
+        inner = ", ".join(f"{kind}={n}" for kind, n in sorted(counts.items()))
+        return f"<Taxonomy {len(self)} entities: {inner}>"
+
+    # -- lookups -----------------------------------------------------------
+
+    def get(self, key: str) -> Entity | None:
+        """Return the entity with id *key*, or by name or alias; else ``None``.
+
+        Ids match exactly; names and aliases match case-insensitively.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> ai.default_taxonomy().get("DALL·E").id
+            'dall-e'
+        """
+        if not isinstance(key, str):  # untyped callers may pass anything
+            return None  # type: ignore[unreachable]
+        found = self._by_id.get(key)
+        if found is not None:
+            return found
+        entity_id = self._names_index().get(_fold(key))
+        return None if entity_id is None else self._by_id[entity_id]
+
+    def model(self, key: str) -> AIModel:
+        """The model with id (or name, or alias) *key*, typed as a model.
+
+        Raises:
+            UnknownIdError: No model has that id, name or alias.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> ai.default_taxonomy().model("gpt-4").released
+            '2023-03-14'
+        """
+        return self._model(key)
+
+    @overload
+    def of_type(self, cls: type[E]) -> tuple[E, ...]: ...
+    @overload
+    def of_type(self, cls: tuple[type[E], ...]) -> tuple[E, ...]: ...
+    def of_type(self, cls: type[E] | tuple[type[E], ...]) -> tuple[E, ...]:
+        """Every entity that is an instance of *cls* (subclasses included)."""
+        classes = cls if isinstance(cls, tuple) else (cls,)
+        by_kind = self._get_index().by_kind
+        return tuple(
+            entity  # type: ignore[misc]  # isinstance holds by construction
+            for kind, members in by_kind.items()
+            if issubclass(kind, classes)
+            for entity in members
+        )
+
+    def categories(self) -> tuple[Category, ...]:
+        """Every category, root first."""
+        ancestors = self._get_index().category_ancestors
+        return tuple(sorted(self.of_type(Category), key=lambda c: len(ancestors[c.id])))
+
+    def techniques(self) -> tuple[Technique, ...]:
+        """Every technique and concept."""
+        return self.of_type(Technique)
+
+    def use_cases(self) -> tuple[UseCase, ...]:
+        """Every use case."""
+        return self.of_type(UseCase)
+
+    def organizations(self) -> tuple[Organization, ...]:
+        """Every organisation."""
+        return self.of_type(Organization)
+
+    def trends(self) -> tuple[Trend, ...]:
+        """Every trend."""
+        return self.of_type(Trend)
+
+    def sections(self) -> tuple[Section, ...]:
+        """Every article section, in article order."""
+        return tuple(sorted(self.of_type(Section), key=lambda s: s.number))
+
+    def category_of(self, model: AIModel | str) -> Category:
+        """The category a model belongs to."""
+        found = self._model(model)
+        category = self[found.category_id]
+        assert isinstance(category, Category)  # noqa: S101  # check() guarantees it
+        return category
+
+    def category_path(self, category: Category | str) -> tuple[Category, ...]:
+        """The category and its ancestors, from the root down to it.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> [c.id for c in ai.default_taxonomy().category_path("llm")]
+            ['ai-model', 'genai', 'llm']
+        """
+        key = category.id if isinstance(category, Category) else category
+        ancestors = self._get_index().category_ancestors.get(key)
+        if ancestors is None:
+            raise UnknownIdError(key, suggest(key, self._categories_ids()))
+        return tuple(self[c] for c in (*reversed(ancestors), key))  # type: ignore[misc]
+
+    def models(
+        self,
+        *,
+        category: Category | str | None = None,
+        output: ModalityInput | None = None,
+        input: ModalityInput | None = None,  # noqa: A002
+        technique: Technique | str | None = None,
+        use_case: UseCase | str | None = None,
+        organization: Organization | str | None = None,
+        domain: str | None = None,
+    ) -> tuple[AIModel, ...]:
+        """Models matching every filter given, in taxonomy order.
+
+        Args:
+            category: In this category or one below it (``"genai"`` includes
+                LLMs).
+            output: Produces each of these modalities (or a kind of it:
+                ``"audio"`` matches a music generator).
+            input: Accepts each of these modalities.
+            technique: Built with this technique or a concept inside it.
+            use_case: Suited to this use case.
+            organization: Made by this organisation.
+            domain: Specialised for this domain.
+
+        Raises:
+            UnknownIdError: A filter names an id the taxonomy lacks.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> tax = ai.default_taxonomy()
+            >>> [m.id for m in tax.models(output="image", technique="diffusion")]
+            ['dall-e', 'stable-diffusion']
+        """
+        index = self._get_index()
+        wanted: list[frozenset[str]] = []
+        for facet, value in (
+            ("category", category),
+            ("technique", technique),
+            ("use_case", use_case),
+            ("organization", organization),
+        ):
+            if value is not None:
+                key = value if isinstance(value, str) else value.id
+                if (facet, key) not in index.models_by and key not in self._by_id:
+                    raise UnknownIdError(key, suggest(key, self._by_id))
+                wanted.append(index.models_by.get((facet, key), frozenset()))
+        if domain is not None:
+            wanted.append(index.models_by.get(("domain", domain), frozenset()))
+        for facet, modalities in (("output", output), ("input", input)):
+            if modalities is not None:
+                wanted.extend(
+                    index.models_by.get((facet, m.value), frozenset())
+                    for m in to_modalities(modalities)
+                )
+        models = self.of_type(AIModel)
+        if not wanted:
+            return models
+        keep = frozenset.intersection(*wanted)
+        return tuple(m for m in models if m.id in keep)
+
+    def comparison(self, *categories: Category | str) -> Comparison:
+        """The article's comparison table for *categories* (default: GenAI, LLM)."""
+        chosen = tuple(
+            c if isinstance(c, Category) else self._category(c)
+            for c in (categories or ("genai", "llm"))
+        )
+        rows = []
+        for label, field in COMPARISON_ROWS:
+            values = []
+            for category in chosen:
+                value = getattr(category, field)
+                if field == "examples":
+                    value = ", ".join(self[e].name for e in value)
+                values.append(value)
+            rows.append((label, tuple(values)))
+        return Comparison(chosen, tuple(rows))
+
+    def article_examples(self) -> tuple[AIModel, ...]:
+        """Models named as examples by a category, use case or technique.
+
+        In the packaged taxonomy these are the article's own examples.
+        """
+        named: set[str] = set()
+        for category in self.of_type(Category):
+            named.update(category.examples, category.feature_examples)
+        for entity in self.of_type(UseCase):
+            named.update(entity.examples)
+        for technique in self.of_type(Technique):
+            named.update(technique.examples)
+        return tuple(m for m in self.of_type(AIModel) if m.id in named)
+
+    # -- internals ---------------------------------------------------------
+
+    def _model(self, model: AIModel | str) -> AIModel:
+        found = self[model] if isinstance(model, str) else model
+        if not isinstance(found, AIModel):
+            raise UnknownIdError(str(model), suggest(str(model), self._models_ids()))
+        return found
+
+    def _category(self, key: str) -> Category:
+        found = self.get(key)
+        if not isinstance(found, Category):
+            raise UnknownIdError(key, suggest(key, self._categories_ids()))
+        return found
+
+    def _models_ids(self) -> list[str]:
+        return [m.id for m in self.of_type(AIModel)]
+
+    def _categories_ids(self) -> list[str]:
+        return [c.id for c in self.of_type(Category)]
+
+    def _names_index(self) -> Mapping[str, str]:
+        return self._get_index().names
+
+    def _get_index(self) -> _Index:
+        index = self._index
+        if index is None:
+            with self._lock:
+                index = self._index
+                if index is None:
+                    index = _build_index(self._by_id)
+                    object.__setattr__(self, "_index", index)
+        return index
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _ancestors(start: str, parent_of: Mapping[str, str | None]) -> tuple[str, ...]:
+    """Ids above *start*, nearest first; stops at a cycle (check() reports it)."""
+    seen = [start]
+    current = parent_of.get(start)
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = parent_of.get(current)
+    return tuple(seen[1:])
+
+
+def _build_index(by_id: Mapping[str, Entity]) -> _Index:
+    names: dict[str, str] = {}
+    by_kind: dict[type[Entity], list[Entity]] = defaultdict(list)
+    for entity in by_id.values():
+        by_kind[type(entity)].append(entity)
+        # Ids win over names and aliases: add names first, ids last.
+        for spelling in (entity.name, *entity.aliases):
+            names.setdefault(_fold(spelling), entity.id)
+    for entity_id in by_id:
+        names[_fold(entity_id)] = entity_id
+
+    category_parent = {
+        e.id: e.parent for e in by_id.values() if isinstance(e, Category)
+    }
+    technique_parent = {
+        e.id: e.part_of for e in by_id.values() if isinstance(e, Technique)
+    }
+    category_ancestors = {c: _ancestors(c, category_parent) for c in category_parent}
+    technique_ancestors = {t: _ancestors(t, technique_parent) for t in technique_parent}
+
+    models_by: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entity in by_id.values():
+        if not isinstance(entity, AIModel):
+            continue
+        add = entity.id
+        own = entity.category_id
+        for category in (own, *category_ancestors.get(own, ())):
+            models_by["category", category].add(add)
+        for technique in entity.techniques:
+            for t in (technique, *technique_ancestors.get(technique, ())):
+                models_by["technique", t].add(add)
+        for use_case in entity.use_cases:
+            models_by["use_case", use_case].add(add)
+        if entity.organization is not None:
+            models_by["organization", entity.organization].add(add)
+        for domain in entity.domains:
+            models_by["domain", domain].add(add)
+        for facet, modalities in (
+            ("output", entity.output_modalities),
+            ("input", entity.input_modalities),
+        ):
+            for modality in modalities:
+                current: Modality | None = modality
+                while current is not None:
+                    models_by[facet, current.value].add(add)
+                    current = current.parent
+    return _Index(
+        names=names,
+        by_kind={kind: tuple(members) for kind, members in by_kind.items()},
+        category_ancestors=category_ancestors,
+        technique_ancestors=technique_ancestors,
+        models_by={key: frozenset(ids) for key, ids in models_by.items()},
+    )
+
+
+# -- invariants ------------------------------------------------------------
+
+# Which kinds of entity each reference field may point at.
+_TARGETS: Mapping[tuple[type[Entity], str], tuple[type[Entity], ...]] = {
+    (Entity, "provenance"): (Section,),
+    (Technique, "part_of"): (Technique,),
+    (Technique, "examples"): (AIModel,),
+    (UseCase, "category"): (Category,),
+    (UseCase, "examples"): (AIModel,),
+    (Category, "parent"): (Category,),
+    (Category, "examples"): (AIModel,),
+    (Category, "feature_examples"): (AIModel,),
+    (AIModel, "organization"): (Organization,),
+    (AIModel, "category"): (Category,),
+    (AIModel, "techniques"): (Technique,),
+    (AIModel, "use_cases"): (UseCase,),
+    (AIModel, "powered_by"): (AIModel,),
+}
+
+
+def _target_kinds(entity: Entity, field: str) -> tuple[type[Entity], ...]:
+    base = field.split("[", 1)[0].split(".", 1)[0]
+    for cls in type(entity).__mro__:
+        found = _TARGETS.get((cls, base))
+        if found is not None:
+            return found
+    return (Entity,)
+
+
+def check(
+    entities: Sequence[object], *, kinds: KindRegistry | None = None
+) -> list[Problem]:
+    """Every way *entities* break the taxonomy's invariants, all at once.
+
+    The invariants: ids are unique across kinds; every reference resolves to
+    an entity of the right kind; ``powered_by``, category parents and
+    technique ``part_of`` links have no cycles; a model sits in a category
+    under the one its class stands for; and a model's outputs, and a
+    category's, stay within what its category allows.
+
+    Args:
+        entities: The entities to check.
+        kinds: The registry that binds categories to classes; the default
+            one when omitted.
+
+    Returns:
+        The problems found, each with the entity's path (``$[id].field``).
+    """
+    from ._kinds import default_kinds  # noqa: PLC0415  # avoid an import cycle
+
+    registry = kinds or default_kinds()
+    problems: list[Problem] = []
+    by_id: dict[str, Entity] = {}
+    for position, entity in enumerate(entities):
+        if not isinstance(entity, Entity):
+            problems.append(
+                Problem(f"not an entity: {type(entity).__name__}", f"$[{position}]")
+            )
+            continue
+        if entity.id in by_id:
+            other = type(by_id[entity.id]).KIND
+            problems.append(
+                Problem(
+                    f"duplicate id {entity.id!r} (already used by a {other})",
+                    f"$[{position}].id",
+                )
+            )
+            continue
+        by_id[entity.id] = entity
+
+    for entity in by_id.values():
+        for field, ref in entity.references():
+            target = by_id.get(ref)
+            allowed = _target_kinds(entity, field)
+            if target is None:
+                hint = suggest(
+                    ref, [e.id for e in by_id.values() if isinstance(e, allowed)]
+                )
+                extra = (
+                    f" (did you mean {' or '.join(map(repr, hint))}?)" if hint else ""
+                )
+                problems.append(
+                    Problem(
+                        f"unknown {allowed[0].KIND} {ref!r}{extra}",
+                        _path(entity, field),
+                    )
+                )
+            elif not isinstance(target, allowed):
+                problems.append(
+                    Problem(
+                        f"{ref!r} is a {type(target).KIND}, not a {allowed[0].KIND}",
+                        _path(entity, field),
+                    )
+                )
+
+    problems.extend(_cycles(by_id, AIModel, lambda e: e.powered_by, "powered_by"))
+    problems.extend(
+        _cycles(
+            by_id, Category, lambda e: () if e.parent is None else (e.parent,), "parent"
+        )
+    )
+    problems.extend(
+        _cycles(
+            by_id,
+            Technique,
+            lambda e: () if e.part_of is None else (e.part_of,),
+            "part_of",
+        )
+    )
+    problems.extend(_category_rules(by_id, registry))
+    return problems
+
+
+def _path(entity: Entity, field: str) -> str:
+    return f"$[{entity.id!r}].{field}"
+
+
+def _cycles(
+    by_id: Mapping[str, Entity],
+    kind: type[E],
+    follow: Callable[[E], Iterable[str]],
+    field: str,
+) -> list[Problem]:
+    """Report each cycle once, at the entity with the smallest id in it."""
+    problems = []
+    reported: set[frozenset[str]] = set()
+    for start in sorted(k for k, e in by_id.items() if isinstance(e, kind)):
+        stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
+        while stack:
+            node, trail = stack.pop()
+            entity = by_id.get(node)
+            if not isinstance(entity, kind):
+                continue
+            for nxt in follow(entity):
+                if nxt == start:
+                    members = frozenset(trail)
+                    if members not in reported:
+                        reported.add(members)
+                        loop = " -> ".join((*trail, start))
+                        problems.append(
+                            Problem(
+                                f"{field} cycle: {loop}", _path(by_id[start], field)
+                            )
+                        )
+                elif nxt not in trail:
+                    stack.append((nxt, (*trail, nxt)))
+    return problems
+
+
+def _allowed_outputs(
+    category: Category, by_id: Mapping[str, Entity]
+) -> frozenset[Modality] | None:
+    """What a category lets its members produce; ``None`` for anything."""
+    seen: set[str] = set()
+    current: Category | None = category
+    while current is not None and current.id not in seen:
+        if current.output_modalities:
+            return current.output_modalities
+        seen.add(current.id)
+        parent = by_id.get(current.parent) if current.parent else None
+        current = parent if isinstance(parent, Category) else None
+    return None
+
+
+def _within(
+    outputs: Iterable[Modality], allowed: frozenset[Modality] | None
+) -> set[Modality]:
+    if allowed is None:
+        return set()
+    return {out for out in outputs if not any(out.is_a(a) for a in allowed)}
+
+
+def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Problem]:
+    problems: list[Problem] = []
+    categories = {k: e for k, e in by_id.items() if isinstance(e, Category)}
+    for category in categories.values():
+        parent = categories.get(category.parent) if category.parent else None
+        if parent is None:
+            continue
+        outside = _within(category.output_modalities, _allowed_outputs(parent, by_id))
+        if outside:
+            problems.append(
+                Problem(
+                    f"category {category.id!r} allows {', '.join(sorted(outside))}, "
+                    f"which its parent {parent.id!r} does not",
+                    _path(category, "output_modalities"),
+                )
+            )
+    for model in by_id.values():
+        if not isinstance(model, AIModel):
+            continue
+        found = categories.get(model.category_id)
+        if found is None:
+            continue  # reported as an unknown reference
+        category = found
+        bound = kinds.bound_category(model.category_id, categories)
+        if bound is not None and bound != type(model).CATEGORY:
+            problems.append(
+                Problem(
+                    f"category {model.category_id!r} is under {bound!r}, but a "
+                    f"{type(model).KIND} belongs under {type(model).CATEGORY!r}",
+                    _path(model, "category"),
+                )
+            )
+        outside = _within(model.output_modalities, _allowed_outputs(category, by_id))
+        if outside:
+            problems.append(
+                Problem(
+                    f"outputs {', '.join(sorted(outside))}, which category "
+                    f"{category.id!r} does not allow",
+                    _path(model, "output_modalities"),
+                )
+            )
+        if model.CATEGORY != AIModel.CATEGORY and not model.output_modalities:
+            problems.append(
+                Problem(
+                    "a generative model must declare what it outputs",
+                    _path(model, "output_modalities"),
+                )
+            )
+    return problems

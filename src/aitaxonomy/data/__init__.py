@@ -1,0 +1,1 @@
+"""Data files shipped with aitaxonomy, read with importlib.resources."""

@@ -1,0 +1,318 @@
+"""Taxonomy: the container, its queries, and the validator on good and bad input."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import attrs
+import pytest
+
+import aitaxonomy as ai
+from aitaxonomy._taxonomy import check
+
+TAX = ai.default_taxonomy()
+BASE = list(TAX)  # a valid list of entities to break in small ways
+
+
+def _problems(*entities: ai.Entity, drop: tuple[str, ...] = ()) -> list[str]:
+    items = [e for e in BASE if e.id not in drop] + list(entities)
+    with pytest.raises(ai.TaxonomyError) as info:
+        ai.Taxonomy(items)
+    assert isinstance(info.value, ValueError)
+    return [str(p) for p in info.value.problems]
+
+
+def test_packaged_data_passes_the_validator() -> None:
+    """The same validator users run holds on the shipped data."""
+    assert ai.Taxonomy(BASE) == TAX
+    assert check(BASE) == []
+
+
+@pytest.mark.parametrize(
+    ("entities", "drop", "expected"),
+    [
+        pytest.param(
+            (ai.LLM(id="gpt-4", name="Dup"),),
+            (),
+            ["duplicate id 'gpt-4' (already used by a llm) @ $[60].id"],
+            id="duplicate",
+        ),
+        pytest.param(
+            (ai.LLM(id="x", name="X", organization="opneai"),),
+            (),
+            [
+                "unknown organization 'opneai' (did you mean 'openai'?) @ $['x'].organization"
+            ],
+            id="unknown-org",
+        ),
+        pytest.param(
+            (
+                ai.GenAI(
+                    id="x", name="X", output_modalities="image", techniques=["difusion"]
+                ),
+            ),
+            (),
+            [
+                "unknown technique 'difusion' (did you mean 'diffusion'?) @ $['x'].techniques[0]"
+            ],
+            id="unknown-technique",
+        ),
+        pytest.param(
+            (ai.LLM(id="x", name="X", use_cases=["chatbots"]),),
+            (),
+            ["unknown use-case 'chatbots' @ $['x'].use_cases[0]"],
+            id="unknown-use-case",
+        ),
+        pytest.param(
+            (ai.LLM(id="x", name="X", powered_by=["openai"]),),
+            (),
+            ["'openai' is a organization, not a ai-model @ $['x'].powered_by[0]"],
+            id="wrong-kind",
+        ),
+        pytest.param(
+            (
+                ai.GenAI(id="a", name="A", output_modalities="text", powered_by=["b"]),
+                ai.GenAI(id="b", name="B", output_modalities="text", powered_by=["c"]),
+                ai.GenAI(id="c", name="C", output_modalities="text", powered_by=["a"]),
+            ),
+            (),
+            ["powered_by cycle: a -> b -> c -> a @ $['a'].powered_by"],
+            id="cycle",
+        ),
+        pytest.param(
+            (
+                ai.GenAI(
+                    id="self", name="S", output_modalities="text", powered_by=["self"]
+                ),
+            ),
+            (),
+            ["powered_by cycle: self -> self @ $['self'].powered_by"],
+            id="self-cycle",
+        ),
+        pytest.param(
+            (ai.GenAI(id="x", name="X", output_modalities="image", category="llm"),),
+            (),
+            [
+                "category 'llm' is under 'llm', but a genai belongs under 'genai' "
+                "@ $['x'].category",
+                "outputs image, which category 'llm' does not allow @ $['x'].output_modalities",
+            ],
+            id="genai-in-llm-category",
+        ),
+        pytest.param(
+            (
+                ai.AIModel(
+                    id="x", name="X", output_modalities="embedding", category="genai"
+                ),
+            ),
+            (),
+            [
+                "category 'genai' is under 'genai', but a ai-model belongs under 'ai-model' "
+                "@ $['x'].category",
+                "outputs embedding, which category 'genai' does not allow "
+                "@ $['x'].output_modalities",
+            ],
+            id="encoder-in-genai",
+        ),
+        pytest.param(
+            (
+                ai.Category(
+                    id="image-generator",
+                    name="Image generator",
+                    parent="llm",
+                    output_modalities="image",
+                ),
+            ),
+            (),
+            [
+                "category 'image-generator' allows image, which its parent 'llm' does not "
+                "@ $['image-generator'].output_modalities"
+            ],
+            id="category-outside-parent",
+        ),
+        pytest.param(
+            (
+                ai.Category(
+                    id="image-generator",
+                    name="Image generator",
+                    parent="genai",
+                    output_modalities="image",
+                ),
+                ai.GenAI(
+                    id="x",
+                    name="X",
+                    output_modalities=["image", "video"],
+                    category="image-generator",
+                ),
+            ),
+            (),
+            [
+                "outputs video, which category 'image-generator' does not allow "
+                "@ $['x'].output_modalities"
+            ],
+            id="model-outside-category",
+        ),
+        pytest.param(
+            (ai.GenAI(id="x", name="X"),),
+            (),
+            [
+                "a generative model must declare what it outputs @ $['x'].output_modalities"
+            ],
+            id="genai-outputs-nothing",
+        ),
+        pytest.param(
+            (),
+            ("openai",),
+            [
+                f"unknown organization 'openai' @ $['{m}'].organization"
+                for m in ("chatgpt", "dall-e", "sora", "codex", "gpt-4")
+            ],
+            id="dangling-after-removal",
+        ),
+        pytest.param(
+            (
+                ai.Technique(id="t1", name="T1", part_of="t2"),
+                ai.Technique(id="t2", name="T2", part_of="t1"),
+            ),
+            (),
+            ["part_of cycle: t1 -> t2 -> t1 @ $['t1'].part_of"],
+            id="technique-cycle",
+        ),
+        pytest.param(
+            (
+                ai.Organization(
+                    id="acme",
+                    name="Acme",
+                    provenance=[ai.Citation(section="chapter-9")],
+                ),
+            ),
+            (),
+            ["unknown section 'chapter-9' @ $['acme'].provenance[0].section"],
+            id="unknown-section",
+        ),
+    ],
+)
+def test_validator_names_each_problem(
+    entities: tuple[ai.Entity, ...], drop: tuple[str, ...], expected: Any
+) -> None:
+    assert _problems(*entities, drop=drop) == expected
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    problems = _problems(
+        ai.LLM(id="gpt-4", name="Dup"),
+        ai.LLM(id="y", name="Y", organization="nobody", use_cases=["nothing"]),
+    )
+    assert len(problems) == 3
+
+
+def test_error_message_lists_problems() -> None:
+    with pytest.raises(ai.TaxonomyError) as info:
+        ai.Taxonomy([ai.LLM(id="x", name="X")])
+    assert str(info.value).startswith(
+        "1 problem in the taxonomy:\n  unknown category 'llm'"
+    )
+
+
+def test_get_and_getitem() -> None:
+    assert TAX.get("gpt-4") is TAX["gpt-4"]
+    assert TAX.get("GPT4") is TAX["gpt-4"]  # alias, any case
+    assert TAX.get("stable diffusion") is TAX["stable-diffusion"]  # name
+    assert TAX.get(3) is None  # type: ignore[arg-type]
+    with pytest.raises(
+        ai.UnknownIdError, match=r"no entity with id 'gtp-4' \(did you mean"
+    ):
+        TAX["gtp-4"]
+    with pytest.raises(LookupError):
+        TAX["nothing-like-it"]
+
+
+def test_container_protocol() -> None:
+    assert len(TAX) == len(BASE)
+    assert "gpt-4" in TAX
+    assert TAX["gpt-4"] in TAX
+    assert ai.LLM(id="gpt-4", name="Other") not in TAX
+    assert list(TAX) == BASE
+    assert hash(TAX) == hash(ai.Taxonomy(BASE))
+    assert "genai=8" in repr(TAX)
+
+
+def test_taxonomy_is_immutable() -> None:
+    with pytest.raises(AttributeError, match="immutable"):
+        TAX.foo = 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"output": "video"}, ["midjourney", "sora"]),
+        ({"output": "image", "technique": "diffusion"}, ["dall-e", "stable-diffusion"]),
+        ({"output": "code"}, ["alphacode", "codex", "github-copilot"]),
+        ({"output": "audio"}, ["chatgpt"]),  # speech is a kind of audio
+        ({"category": "llm"}, ["gpt-4", "claude", "llama", "mistral"]),
+        (
+            {"category": "genai", "organization": "openai"},
+            ["chatgpt", "dall-e", "sora", "codex", "gpt-4"],
+        ),
+        ({"category": "ai-model", "output": "embedding"}, ["bert"]),
+        ({"input": "image", "category": "llm"}, ["gpt-4", "claude"]),
+        ({"use_case": "code_generation"}, ["alphacode", "codex", "github-copilot"]),
+        ({"technique": "gan"}, []),
+        ({"domain": "healthcare"}, []),
+    ],
+)
+def test_model_queries(query: dict[str, Any], expected: Any) -> None:
+    assert [m.id for m in TAX.models(**query)] == expected
+
+
+def test_query_equals_a_linear_scan() -> None:
+    """Indexed results agree with a plain filter over every model."""
+    scan = [
+        m.id
+        for m in TAX.of_type(ai.AIModel)
+        if m.produces("image")
+        and TAX.category_path(m.category_id)[-1].id in {"genai", "llm"}
+    ]
+    assert [m.id for m in TAX.models(output="image", category="genai")] == scan
+
+
+def test_query_with_unknown_id_suggests() -> None:
+    with pytest.raises(ai.UnknownIdError, match="did you mean 'diffusion'"):
+        TAX.models(technique="difusion")
+
+
+def test_of_type_respects_the_hierarchy() -> None:
+    assert {type(m) for m in TAX.of_type(ai.GenAI)} == {ai.GenAI, ai.LLM}
+    assert len(TAX.of_type(ai.LLM)) == 4
+    assert len(TAX.of_type(ai.AIModel)) == 13
+
+
+def test_indices_build_once_under_concurrency() -> None:
+    """Eight threads racing the first query all see the same index."""
+    fresh = ai.Taxonomy(BASE)
+    barrier = threading.Barrier(8)
+    seen = []
+
+    def worker() -> None:
+        barrier.wait()
+        fresh.models(output="image")
+        seen.append(fresh._get_index())
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(index) for index in seen}) == 1
+
+
+def test_default_taxonomy_is_cached_and_consistent() -> None:
+    assert ai.default_taxonomy() is ai.default_taxonomy()
+
+
+def test_entities_change_nothing_in_the_taxonomy() -> None:
+    gpt4 = TAX["gpt-4"]
+    changed = attrs.evolve(gpt4, name="Changed")
+    assert TAX["gpt-4"].name == "GPT-4"
+    assert changed != gpt4

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 import threading
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from ._convert import document_to_entities
 from ._errors import Problem, TaxonomyError
 from ._taxonomy import Taxonomy, check
 
@@ -48,7 +46,9 @@ def default_taxonomy() -> Taxonomy:
 
 
 def _load_packaged(folder: str) -> Taxonomy:
-    import tomllib  # noqa: PLC0415  # kept off the import path of aitaxonomy
+    # Parsers and resource lookup load on first use, not on `import aitaxonomy`.
+    import tomllib  # noqa: PLC0415
+    from importlib import resources  # noqa: PLC0415
 
     root = resources.files(_DATA_PACKAGE).joinpath(folder)
     documents = []
@@ -70,6 +70,8 @@ def build_taxonomy(
     Raises:
         TaxonomyError: Any document, or the taxonomy they make, is invalid.
     """
+    from ._convert import document_to_entities  # noqa: PLC0415  # cattrs, lazily
+
     entities: list[Entity] = []
     problems: list[Problem] = []
     origins: list[tuple[str | None, str]] = []

@@ -15,6 +15,18 @@ Example:
 """
 
 from ._catalog import default_taxonomy
+from ._choose import (
+    ArgumentTypeError,
+    Candidate,
+    InvalidArgumentError,
+    NoMatchError,
+    Reason,
+    Recommendation,
+    Rejection,
+    Rule,
+    choose,
+    rules,
+)
 from ._entities import (
     LLM,
     AIModel,
@@ -44,16 +56,24 @@ __all__ = [
     "LLM",
     "AIModel",
     "AITaxonomyError",
+    "ArgumentTypeError",
+    "Candidate",
     "Category",
     "Citation",
     "Comparison",
     "Entity",
     "GenAI",
+    "InvalidArgumentError",
     "InvalidEntityError",
     "InvalidModalityError",
     "Modality",
+    "NoMatchError",
     "Organization",
     "Problem",
+    "Reason",
+    "Recommendation",
+    "Rejection",
+    "Rule",
     "Section",
     "Taxonomy",
     "TaxonomyError",
@@ -62,5 +82,7 @@ __all__ = [
     "UnknownIdError",
     "UseCase",
     "__version__",
+    "choose",
     "default_taxonomy",
+    "rules",
 ]

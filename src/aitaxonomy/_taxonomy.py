@@ -106,11 +106,12 @@ class Taxonomy:
         ['midjourney', 'sora']
     """
 
-    __slots__ = ("__weakref__", "_by_id", "_index", "_lock")
+    __slots__ = ("__weakref__", "_by_id", "_index", "_lock", "_memo_store")
 
     _by_id: dict[str, Entity]
     _index: _Index | None
     _lock: threading.Lock
+    _memo_store: dict[object, object]
 
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         items = tuple(entities)
@@ -120,6 +121,7 @@ class Taxonomy:
         object.__setattr__(self, "_by_id", {e.id: e for e in items})
         object.__setattr__(self, "_index", None)
         object.__setattr__(self, "_lock", threading.Lock())
+        object.__setattr__(self, "_memo_store", {})
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Taxonomy is immutable; cannot set {name!r}")
@@ -365,6 +367,10 @@ class Taxonomy:
 
     def _categories_ids(self) -> list[str]:
         return [c.id for c in self.of_type(Category)]
+
+    def _memo(self) -> dict[object, object]:
+        """A cache for values derived from this (immutable) taxonomy."""
+        return self._memo_store
 
     def _names_index(self) -> Mapping[str, str]:
         return self._get_index().names

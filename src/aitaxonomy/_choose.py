@@ -1,0 +1,740 @@
+"""``choose()``: the article's decision rules, applied and explained."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ._catalog import default_taxonomy
+from ._entities import LLM, AIModel, Category, Technique, UseCase
+from ._errors import AITaxonomyError, did_you_mean, suggest
+from ._modality import Modality, to_modalities
+from ._tasks import TaskMatch, TaskMatcher
+from ._taxonomy import Taxonomy
+
+__all__ = [
+    "ArgumentTypeError",
+    "Candidate",
+    "InvalidArgumentError",
+    "NoMatchError",
+    "Reason",
+    "Recommendation",
+    "Rejection",
+    "Rule",
+    "choose",
+    "rules",
+]
+
+
+class InvalidArgumentError(AITaxonomyError, ValueError):
+    """An argument to :func:`choose` has a value it cannot use."""
+
+
+class ArgumentTypeError(AITaxonomyError, TypeError):
+    """An argument to :func:`choose` has the wrong type."""
+
+
+class NoMatchError(InvalidArgumentError):
+    """The task matched no use case and no output modality was given."""
+
+
+@attrs.frozen
+class Rule:
+    """One decision rule, as stored in the package's data.
+
+    Attributes:
+        id: Its stable id, quoted in every rationale it adds.
+        order: Its place in the evaluation order.
+        section: The article section it comes from.
+        when: The conditions that make it fire (see ``rules.toml``).
+        category: The category it recommends, if any.
+        hybrid: Whether it calls for an LLM and a generator together.
+        excludes: Categories it rules out.
+        says: The sentence it adds, with ``{non_text}`` and ``{use_case}``
+            filled in.
+    """
+
+    id: str
+    order: int
+    section: str
+    when: Mapping[str, Any]
+    says: str
+    category: str | None = None
+    hybrid: bool = False
+    excludes: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Reason:
+    """A line of a rationale: which rule or step, what it concluded, and where from.
+
+    Attributes:
+        id: The rule id (or a step such as ``"rank"``, ``"filter-inputs"``).
+        text: One sentence, in plain words.
+        section: The article section behind it, when there is one.
+    """
+
+    id: str
+    text: str
+    section: str | None = None
+
+    def __str__(self) -> str:
+        source = f" [{self.section}]" if self.section else ""
+        return f"{self.id}: {self.text}{source}"
+
+
+@attrs.frozen
+class Candidate:
+    """A model that can do the job, with its score and why it ranks where it does.
+
+    Attributes:
+        model: The model.
+        score: Fit from 0 to 1; higher is better.
+        role: ``"llm"`` or ``"generator"`` in a hybrid recommendation, else ``None``.
+        reasons: Short phrases that make up the score.
+    """
+
+    model: AIModel
+    score: float
+    role: str | None = None
+    reasons: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Rejection:
+    """A model left out, and why (``"no image output"``)."""
+
+    model: AIModel
+    reason: str
+
+
+@attrs.frozen
+class Recommendation:
+    """What :func:`choose` recommends, and why.
+
+    Attributes:
+        category: The recommended category (``genai``, ``llm`` or ``ai-model``).
+        use_case: The matched use case, or ``None``.
+        candidates: Models that can do it, best first.
+        techniques: Techniques relevant to the job.
+        rationale: The rules that fired and the ranking steps, in order.
+        hybrid: Whether the job needs an LLM and a non-text generator together.
+        confidence: How sure the task match is, 0 to 1 (1 when the use case
+            was named exactly, 0 when there was no task).
+        outputs: What the application must produce.
+        inputs: What it must accept.
+        rejected: Models left out, and why.
+        matched_terms: The cues in the task text that chose the use case.
+    """
+
+    category: Category
+    use_case: UseCase | None
+    candidates: tuple[Candidate, ...]
+    techniques: tuple[Technique, ...]
+    rationale: tuple[Reason, ...]
+    hybrid: bool
+    confidence: float
+    outputs: frozenset[Modality]
+    inputs: frozenset[Modality]
+    rejected: tuple[Rejection, ...] = ()
+    matched_terms: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        lines = [
+            f"Use {self.category.name} ({self.category.id})"
+            + (", hybrid: an LLM plus a generator" if self.hybrid else "")
+        ]
+        if self.use_case is not None:
+            lines.append(
+                f"Use case: {self.use_case.name} (confidence {self.confidence:.2f})"
+            )
+        if self.candidates:
+            top = ", ".join(
+                f"{c.model.name} {c.score:.2f}" for c in self.candidates[:5]
+            )
+            lines.append(f"Candidates: {top}")
+        if self.techniques:
+            lines.append("Techniques: " + ", ".join(t.name for t in self.techniques))
+        lines.append("Why:")
+        lines.extend(f"  - {reason}" for reason in self.rationale)
+        return "\n".join(lines)
+
+
+# -- data -------------------------------------------------------------------
+
+
+@functools.cache
+def _data() -> tuple[
+    tuple[Rule, ...], Mapping[str, tuple[str, ...]], Mapping[str, Any]
+]:
+    import tomllib  # noqa: PLC0415  # loaded on first use only
+    from importlib import resources  # noqa: PLC0415
+
+    root = resources.files("aitaxonomy.data")
+    with root.joinpath("rules.toml").open("rb") as handle:
+        rules_doc = tomllib.load(handle)
+    with root.joinpath("task_cues.toml").open("rb") as handle:
+        cues = tomllib.load(handle)
+    loaded = tuple(
+        sorted(
+            (
+                Rule(
+                    id=r["id"],
+                    order=r["order"],
+                    section=r["section"],
+                    when=r["when"],
+                    says=r["says"],
+                    category=r.get("category"),
+                    hybrid=r.get("hybrid", False),
+                    excludes=tuple(r.get("excludes", ())),
+                )
+                for r in rules_doc["rules"]
+            ),
+            key=lambda r: r.order,
+        )
+    )
+    techniques = {k: tuple(v) for k, v in rules_doc["techniques"].items()}
+    return loaded, techniques, cues
+
+
+def rules() -> tuple[Rule, ...]:
+    """The decision rules, in evaluation order.
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> [r.id for r in ai.rules()][:2]
+        ['llm-outputs-text-only', 'genai-use-case']
+    """
+    return _data()[0]
+
+
+_matchers_lock = threading.Lock()
+
+
+def _matcher(taxonomy: Taxonomy) -> TaskMatcher:
+    memo = taxonomy._memo()  # noqa: SLF001  # the taxonomy's own cache
+    found = memo.get("task-matcher")
+    if found is None:
+        with _matchers_lock:
+            found = memo.get("task-matcher")
+            if found is None:
+                found = TaskMatcher(
+                    [
+                        (u.id, u.keywords, (u.name, *u.aliases))
+                        for u in taxonomy.use_cases()
+                    ],
+                    _data()[2],
+                )
+                memo["task-matcher"] = found
+    assert isinstance(found, TaskMatcher)  # noqa: S101
+    return found
+
+
+# -- arguments ----------------------------------------------------------------
+
+
+def _modalities_argument(value: object, name: str) -> frozenset[Modality]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, bytes | bytearray) or not isinstance(
+        value, str | Modality | Iterable
+    ):
+        raise ArgumentTypeError(
+            f"{name} must be a modality or an iterable of modalities, not "
+            f"{type(value).__name__} {value!r}"
+        )
+    try:
+        return to_modalities(value)
+    except TypeError as exc:
+        raise ArgumentTypeError(f"{name}: {exc}") from None
+    except ValueError as exc:
+        raise InvalidArgumentError(f"{name}: {exc}") from None
+
+
+def _known_use_cases(taxonomy: Taxonomy) -> str:
+    return ", ".join(u.id for u in taxonomy.use_cases())
+
+
+def _resolve_task(
+    task: object, taxonomy: Taxonomy
+) -> tuple[UseCase | None, float, TaskMatch | None]:
+    if task is None:
+        return None, 0.0, None
+    if isinstance(task, UseCase):
+        return task, 1.0, None
+    if not isinstance(task, str):
+        raise ArgumentTypeError(
+            f"task must be a UseCase, a use-case id or free text, not "
+            f"{type(task).__name__} {task!r}"
+        )
+    if not task.strip():
+        raise InvalidArgumentError(
+            "task must not be empty; give a description of the job, or a use case "
+            f"id: {_known_use_cases(taxonomy)}"
+        )
+    named = taxonomy.get(task.strip())
+    if isinstance(named, UseCase):
+        return named, 1.0, None
+    match = _matcher(taxonomy).match(task)
+    if match.use_case is None:
+        return None, match.confidence, match
+    found = taxonomy[match.use_case]
+    assert isinstance(found, UseCase)  # noqa: S101
+    return found, match.confidence, match
+
+
+# -- rules --------------------------------------------------------------------
+
+
+def _holds(rule: Rule, use_case: UseCase | None, outputs: frozenset[Modality]) -> bool:
+    non_text = any(m is not Modality.TEXT for m in outputs)
+    for key, expected in rule.when.items():
+        if key == "use_case":
+            actual = "none" if use_case is None else use_case.category
+            if actual != expected:
+                return False
+        elif key == "use_case_id":
+            if use_case is None or use_case.id != expected:
+                return False
+        elif key == "non_text":
+            if non_text is not expected:
+                return False
+        elif key == "outputs_only":
+            allowed = {Modality.parse(m) for m in expected}
+            if not outputs or not outputs <= allowed:
+                return False
+        elif key == "outputs_any":
+            if not outputs & {Modality.parse(m) for m in expected}:
+                return False
+        else:
+            raise InvalidArgumentError(f"rule {rule.id!r}: unknown condition {key!r}")
+    return True
+
+
+def _apply_rules(
+    use_case: UseCase | None, outputs: frozenset[Modality]
+) -> tuple[str, bool, list[Reason]]:
+    category = "genai" if outputs - {Modality.TEXT} else "llm"
+    hybrid = False
+    excluded: set[str] = set()
+    reasons = []
+    non_text = ", ".join(sorted(m.value for m in outputs if m is not Modality.TEXT))
+    for rule in rules():
+        if not _holds(rule, use_case, outputs):
+            continue
+        excluded.update(rule.excludes)
+        if rule.category is not None and rule.category not in excluded - {
+            rule.category
+        }:
+            category = rule.category
+        hybrid = hybrid or rule.hybrid
+        text = rule.says.format(
+            non_text=non_text or "nothing but text",
+            use_case=use_case.name if use_case else "this job",
+        )
+        reasons.append(Reason(rule.id, text, rule.section))
+    return category, hybrid, reasons
+
+
+# -- candidates ---------------------------------------------------------------
+
+
+def _flag_filter(
+    model: AIModel, name: str, wanted: bool | None, label: str
+) -> str | None:
+    if wanted is None:
+        return None
+    actual = getattr(model, name)
+    if actual is None:
+        return f"{label} unknown"
+    if actual is not wanted:
+        return f"{label}: {'yes' if actual else 'no'}"
+    return None
+
+
+def _rank(
+    taxonomy: Taxonomy,
+    *,
+    category: str,
+    hybrid: bool,
+    use_case: UseCase | None,
+    outputs: frozenset[Modality],
+    inputs: frozenset[Modality],
+    domain: str | None,
+    open_weights: bool | None,
+    on_device: bool | None,
+) -> tuple[list[Candidate], list[Rejection]]:
+    wanted = outputs or (use_case.produces if use_case else frozenset())
+    strict = bool(outputs) and not hybrid
+    candidates: list[Candidate] = []
+    rejected: list[Rejection] = []
+    for model in taxonomy.of_type(AIModel):
+        reason = None
+        missing = [m for m in sorted(wanted) if not model.produces(m)]
+        if hybrid:
+            # Two parts: LLMs suited to the use case, and generators of the rest.
+            if isinstance(model, LLM):
+                if use_case is None or use_case.id not in model.use_cases:
+                    reason = "an LLM not suited to this use case"
+            elif not any(model.produces(m) for m in wanted if m is not Modality.TEXT):
+                reason = "produces none of " + ", ".join(
+                    sorted(m.value for m in wanted if m is not Modality.TEXT)
+                )
+        elif strict and missing:
+            reason = f"no {missing[0].value} output"
+        elif not strict and wanted and len(missing) == len(wanted):
+            reason = "produces none of " + ", ".join(sorted(wanted))
+        elif not wanted and category == "llm" and not model.produces(Modality.TEXT):
+            reason = "no text output"
+        if reason is None:
+            lacks = [m for m in sorted(inputs) if not model.accepts(m)]
+            if lacks:
+                reason = f"does not accept {lacks[0].value} input"
+        reason = reason or _flag_filter(
+            model, "open_weights", open_weights, "open weights"
+        )
+        reason = reason or _flag_filter(model, "on_device", on_device, "on-device")
+        if reason is not None:
+            rejected.append(Rejection(model, reason))
+            continue
+        candidates.append(
+            _score(
+                taxonomy,
+                model,
+                category=category,
+                hybrid=hybrid,
+                use_case=use_case,
+                wanted=wanted,
+                domain=domain,
+            )
+        )
+    candidates.sort(key=lambda c: (-c.score, c.model.id))
+    return candidates, rejected
+
+
+def _score(
+    taxonomy: Taxonomy,
+    model: AIModel,
+    *,
+    category: str,
+    hybrid: bool,
+    use_case: UseCase | None,
+    wanted: frozenset[Modality],
+    domain: str | None,
+) -> Candidate:
+    reasons = []
+    score = 0.0
+    if use_case is not None and use_case.id in model.use_cases:
+        score += 0.4
+        reasons.append(f"suited to {use_case.name.lower()}")
+    produced = [m for m in wanted if model.produces(m)]
+    if wanted:
+        coverage = len(produced) / len(wanted)
+        score += 0.25 * coverage
+        if coverage == 1:
+            reasons.append("produces " + ", ".join(sorted(m.value for m in wanted)))
+        if model.output_modalities:
+            focus = len(produced) / len(model.output_modalities)
+            score += 0.15 * focus
+            if focus == 1:
+                reasons.append("specialised in it")
+    path = {c.id for c in taxonomy.category_path(model.category_id)}
+    if category in path and model.category_id == category:
+        score += 0.1
+        reasons.append(f"a {taxonomy[category].name.lower()}")
+    if domain is not None and domain in model.domains:
+        score += 0.1
+        reasons.append(f"specialised for {domain}")
+    role = None
+    if hybrid:
+        role = "llm" if isinstance(model, LLM) else "generator"
+    return Candidate(model, round(min(score, 1.0), 3), role, tuple(reasons))
+
+
+def _techniques(
+    taxonomy: Taxonomy, outputs: Iterable[Modality], candidates: list[Candidate]
+) -> tuple[Technique, ...]:
+    ids: dict[str, None] = {}
+    table = _data()[1]
+    for modality in sorted(outputs):
+        for technique_id in table.get(modality.value, ()):
+            ids.setdefault(technique_id)
+    for candidate in candidates[:3]:
+        for technique_id in candidate.model.techniques:
+            ids.setdefault(technique_id)
+    found = (taxonomy.get(t) for t in ids)
+    return tuple(t for t in found if isinstance(t, Technique))
+
+
+# -- choose ---------------------------------------------------------------------
+
+
+def choose(
+    modalities: object = None,
+    task: object = None,
+    *,
+    inputs: object = None,
+    taxonomy: Taxonomy | None = None,
+    domain: str | None = None,
+    open_weights: bool | None = None,
+    on_device: bool | None = None,
+) -> Recommendation:
+    """Recommend a category and models for a job, and explain why.
+
+    Args:
+        modalities: What the application must produce: a :class:`Modality`,
+            a forgiving string (one modality, never split into characters) or
+            an iterable of them.
+        task: A :class:`UseCase`, a use-case id, name or alias, or free text
+            describing the job. Modalities the text mentions ("a picture")
+            count as requested outputs.
+        inputs: What the application must accept; models that cannot are
+            left out.
+        taxonomy: Where candidates come from; :func:`default_taxonomy` when
+            omitted, so extensions count as soon as they are passed in.
+        domain: An industry (``"healthcare"``, ``"legal"``...); models
+            specialised for it rank higher.
+        open_weights: ``True`` keeps only models with published weights,
+            ``False`` only closed ones; unknown counts as neither.
+        on_device: ``True`` keeps only models that run on a local device.
+
+    Returns:
+        A :class:`Recommendation`.
+
+    Raises:
+        ArgumentTypeError: An argument has the wrong type.
+        InvalidArgumentError: An argument has a value that cannot be used
+            (an unknown modality, an empty task).
+        NoMatchError: Neither modalities nor a recognisable task were given.
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> rec = ai.choose(modalities=["image"], task="a mascot for our brand")
+        >>> rec.category.id, rec.use_case.id
+        ('genai', 'art_design')
+        >>> ai.choose(modalities="text", task="digest of today's news").category.id
+        'llm'
+    """
+    tax = default_taxonomy() if taxonomy is None else taxonomy
+    if not isinstance(tax, Taxonomy):
+        raise ArgumentTypeError(
+            f"taxonomy must be a Taxonomy, not {type(tax).__name__}"
+        )
+    for name, flag in (("open_weights", open_weights), ("on_device", on_device)):
+        if flag is not None and not isinstance(flag, bool):
+            raise ArgumentTypeError(f"{name} must be True, False or None, not {flag!r}")
+    if domain is not None and not str(domain).strip():
+        raise ArgumentTypeError(f"domain must be a non-empty string, not {domain!r}")
+    outputs = _modalities_argument(modalities, "modalities")
+    accepted = _modalities_argument(inputs, "inputs")
+    key = (
+        outputs,
+        task if isinstance(task, str | UseCase) else None,
+        accepted,
+        domain,
+        open_weights,
+        on_device,
+    )
+    memo = tax._memo()  # noqa: SLF001
+    cached = memo.get(("choose", key)) if key[1] is not None or task is None else None
+    if isinstance(cached, Recommendation):
+        return cached
+    result = _choose(
+        tax,
+        outputs=outputs,
+        task=task,
+        inputs=accepted,
+        domain=domain,
+        open_weights=open_weights,
+        on_device=on_device,
+    )
+    if key[1] is not None or task is None:
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        memo[("choose", key)] = result
+    return result
+
+
+_MEMO_LIMIT = 4096
+
+
+def _choose(
+    tax: Taxonomy,
+    *,
+    outputs: frozenset[Modality],
+    task: object,
+    inputs: frozenset[Modality],
+    domain: str | None,
+    open_weights: bool | None,
+    on_device: bool | None,
+) -> Recommendation:
+    use_case, confidence, match = _resolve_task(task, tax)
+    reasons: list[Reason] = []
+    mentioned = match.outputs if match is not None else frozenset()
+    if match is not None:
+        for override_id, why in match.suppressed:
+            reasons.append(Reason(override_id, f"The task {why}."))
+        if use_case is not None:
+            reasons.append(
+                Reason(
+                    "match-task",
+                    f"The task reads as {use_case.name.lower()} "
+                    f"(matched: {', '.join(match.terms)}; "
+                    f"confidence {confidence:.2f}).",
+                )
+            )
+        elif match.non_generative:
+            reasons.append(
+                Reason(
+                    "not-generative",
+                    "The task reads as a non-generative job "
+                    f"({', '.join(match.non_generative)}); "
+                    "no use case of the article fits.",
+                )
+            )
+        else:
+            reasons.append(
+                Reason(
+                    "no-match",
+                    "No use case matched the task well; "
+                    "say what it must produce (modalities=...) for a better answer.",
+                )
+            )
+    requested = outputs | mentioned
+    if mentioned - outputs:
+        reasons.append(
+            Reason(
+                "task-outputs",
+                "The task asks for "
+                + ", ".join(sorted(m.value for m in mentioned - outputs))
+                + " output.",
+            )
+        )
+    if not requested and use_case is None:
+        hint = ""
+        if match is not None and match.non_generative:
+            hint = (
+                " It reads as a non-generative job ("
+                + ", ".join(match.non_generative)
+                + ")."
+            )
+        if task is None:
+            raise NoMatchError(
+                "choose() needs modalities=..., a task=..., or both; known use "
+                f"cases: {_known_use_cases(tax)}"
+            )
+        raise NoMatchError(
+            f"no use case matches the task {task!r} and no modalities were given."
+            f"{hint} Pass modalities=... or one of the use cases: "
+            f"{_known_use_cases(tax)}"
+        )
+    rule_outputs = requested or (use_case.produces if use_case else frozenset())
+    if use_case is not None and not requested and use_case.category == "llm":
+        rule_outputs = frozenset({Modality.TEXT})
+    category_id, hybrid, fired = _apply_rules(use_case, rule_outputs)
+    reasons.extend(fired)
+    category = tax.get(category_id)
+    if not isinstance(category, Category):
+        raise InvalidArgumentError(
+            f"the taxonomy has no category {category_id!r}"
+            f"{did_you_mean(suggest(category_id, [c.id for c in tax.categories()]))}"
+        )
+    candidates, rejected = _rank(
+        tax,
+        category=category_id,
+        hybrid=hybrid,
+        use_case=use_case,
+        outputs=requested,
+        inputs=inputs,
+        domain=domain,
+        open_weights=open_weights,
+        on_device=on_device,
+    )
+    reasons.extend(
+        _ranking_reasons(
+            candidates,
+            rejected,
+            inputs=inputs,
+            domain=domain,
+            open_weights=open_weights,
+            on_device=on_device,
+        )
+    )
+    return Recommendation(
+        category=category,
+        use_case=use_case,
+        candidates=tuple(candidates),
+        techniques=_techniques(tax, rule_outputs, candidates),
+        rationale=tuple(reasons),
+        hybrid=hybrid,
+        confidence=confidence if task is not None else 0.0,
+        outputs=rule_outputs,
+        inputs=inputs,
+        rejected=tuple(rejected),
+        matched_terms=match.terms if match is not None else (),
+    )
+
+
+def _ranking_reasons(
+    candidates: list[Candidate],
+    rejected: list[Rejection],
+    *,
+    inputs: frozenset[Modality],
+    domain: str | None,
+    open_weights: bool | None,
+    on_device: bool | None,
+) -> list[Reason]:
+    reasons = []
+    if inputs:
+        reasons.append(
+            Reason(
+                "filter-inputs",
+                "Kept models that accept "
+                + ", ".join(sorted(m.value for m in inputs))
+                + ".",
+            )
+        )
+    if open_weights is not None:
+        reasons.append(
+            Reason(
+                "filter-open-weights",
+                "Kept models whose weights are "
+                f"{'published' if open_weights else 'closed'}"
+                " (the article's on-device trend relies on published weights).",
+                "future-trends",
+            )
+        )
+    if on_device is not None:
+        reasons.append(
+            Reason(
+                "filter-on-device",
+                "Kept models that run on a local device.",
+                "future-trends",
+            )
+        )
+    if domain is not None:
+        reasons.append(
+            Reason(
+                "rank-domain",
+                f"Models specialised for {domain} rank higher "
+                "(the article expects domain-specific models).",
+                "future-trends",
+            )
+        )
+    if candidates:
+        top = candidates[0]
+        why = ", ".join(top.reasons) or "it is the best remaining fit"
+        reasons.append(Reason("rank", f"{top.model.name} ranks first: {why}."))
+    else:
+        reasons.append(
+            Reason("rank", "No model in the taxonomy fits every constraint.")
+        )
+    if rejected:
+        shown = "; ".join(f"{r.model.name} ({r.reason})" for r in rejected[:6])
+        more = f"; and {len(rejected) - 6} more" if len(rejected) > 6 else ""  # noqa: PLR2004
+        reasons.append(Reason("rejected", f"Left out: {shown}{more}."))
+    return reasons

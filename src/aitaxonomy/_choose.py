@@ -164,6 +164,17 @@ class Recommendation:
         return "\n".join(lines)
 
 
+@attrs.frozen
+class _Options:
+    """The validated arguments that filter and rank, hashable for the memo."""
+
+    outputs: frozenset[Modality]
+    inputs: frozenset[Modality]
+    domain: str | None
+    open_weights: bool | None
+    on_device: bool | None
+
+
 # -- data -------------------------------------------------------------------
 
 
@@ -260,17 +271,12 @@ def _known_use_cases(taxonomy: Taxonomy) -> str:
 
 
 def _resolve_task(
-    task: object, taxonomy: Taxonomy
+    task: UseCase | str | None, taxonomy: Taxonomy
 ) -> tuple[UseCase | None, float, TaskMatch | None]:
     if task is None:
         return None, 0.0, None
     if isinstance(task, UseCase):
         return task, 1.0, None
-    if not isinstance(task, str):
-        raise ArgumentTypeError(
-            f"task must be a UseCase, a use-case id or free text, not "
-            f"{type(task).__name__} {task!r}"
-        )
     if not task.strip():
         raise InvalidArgumentError(
             "task must not be empty; give a description of the job, or a use case "
@@ -358,15 +364,12 @@ def _flag_filter(
 
 def _rank(
     taxonomy: Taxonomy,
+    options: _Options,
     *,
     category: str,
     hybrid: bool,
     use_case: UseCase | None,
     outputs: frozenset[Modality],
-    inputs: frozenset[Modality],
-    domain: str | None,
-    open_weights: bool | None,
-    on_device: bool | None,
 ) -> tuple[list[Candidate], list[Rejection]]:
     wanted = outputs or (use_case.produces if use_case else frozenset())
     strict = bool(outputs) and not hybrid
@@ -391,13 +394,15 @@ def _rank(
         elif not wanted and category == "llm" and not model.produces(Modality.TEXT):
             reason = "no text output"
         if reason is None:
-            lacks = [m for m in sorted(inputs) if not model.accepts(m)]
+            lacks = [m for m in sorted(options.inputs) if not model.accepts(m)]
             if lacks:
                 reason = f"does not accept {lacks[0].value} input"
         reason = reason or _flag_filter(
-            model, "open_weights", open_weights, "open weights"
+            model, "open_weights", options.open_weights, "open weights"
         )
-        reason = reason or _flag_filter(model, "on_device", on_device, "on-device")
+        reason = reason or _flag_filter(
+            model, "on_device", options.on_device, "on-device"
+        )
         if reason is not None:
             rejected.append(Rejection(model, reason))
             continue
@@ -409,7 +414,7 @@ def _rank(
                 hybrid=hybrid,
                 use_case=use_case,
                 wanted=wanted,
-                domain=domain,
+                domain=options.domain,
             )
         )
     candidates.sort(key=lambda c: (-c.score, c.model.id))
@@ -442,8 +447,7 @@ def _score(
             score += 0.15 * focus
             if focus == 1:
                 reasons.append("specialised in it")
-    path = {c.id for c in taxonomy.category_path(model.category_id)}
-    if category in path and model.category_id == category:
+    if model.category_id == category:
         score += 0.1
         reasons.append(f"a {taxonomy[category].name.lower()}")
     if domain is not None and domain in model.domains:
@@ -524,54 +528,57 @@ def choose(
         raise ArgumentTypeError(
             f"taxonomy must be a Taxonomy, not {type(tax).__name__}"
         )
-    for name, flag in (("open_weights", open_weights), ("on_device", on_device)):
-        if flag is not None and not isinstance(flag, bool):
-            raise ArgumentTypeError(f"{name} must be True, False or None, not {flag!r}")
-    if domain is not None and not str(domain).strip():
-        raise ArgumentTypeError(f"domain must be a non-empty string, not {domain!r}")
-    outputs = _modalities_argument(modalities, "modalities")
-    accepted = _modalities_argument(inputs, "inputs")
-    key = (
-        outputs,
-        task if isinstance(task, str | UseCase) else None,
-        accepted,
-        domain,
-        open_weights,
-        on_device,
+    options = _Options(
+        outputs=_modalities_argument(modalities, "modalities"),
+        inputs=_modalities_argument(inputs, "inputs"),
+        domain=_domain_argument(domain),
+        open_weights=_flag_argument(open_weights, "open_weights"),
+        on_device=_flag_argument(on_device, "on_device"),
     )
+    checked_task = _task_argument(task)
+    # Results are memoised per taxonomy: it is immutable, so they never go stale.
     memo = tax._memo()  # noqa: SLF001
-    cached = memo.get(("choose", key)) if key[1] is not None or task is None else None
+    key = ("choose", checked_task, options)
+    cached = memo.get(key)
     if isinstance(cached, Recommendation):
         return cached
-    result = _choose(
-        tax,
-        outputs=outputs,
-        task=task,
-        inputs=accepted,
-        domain=domain,
-        open_weights=open_weights,
-        on_device=on_device,
-    )
-    if key[1] is not None or task is None:
-        if len(memo) > _MEMO_LIMIT:
-            memo.clear()
-        memo[("choose", key)] = result
+    result = _choose(tax, checked_task, options)
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = result
     return result
+
+
+def _flag_argument(value: object, name: str) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise ArgumentTypeError(f"{name} must be True, False or None, not {value!r}")
+    return value
+
+
+def _domain_argument(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ArgumentTypeError(f"domain must be a non-empty string, not {value!r}")
+    return value
+
+
+def _task_argument(value: object) -> UseCase | str | None:
+    if value is not None and not isinstance(value, UseCase | str):
+        raise ArgumentTypeError(
+            f"task must be a UseCase, a use-case id or free text, not "
+            f"{type(value).__name__} {value!r}"
+        )
+    return value
 
 
 _MEMO_LIMIT = 4096
 
 
 def _choose(
-    tax: Taxonomy,
-    *,
-    outputs: frozenset[Modality],
-    task: object,
-    inputs: frozenset[Modality],
-    domain: str | None,
-    open_weights: bool | None,
-    on_device: bool | None,
+    tax: Taxonomy, task: UseCase | str | None, options: _Options
 ) -> Recommendation:
+    outputs = options.outputs
     use_case, confidence, match = _resolve_task(task, tax)
     reasons: list[Reason] = []
     mentioned = match.outputs if match is not None else frozenset()
@@ -645,25 +652,13 @@ def _choose(
         )
     candidates, rejected = _rank(
         tax,
+        options,
         category=category_id,
         hybrid=hybrid,
         use_case=use_case,
         outputs=requested,
-        inputs=inputs,
-        domain=domain,
-        open_weights=open_weights,
-        on_device=on_device,
     )
-    reasons.extend(
-        _ranking_reasons(
-            candidates,
-            rejected,
-            inputs=inputs,
-            domain=domain,
-            open_weights=open_weights,
-            on_device=on_device,
-        )
-    )
+    reasons.extend(_ranking_reasons(candidates, rejected, options))
     return Recommendation(
         category=category,
         use_case=use_case,
@@ -673,21 +668,17 @@ def _choose(
         hybrid=hybrid,
         confidence=confidence if task is not None else 0.0,
         outputs=rule_outputs,
-        inputs=inputs,
+        inputs=options.inputs,
         rejected=tuple(rejected),
         matched_terms=match.terms if match is not None else (),
     )
 
 
 def _ranking_reasons(
-    candidates: list[Candidate],
-    rejected: list[Rejection],
-    *,
-    inputs: frozenset[Modality],
-    domain: str | None,
-    open_weights: bool | None,
-    on_device: bool | None,
+    candidates: list[Candidate], rejected: list[Rejection], options: _Options
 ) -> list[Reason]:
+    inputs, domain = options.inputs, options.domain
+    open_weights, on_device = options.open_weights, options.on_device
     reasons = []
     if inputs:
         reasons.append(

@@ -40,10 +40,13 @@ _BUILTIN: tuple[type[Entity], ...] = (
 class KindRegistry:
     """Maps kind names (``"llm"``) to entity classes and back."""
 
-    __slots__ = ("_by_name",)
+    __slots__ = ("_bound", "_by_name")
 
     def __init__(self, classes: Mapping[str, type[Entity]]) -> None:
         self._by_name = dict(classes)
+        self._bound = frozenset(
+            cls.CATEGORY for cls in self._by_name.values() if issubclass(cls, AIModel)
+        )
 
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
@@ -74,9 +77,7 @@ class KindRegistry:
         self, category_id: str, categories: Mapping[str, Category]
     ) -> str | None:
         """The nearest category at or above *category_id* that a class stands for."""
-        bound = {
-            cls.CATEGORY for cls in self._by_name.values() if issubclass(cls, AIModel)
-        }
+        bound = self._bound
         seen: set[str] = set()
         current: str | None = category_id
         while current is not None and current not in seen:

@@ -19,12 +19,12 @@ from ._entities import (
     UseCase,
 )
 from ._errors import Problem, TaxonomyError, UnknownIdError, suggest
+from ._kinds import KindRegistry, default_kinds
 from ._modality import Modality, ModalityInput, to_modalities
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-    from ._kinds import KindRegistry
 
 __all__ = ["Comparison", "Taxonomy", "check"]
 
@@ -77,7 +77,6 @@ class _Index:
     names: Mapping[str, str]
     by_kind: Mapping[type[Entity], tuple[Entity, ...]]
     category_ancestors: Mapping[str, tuple[str, ...]]
-    technique_ancestors: Mapping[str, tuple[str, ...]]
     models_by: Mapping[tuple[str, str], frozenset[str]]
 
 
@@ -450,7 +449,6 @@ def _build_index(by_id: Mapping[str, Entity]) -> _Index:
         names=names,
         by_kind={kind: tuple(members) for kind, members in by_kind.items()},
         category_ancestors=category_ancestors,
-        technique_ancestors=technique_ancestors,
         models_by={key: frozenset(ids) for key, ids in models_by.items()},
     )
 
@@ -503,8 +501,6 @@ def check(
     Returns:
         The problems found, each with the entity's path (``$[id].field``).
     """
-    from ._kinds import default_kinds  # noqa: PLC0415  # avoid an import cycle
-
     registry = kinds or default_kinds()
     problems: list[Problem] = []
     by_id: dict[str, Entity] = {}

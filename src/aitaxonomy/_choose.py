@@ -164,7 +164,7 @@ class Recommendation:
         return "\n".join(lines)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class _Options:
     """The validated arguments that filter and rank, hashable for the memo."""
 
@@ -197,7 +197,7 @@ def _data() -> tuple[
                     id=r["id"],
                     order=r["order"],
                     section=r["section"],
-                    when=r["when"],
+                    when=_parse_when(r["id"], r["when"]),
                     says=r["says"],
                     category=r.get("category"),
                     hybrid=r.get("hybrid", False),
@@ -310,15 +310,31 @@ def _holds(rule: Rule, use_case: UseCase | None, outputs: frozenset[Modality]) -
             if non_text is not expected:
                 return False
         elif key == "outputs_only":
-            allowed = {Modality.parse(m) for m in expected}
-            if not outputs or not outputs <= allowed:
+            if not outputs or not outputs <= expected:
                 return False
-        elif key == "outputs_any":
-            if not outputs & {Modality.parse(m) for m in expected}:
-                return False
-        else:
-            raise InvalidArgumentError(f"rule {rule.id!r}: unknown condition {key!r}")
+        elif not outputs & expected:  # outputs_any; _parse_when allows no other
+            return False
     return True
+
+
+_CONDITIONS = frozenset(
+    {"use_case", "use_case_id", "non_text", "outputs_only", "outputs_any"}
+)
+
+
+def _parse_when(rule_id: str, when: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Check a rule's conditions once, at load, and parse its modality lists."""
+    unknown = set(when) - _CONDITIONS
+    if unknown:
+        first = min(unknown)
+        raise InvalidArgumentError(
+            f"rule {rule_id!r}: unknown condition {first!r}"
+            f"{did_you_mean(suggest(first, _CONDITIONS))}"
+        )
+    return {
+        key: to_modalities(value) if key.startswith("outputs_") else value
+        for key, value in when.items()
+    }
 
 
 def _apply_rules(
@@ -373,11 +389,13 @@ def _rank(
 ) -> tuple[list[Candidate], list[Rejection]]:
     wanted = outputs or (use_case.produces if use_case else frozenset())
     strict = bool(outputs) and not hybrid
+    wanted_in_order = sorted(wanted)
+    inputs_in_order = sorted(options.inputs)
     candidates: list[Candidate] = []
     rejected: list[Rejection] = []
     for model in taxonomy.of_type(AIModel):
         reason = None
-        missing = [m for m in sorted(wanted) if not model.produces(m)]
+        missing = [m for m in wanted_in_order if not model.produces(m)]
         if hybrid:
             # Two parts: LLMs suited to the use case, and generators of the rest.
             if isinstance(model, LLM):
@@ -394,7 +412,7 @@ def _rank(
         elif not wanted and category == "llm" and not model.produces(Modality.TEXT):
             reason = "no text output"
         if reason is None:
-            lacks = [m for m in sorted(options.inputs) if not model.accepts(m)]
+            lacks = [m for m in inputs_in_order if not model.accepts(m)]
             if lacks:
                 reason = f"does not accept {lacks[0].value} input"
         reason = reason or _flag_filter(

@@ -495,13 +495,11 @@ class AIModel(Entity):
             >>> ai.GenAI(id="m", name="M", output_modalities="music").produces("audio")
             True
         """
-        wanted = Modality.parse(modality)
-        return any(out.is_a(wanted) for out in self.output_modalities)
+        return not self.output_modalities.isdisjoint(Modality.parse(modality).kinds())
 
     def accepts(self, modality: Modality | str) -> bool:
         """Whether it takes *modality* (or a kind of it) as input."""
-        wanted = Modality.parse(modality)
-        return any(given.is_a(wanted) for given in self.input_modalities)
+        return not self.input_modalities.isdisjoint(Modality.parse(modality).kinds())
 
 
 @attrs.frozen(kw_only=True)

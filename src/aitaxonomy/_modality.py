@@ -47,17 +47,11 @@ class Modality(enum.StrEnum):
 
     def is_a(self, other: Modality | str) -> bool:
         """Whether this modality is *other* or a kind of it."""
-        target = Modality.parse(other)
-        current: Modality | None = self
-        while current is not None:
-            if current is target:
-                return True
-            current = current.parent
-        return False
+        return Modality.parse(other) in _LINEAGE[self]
 
     def kinds(self) -> frozenset[Modality]:
         """This modality and every modality that is a kind of it."""
-        return frozenset(m for m in Modality if m.is_a(self))
+        return _KINDS[self]
 
     @classmethod
     def parse(cls, value: object) -> Modality:
@@ -68,7 +62,7 @@ class Modality(enum.StrEnum):
             TypeError: *value* is neither a string nor a member (the raised
                 error is an :class:`~aitaxonomy.InvalidModalityError` too).
         """
-        if isinstance(value, cls):
+        if type(value) is cls:  # the hot path: already a member
             return value
         if not isinstance(value, str):
             raise _WrongTypeError(
@@ -121,6 +115,22 @@ _PARENTS: dict[Modality, Modality] = {
     Modality.SPEECH: Modality.AUDIO,
 }
 _KNOWN = ", ".join(m.value for m in Modality)
+
+
+def _lineage(member: Modality) -> frozenset[Modality]:
+    found = {member}
+    parent = _PARENTS.get(member)
+    while parent is not None:
+        found.add(parent)
+        parent = _PARENTS.get(parent)
+    return frozenset(found)
+
+
+# Precomputed once: membership tests then cost one set look-up.
+_LINEAGE: dict[Modality, frozenset[Modality]] = {m: _lineage(m) for m in Modality}
+_KINDS: dict[Modality, frozenset[Modality]] = {
+    m: frozenset(k for k in Modality if m in _LINEAGE[k]) for m in Modality
+}
 
 
 ModalityInput = Modality | str | Iterable[Modality | str]

@@ -189,16 +189,17 @@ def _run(case: dict[str, Any]) -> tuple[str, str]:
 
 @pytest.mark.parametrize(
     ("split", "use_case_floor", "category_floor"),
-    [("tune", 0.93, 0.94), ("holdout", 0.82, 0.91)],
+    [("tune", 0.99, 0.99), ("dev", 0.96, 0.96), ("holdout", 0.96, 0.96)],
 )
 def test_task_understanding_accuracy(
     split: str, use_case_floor: float, category_floor: float
 ) -> None:
     """The evaluation set's accuracy stays at or above what was measured.
 
-    Floors record the figures measured when this test was written, so a change
-    that makes matching worse fails; the issue's targets (97% category, 90%
-    use case on held-out phrasings) are higher and reported in the notes.
+    Floors record the figures measured when this test was written (rounded
+    down), so a change that makes matching worse fails. The held-out split was
+    never inspected case by case; the issue's targets are 97% category and 90%
+    use case on it.
     """
     cases = [c for c in EVAL if c["split"] == split]
     results = [_run(c) for c in cases]
@@ -211,4 +212,5 @@ def test_task_understanding_accuracy(
 def test_evaluation_set_is_large_and_varied() -> None:
     assert len(EVAL) >= 150
     assert len({c["task"].lower() for c in EVAL}) == len(EVAL)
-    assert sum(c["split"] == "holdout" for c in EVAL) >= 50
+    assert sum(c["split"] == "holdout" for c in EVAL) >= 90
+    assert {c["split"] for c in EVAL} == {"tune", "dev", "holdout"}

@@ -11,7 +11,6 @@ Java to Kotlin is code, not language translation).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
 import re
@@ -148,20 +147,13 @@ class TaskMatch:
 
 @attrs.frozen
 class _Cue:
+    """A phrase to look for, and what finding it means."""
+
     stems: tuple[str, ...]
     text: str
-
-
-def _cue(text: str) -> _Cue:
-    return _Cue(stem_words(text), text)
-
-
-@attrs.frozen
-class _Override:
-    id: str
-    when: tuple[_Cue, ...]
-    suppress: frozenset[str]
-    why: str
+    kind: str  # "use_case", "modality", "non_generative" or "override"
+    key: str
+    weight: float = 1.0
 
 
 # The minimum score for a use case to count as matched, and the weight of
@@ -169,14 +161,18 @@ class _Override:
 MATCH_THRESHOLD = 0.9
 _NAME_WEIGHT = 0.6
 _NEGATION_REACH = 3
-_TYPO_CUTOFF = 0.78
+_NON_GENERATIVE_WEIGHT = 3.0
+_POSITION_BOOST = 0.3
+_STOPWORDS = frozenset({"and", "the", "for", "with", "from", "into", "ai", "powered"})
+_SNAP_CACHE_LIMIT = 65536
 
 
 class TaskMatcher:
     """Scores task descriptions against a set of use cases.
 
-    Built once per set of use cases (see :func:`matcher_for`); matching is
-    pure and thread-safe.
+    Every cue is indexed by its first stem, so reading a task costs a few
+    dictionary look-ups per word, whatever the number of cues. Built once
+    per taxonomy; matching is pure and thread-safe.
     """
 
     def __init__(
@@ -185,111 +181,113 @@ class TaskMatcher:
         cues: Mapping[str, Any],
     ) -> None:
         """Index use cases given as ``(id, keywords, names)`` and the cue data."""
-        self._cues: dict[str, list[tuple[_Cue, float]]] = {}
-        document_frequency: dict[tuple[str, ...], int] = defaultdict(int)
-        raw: dict[str, list[tuple[_Cue, float]]] = {}
+        raw: list[tuple[str, str, float]] = []
         for use_case_id, keywords, names in use_cases:
-            entries = [(_cue(k), 1.0) for k in keywords]
-            entries += [(_cue(n), _NAME_WEIGHT) for n in names]
-            entries = [(c, w) for c, w in entries if c.stems]
-            raw[use_case_id] = entries
-            for stems in {c.stems for c, _ in entries}:
-                document_frequency[stems] += 1
-        count = max(len(raw), 1)
-        for use_case_id, entries in raw.items():
-            self._cues[use_case_id] = [
-                (
-                    c,
-                    w
-                    * (1 + 0.5 * (len(c.stems) - 1))
-                    * math.log(1 + count / document_frequency[c.stems]),
-                )
-                for c, w in entries
+            raw += [(use_case_id, k, 1.0) for k in keywords]
+            # A use case's name and aliases count word by word, weakly.
+            raw += [
+                (use_case_id, word, _NAME_WEIGHT)
+                for n in names
+                for word in _words(n)
+                if word not in _STOPWORDS and len(word) > 2  # noqa: PLR2004
             ]
-        self._modalities = [
-            (Modality.parse(name), _cue(word))
-            for name, words in cues.get("modalities", {}).items()
-            for word in words
-        ]
-        self._negations = frozenset(
-            s for n in cues.get("negations", ()) for s in stem_words(n)
-        )
-        self._non_generative = [_cue(w) for w in cues.get("non_generative", ())]
-        self._overrides = [
-            _Override(
-                o["id"],
-                tuple(_cue(w) for w in o["when"]),
-                frozenset(o["suppress"]),
-                o["why"],
+        found = [(key, text, weight, stem_words(text)) for key, text, weight in raw]
+        found = [entry for entry in found if entry[3]]
+        # Rarer cues say more: weight by inverse use-case frequency, and by length.
+        frequency: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for key, _, _, stems in found:
+            frequency[stems].add(key)
+        count = max(len({key for key, *_ in found}), 1)
+        entries = [
+            _Cue(
+                stems,
+                text,
+                "use_case",
+                key,
+                weight
+                * (1 + 0.5 * (len(stems) - 1))
+                * math.log(1 + count / len(frequency[stems])),
             )
-            for o in cues.get("overrides", ())
+            for key, text, weight, stems in found
         ]
-        vocabulary = {
-            s for entries in self._cues.values() for c, _ in entries for s in c.stems
-        }
-        vocabulary |= {s for _, c in self._modalities for s in c.stems}
-        vocabulary |= {s for c in self._non_generative for s in c.stems}
-        self._vocabulary = vocabulary
-        self._sorted_vocabulary = sorted(vocabulary)
-
-    def _snap(self, stem: str) -> str:
-        """Map an unknown word to a close vocabulary word (typos), else keep it."""
-        if stem in self._vocabulary or len(stem) < 4 or not stem.isalpha():  # noqa: PLR2004
-            return stem
-        close = difflib.get_close_matches(
-            stem, self._sorted_vocabulary, n=1, cutoff=_TYPO_CUTOFF
-        )
-        return close[0] if close else stem
+        self.use_cases = tuple(dict.fromkeys(key for key, *_ in found))
+        for name, words in cues.get("modalities", {}).items():
+            modality = Modality.parse(name)
+            entries += [
+                _Cue(stem_words(w), w, "modality", modality.value) for w in words
+            ]
+        entries += [
+            _Cue(stem_words(w), w, "non_generative", w)
+            for w in cues.get("non_generative", ())
+        ]
+        self._overrides: dict[str, tuple[frozenset[str], str]] = {}
+        for override in cues.get("overrides", ()):
+            self._overrides[override["id"]] = (
+                frozenset(override["suppress"]),
+                override["why"],
+            )
+            entries += [
+                _Cue(stem_words(w), w, "override", override["id"])
+                for w in override["when"]
+            ]
+        self._by_first: dict[str, list[_Cue]] = defaultdict(list)
+        for cue in entries:
+            if cue.stems:
+                self._by_first[cue.stems[0]].append(cue)
+        # Phrases, not words: "instead of" must not make every "of" a negation.
+        self._negations: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in {stem_words(n) for n in cues.get("negations", ())} - {()}:
+            self._negations[phrase[0]].append(phrase)
+        self._stems = frozenset(s for c in entries for s in c.stems)
+        self._typos = _TypoIndex({w for c in entries for w in _words(c.text)})
 
     def match(self, text: str) -> TaskMatch:
         """Read *text*: the best use case, its confidence, and requested outputs."""
-        stems = [self._snap(_stem(w)) for w in _words(text)]
+        stems = [self._read(w) for w in _words(text)]
         negated = self._negated_positions(stems)
-        outputs = frozenset(
-            modality
-            for modality, cue in self._modalities
-            if _find(stems, cue.stems, negated)
-        )
-        non_generative = tuple(
-            c.text for c in self._non_generative if _find(stems, c.stems, negated)
-        )
-        suppressed: dict[str, tuple[str, str]] = {}
-        for override in self._overrides:
-            if any(_find(stems, c.stems, negated) for c in override.when):
-                for use_case_id in override.suppress:
-                    suppressed.setdefault(use_case_id, (override.id, override.why))
-        scores: dict[str, float] = {}
-        terms: dict[str, list[str]] = {}
-        for use_case_id, entries in self._cues.items():
-            if use_case_id in suppressed:
-                scores[use_case_id] = 0.0
+        hits: dict[tuple[str, str, tuple[str, ...]], tuple[_Cue, float]] = {}
+        size = max(len(stems), 1)
+        for start, stem in enumerate(stems):
+            if start in negated:
                 continue
-            total = 0.0
-            found: list[str] = []
-            seen: set[tuple[str, ...]] = set()
-            for cue, weight in entries:
-                if cue.stems not in seen and _find(stems, cue.stems, negated):
-                    seen.add(cue.stems)
-                    total += weight
-                    found.append(cue.text)
-            scores[use_case_id] = total
-            terms[use_case_id] = found
+            for cue in self._by_first.get(stem, ()):
+                end = start + len(cue.stems)
+                if tuple(stems[start:end]) == cue.stems:
+                    # Jobs are usually stated first: earlier cues weigh a little more.
+                    boost = 1 + _POSITION_BOOST * (1 - start / size)
+                    hits.setdefault((cue.kind, cue.key, cue.stems), (cue, boost))
+        by_kind: dict[str, list[_Cue]] = defaultdict(list)
+        boosts: dict[int, float] = {}
+        for cue, boost in hits.values():
+            by_kind[cue.kind].append(cue)
+            boosts[id(cue)] = boost
+        outputs = frozenset(Modality(c.key) for c in by_kind["modality"])
+        non_generative = tuple(c.text for c in by_kind["non_generative"])
+        suppressed: dict[str, tuple[str, str]] = {}
+        for cue in by_kind["override"]:
+            targets, why = self._overrides[cue.key]
+            for use_case_id in targets:
+                suppressed.setdefault(use_case_id, (cue.key, why))
+        scores = dict.fromkeys(self.use_cases, 0.0)
+        terms: dict[str, list[str]] = defaultdict(list)
+        for cue in by_kind["use_case"]:
+            if cue.key not in suppressed:
+                scores[cue.key] += cue.weight * boosts[id(cue)]
+                terms[cue.key].append(cue.text)
         ranked = tuple(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))
         best, top = ranked[0] if ranked else (None, 0.0)
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        non_generative_score = 1.2 * len(non_generative)
-        if best is None or top < MATCH_THRESHOLD or non_generative_score > top:
+        overrides = tuple(dict.fromkeys(suppressed.values()))
+        if (
+            best is None
+            or top < MATCH_THRESHOLD
+            or _NON_GENERATIVE_WEIGHT * len(non_generative) > top
+        ):
             confidence = 0.0 if best is None else min(0.3, top / 10)
             # In a non-generative job, media mentioned are inputs ("classify photos").
             kept = frozenset() if non_generative else outputs
             return TaskMatch(
-                None,
-                round(confidence, 3),
-                ranked,
-                (),
-                kept,
-                non_generative,
-                tuple(suppressed.values()),
+                None, round(confidence, 3), ranked, (), kept, non_generative, overrides
             )
         margin = (top - runner_up) / top
         confidence = (1 - math.exp(-top / 2.5)) * (0.4 + 0.6 * margin)
@@ -300,26 +298,115 @@ class TaskMatcher:
             tuple(terms[best]),
             outputs,
             non_generative,
-            tuple(suppressed.values()),
+            overrides,
         )
+
+    def _read(self, word: str) -> str:
+        """The stem of *word*, or of the cue word it misspells."""
+        stem = _stem(word)
+        if stem in self._stems:
+            return stem
+        return _stem(self._typos.snap(word))
 
     def _negated_positions(self, stems: Sequence[str]) -> frozenset[int]:
         negated: set[int] = set()
         for index, stem in enumerate(stems):
-            if stem in self._negations:
-                negated.update(range(index + 1, index + 1 + _NEGATION_REACH))
+            for phrase in self._negations.get(stem, ()):
+                end = index + len(phrase)
+                if tuple(stems[index:end]) == phrase:
+                    negated.update(range(end, end + _NEGATION_REACH))
         return frozenset(negated)
 
 
-def _find(stems: Sequence[str], cue: tuple[str, ...], negated: frozenset[int]) -> bool:
-    """Whether *cue* occurs in *stems* at a position no negation reaches."""
-    size = len(cue)
-    first = cue[0]
-    for start, stem in enumerate(stems):
+class _TypoIndex:
+    """Snaps misspelt words to the vocabulary by deletion neighbourhoods.
+
+    Each vocabulary word is indexed under itself and every form with one
+    letter deleted (two for long words), so a look-up builds the same forms
+    of the typo and meets its candidates in a dictionary, instead of
+    comparing against every word. Candidates are then checked with an
+    edit distance that counts a swap of neighbours as one edit. Words are
+    matched as written (before stemming), since a typo can hide a suffix.
+    """
+
+    def __init__(self, vocabulary: set[str]) -> None:
+        self._vocabulary = frozenset(vocabulary)
+        self._index: dict[str, set[str]] = defaultdict(set)
+        for word in vocabulary:
+            if len(word) >= _MIN_TYPO_LENGTH - 1 and word.isalpha():
+                for form in _deletions(word, _allowed_edits(len(word))):
+                    self._index[form].add(word)
+        self._cache: dict[str, str] = {}
+
+    def snap(self, word: str) -> str:
+        """The vocabulary word *word* is a typo of, or *word* itself."""
         if (
-            stem == first
-            and tuple(stems[start : start + size]) == cue
-            and start not in negated
+            word in self._vocabulary
+            or len(word) < _MIN_TYPO_LENGTH
+            or not word.isalpha()
         ):
-            return True
-    return False
+            return word
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        limit = _allowed_edits(len(word))
+        candidates: set[str] = set()
+        for form in _deletions(word, limit):
+            candidates.update(self._index.get(form, ()))
+        best = word
+        best_key: tuple[int, int, str] | None = None
+        for candidate in candidates:
+            distance = _distance(word, candidate)
+            if distance > limit:
+                continue
+            key = (distance, -_common_prefix(word, candidate), candidate)
+            if best_key is None or key < best_key:
+                best, best_key = candidate, key
+        if len(self._cache) < _SNAP_CACHE_LIMIT:
+            self._cache[word] = best
+        return best
+
+
+# A changed letter in a short word usually makes another real word ("trial",
+# "trail"), so only words this long are corrected, and by one edit.
+_MIN_TYPO_LENGTH = 6
+
+
+def _allowed_edits(length: int) -> int:
+    # Two edits turn real words into other real ones ("retention", "detection").
+    del length
+    return 1
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    forms = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {f[:i] + f[i + 1 :] for f in frontier for i in range(len(f))}
+        forms |= frontier
+    return forms
+
+
+def _common_prefix(a: str, b: str) -> int:
+    size = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        size += 1
+    return size
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance where swapping two neighbouring letters is one edit."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]

@@ -214,3 +214,17 @@ def test_evaluation_set_is_large_and_varied() -> None:
     assert len({c["task"].lower() for c in EVAL}) == len(EVAL)
     assert sum(c["split"] == "holdout" for c in EVAL) >= 90
     assert {c["split"] for c in EVAL} == {"tune", "dev", "holdout"}
+
+
+@pytest.mark.parametrize("use_case", [u.id for u in ai.default_taxonomy().use_cases()])
+def test_every_use_case_by_id_name_and_object(use_case: str) -> None:
+    """Each of the article's ten use cases, named any way, gives its category."""
+    entity = ai.default_taxonomy()[use_case]
+    assert isinstance(entity, ai.UseCase)
+    expected = "genai" if entity.category == "genai" else "llm"
+    for task in (use_case, entity.name, entity):
+        rec = ai.choose(task=task)
+        assert rec.use_case == entity
+        assert rec.category.id == expected
+        assert rec.confidence == 1.0
+        assert rec.candidates, "the article's catalog has a model for every use case"

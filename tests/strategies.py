@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -124,3 +125,49 @@ entities = st.one_of(
     sections,
 )
 """Any valid entity of a built-in kind (references need not resolve)."""
+
+
+def _base_ids(kind: type[ai.Entity]) -> list[str]:
+    return sorted(e.id for e in ai.default_taxonomy().of_type(kind))
+
+
+def _extension_model(cls: type[ai.GenAI], outputs: st.SearchStrategy[Any]) -> Any:
+    pick = st.lists
+    return st.builds(
+        cls,
+        id=ids.map(lambda s: f"x-{s}"),
+        name=names,
+        aliases=pick(names, max_size=2).map(tuple),
+        description=texts,
+        organization=st.one_of(st.none(), st.sampled_from(_base_ids(ai.Organization))),
+        techniques=pick(
+            st.sampled_from(_base_ids(ai.Technique)), max_size=2, unique=True
+        ).map(tuple),
+        use_cases=pick(
+            st.sampled_from(_base_ids(ai.UseCase)), max_size=2, unique=True
+        ).map(tuple),
+        powered_by=pick(
+            st.sampled_from(_base_ids(ai.AIModel)), max_size=2, unique=True
+        ).map(tuple),
+        domains=id_tuples,
+        open_weights=flags,
+        on_device=flags,
+        released=dates,
+        product=st.booleans(),
+        output_modalities=outputs,
+        provenance=pick(citations.filter(lambda c: c.section is None), max_size=2).map(
+            tuple
+        ),
+    )
+
+
+extension_models = st.one_of(
+    _extension_model(ai.GenAI, generative_modalities.filter(bool)),
+    _extension_model(ai.LLM, st.just(frozenset({ai.Modality.TEXT}))),
+)
+"""Models that validly extend the default taxonomy (their links resolve)."""
+
+taxonomies = st.lists(extension_models, max_size=5, unique_by=lambda m: m.id).map(
+    lambda models: ai.default_taxonomy().extend(*models)
+)
+"""Valid taxonomies: the default one plus a few generated models."""

@@ -48,7 +48,11 @@ from ._errors import (
     TaxonomyError,
     UnknownIdError,
 )
+from ._files import LimitError, Limits, dump, dumps, load, loads
+from ._kinds import InvalidKindError, register_kind
 from ._modality import Modality
+from ._plugins import PluginError, PluginWarning, installed_taxonomy
+from ._schema import json_schema
 from ._taxonomy import Comparison, Taxonomy
 from ._version import __version__
 
@@ -65,10 +69,15 @@ __all__ = [
     "GenAI",
     "InvalidArgumentError",
     "InvalidEntityError",
+    "InvalidKindError",
     "InvalidModalityError",
+    "LimitError",
+    "Limits",
     "Modality",
     "NoMatchError",
     "Organization",
+    "PluginError",
+    "PluginWarning",
     "Problem",
     "Reason",
     "Recommendation",
@@ -84,5 +93,12 @@ __all__ = [
     "__version__",
     "choose",
     "default_taxonomy",
+    "dump",
+    "dumps",
+    "installed_taxonomy",
+    "json_schema",
+    "load",
+    "loads",
+    "register_kind",
     "rules",
 ]

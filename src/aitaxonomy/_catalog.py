@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from typing import TYPE_CHECKING
 
 from ._errors import Problem, TaxonomyError
-from ._taxonomy import Taxonomy, check
+from ._taxonomy import Taxonomy, assemble
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -70,11 +69,11 @@ def build_taxonomy(
     Raises:
         TaxonomyError: Any document, or the taxonomy they make, is invalid.
     """
-    from ._convert import document_to_entities  # noqa: PLC0415  # cattrs, lazily
+    from ._convert import document_to_entities, entity_paths  # noqa: PLC0415
 
     entities: list[Entity] = []
     problems: list[Problem] = []
-    origins: list[tuple[str | None, str]] = []
+    origins: list[tuple[str | None, str] | None] = []
     for file, document in documents:
         found, trouble = document_to_entities(document, file=file, kinds=kinds)
         problems.extend(trouble)
@@ -82,44 +81,4 @@ def build_taxonomy(
         origins.extend((file, where) for where in entity_paths(document))
     if problems:
         raise TaxonomyError(problems)
-    invariant_problems = check(entities, kinds=kinds)
-    if invariant_problems:
-        raise TaxonomyError(_locate(p, entities, origins) for p in invariant_problems)
-    return Taxonomy(entities)
-
-
-def entity_paths(document: object) -> list[str]:
-    """The path of each entry of a valid document, in structuring order."""
-    if not isinstance(document, dict):
-        return []
-    return [
-        f"$.{key}[{index}]"
-        for key, value in document.items()
-        if key != "format" and isinstance(value, list)
-        for index in range(len(value))
-    ]
-
-
-_BY_POSITION = re.compile(r"\$\[(\d+)\](.*)")
-_BY_ID = re.compile(r"\$\[('(?:[^'\\]|\\.)*')\](.*)")
-
-
-def _locate(
-    problem: Problem,
-    entities: list[Entity],
-    origins: list[tuple[str | None, str]],
-) -> Problem:
-    """Rewrite ``$[3]`` or ``$['id']`` paths as ``file: $.models[3]...``."""
-    position: int | None = None
-    match = _BY_POSITION.fullmatch(problem.path)
-    if match is not None:
-        position = int(match.group(1))
-    else:
-        match = _BY_ID.fullmatch(problem.path)
-        if match is not None:
-            wanted = match.group(1)[1:-1]
-            position = next((i for i, e in enumerate(entities) if e.id == wanted), None)
-    if match is None or position is None or position >= len(origins):
-        return problem
-    file, path = origins[position]
-    return Problem(problem.message, path + match.group(2), file)
+    return assemble(entities, origins, kinds=kinds)

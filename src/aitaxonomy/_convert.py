@@ -39,7 +39,13 @@ from ._modality import Modality, to_modalities
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
-__all__ = ["FORMAT_VERSION", "GROUPS", "document_to_entities", "entities_to_document"]
+__all__ = [
+    "FORMAT_VERSION",
+    "GROUPS",
+    "document_to_entities",
+    "entities_to_document",
+    "entity_paths",
+]
 
 FORMAT_VERSION: Final = 1
 """The catalog format version this release reads and writes."""
@@ -80,6 +86,12 @@ def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _StructureError(f"expected an integer, got {_name(value)} {value!r}")
     return value
+
+
+def _strict_float(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _StructureError(f"expected a number, got {_name(value)} {value!r}")
+    return float(value)
 
 
 def _modalities(value: object, _: type) -> frozenset[Modality]:
@@ -137,6 +149,7 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(bool, _strict_bool)
     conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(float, _strict_float)
     conv.register_structure_hook_func(lambda t: t == frozenset[Modality], _modalities)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(conv))
     conv.register_unstructure_hook_func(
@@ -254,32 +267,13 @@ def document_to_entities(
         return [], [
             Problem(f"expected a table at the top, got {_name(document)}", "$", file)
         ]
-    problems: list[Problem] = []
-    version = document.get("format")
-    if version is None:
-        problems.append(
-            Problem(
-                f"missing 'format' (this release reads format {FORMAT_VERSION})",
-                "$.format",
-                file,
-            )
-        )
-    elif isinstance(version, bool) or not isinstance(version, int):
-        problems.append(
-            Problem(f"format must be an integer, got {version!r}", "$.format", file)
-        )
-    elif version > FORMAT_VERSION:
-        problems.append(
-            Problem(
-                f"format {version} is newer than this release reads "
-                f"({FORMAT_VERSION}); "
-                "upgrade aitaxonomy",
-                "$.format",
-                file,
-            )
-        )
-    elif version < 1:
-        problems.append(Problem(f"unknown format {version}", "$.format", file))
+    problems = _check_version(document.get("format"), file)
+    if "kind" in document:  # one entity per file, models.dev style
+        single = {k: v for k, v in document.items() if k != "format"}
+        result = data_to_entity(single, "$", kinds=kinds, file=file)
+        if isinstance(result, list):
+            return [], [*problems, *result]
+        return [result], problems
     entities: list[Entity] = []
     for key, value in document.items():
         if key == "format":
@@ -305,6 +299,47 @@ def document_to_entities(
             else:
                 entities.append(result)
     return entities, problems
+
+
+def _check_version(version: object, file: str | None) -> list[Problem]:
+    if version is None:
+        return [
+            Problem(
+                f"missing 'format' (this release reads format {FORMAT_VERSION})",
+                "$.format",
+                file,
+            )
+        ]
+    if isinstance(version, bool) or not isinstance(version, int):
+        return [
+            Problem(f"format must be an integer, got {version!r}", "$.format", file)
+        ]
+    if version > FORMAT_VERSION:
+        return [
+            Problem(
+                f"format {version} is newer than this release reads "
+                f"({FORMAT_VERSION}); upgrade aitaxonomy",
+                "$.format",
+                file,
+            )
+        ]
+    if version < 1:
+        return [Problem(f"unknown format {version}", "$.format", file)]
+    return []
+
+
+def entity_paths(document: object) -> list[str]:
+    """The path of each entry of a valid document, in structuring order."""
+    if not isinstance(document, dict):
+        return []
+    if "kind" in document:
+        return ["$"]
+    return [
+        f"$.{key}[{index}]"
+        for key, value in document.items()
+        if key != "format" and isinstance(value, list)
+        for index in range(len(value))
+    ]
 
 
 def entities_to_document(

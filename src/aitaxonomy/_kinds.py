@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+import re
+import threading
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from ._entities import (
     LLM,
@@ -17,12 +19,12 @@ from ._entities import (
     Trend,
     UseCase,
 )
-from ._errors import UnknownIdError, suggest
+from ._errors import AITaxonomyError, UnknownIdError, suggest
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
-__all__ = ["KindRegistry", "default_kinds"]
+__all__ = ["InvalidKindError", "KindRegistry", "default_kinds", "register_kind"]
 
 _BUILTIN: tuple[type[Entity], ...] = (
     AIModel,
@@ -44,9 +46,17 @@ class KindRegistry:
 
     def __init__(self, classes: Mapping[str, type[Entity]]) -> None:
         self._by_name = dict(classes)
-        self._bound = frozenset(
+        self._bound = self._bound_categories()
+
+    def _bound_categories(self) -> frozenset[str]:
+        return frozenset(
             cls.CATEGORY for cls in self._by_name.values() if issubclass(cls, AIModel)
         )
+
+    def add(self, name: str, cls: type[Entity]) -> None:
+        """Register *cls* as *name* (see :func:`register_kind` for the checks)."""
+        self._by_name = {**self._by_name, name: cls}
+        self._bound = self._bound_categories()
 
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
@@ -54,6 +64,10 @@ class KindRegistry:
     def names(self) -> tuple[str, ...]:
         """Every kind name, in registration order."""
         return tuple(self._by_name)
+
+    def builtin_names(self) -> tuple[str, ...]:
+        """The kind names aitaxonomy itself defines."""
+        return tuple(cls.KIND for cls in _BUILTIN)
 
     def cls(self, name: str) -> type[Entity]:
         """The class registered as *name*.
@@ -96,7 +110,93 @@ class UnknownKindError(UnknownIdError):
         super().__init__(kind, suggestions, label="unknown kind")
 
 
-@functools.cache
+_REGISTRY = KindRegistry({cls.KIND: cls for cls in _BUILTIN})
+_REGISTRY_LOCK = threading.Lock()
+
+
 def default_kinds() -> KindRegistry:
-    """The registry with the built-in kinds."""
-    return KindRegistry({cls.KIND: cls for cls in _BUILTIN})
+    """The registry every loader and validator uses: built-ins plus registrations."""
+    return _REGISTRY
+
+
+class InvalidKindError(AITaxonomyError, ValueError):
+    """A kind could not be registered: a bad name, class, or a clash."""
+
+
+C = TypeVar("C", bound=type[Entity])
+"""An entity class, kept as its own type through the decorator."""
+
+
+@overload
+def register_kind(name: str) -> Callable[[C], C]: ...
+@overload
+def register_kind(name: str, cls: C) -> C: ...
+def register_kind(name: str, cls: C | None = None) -> C | Callable[[C], C]:
+    """Register an entity class under a kind name, for files and validation.
+
+    The class must be an attrs subclass of a built-in entity (usually
+    :class:`~aitaxonomy.GenAI` or :class:`~aitaxonomy.LLM`); it keeps its
+    parent's invariants (a subclass of LLM still outputs text only) and its
+    entities are written with ``kind = name``. Usable as a decorator.
+    Registering the same class under the same name again does nothing.
+
+    Raises:
+        InvalidKindError: *name* is not a slug, is taken by another class,
+            or *cls* is not an attrs entity class or is registered already
+            under another name.
+
+    Example:
+        >>> import attrs
+        >>> import aitaxonomy as ai
+        >>> @ai.register_kind("veterinary-llm")
+        ... @attrs.frozen(kw_only=True)
+        ... class VeterinaryLLM(ai.LLM):
+        ...     species: tuple[str, ...] = ()
+        >>> VeterinaryLLM.KIND
+        'veterinary-llm'
+    """
+    if cls is None:
+        return functools.partial(_register, name)
+    return _register(name, cls)
+
+
+def _register(name: object, cls: C) -> C:
+    if not isinstance(name, str) or _KIND_NAME.fullmatch(name) is None:
+        raise InvalidKindError(
+            f"kind name {name!r} is not a lowercase slug (letters, digits, '-')"
+        )
+    if not _is_entity_class(cls):
+        raise InvalidKindError(
+            f"register_kind({name!r}) takes an attrs class derived from an "
+            f"aitaxonomy entity, not {cls!r}"
+        )
+    with _REGISTRY_LOCK:
+        current = _REGISTRY._by_name.get(name)  # noqa: SLF001
+        if current is cls:
+            return cls
+        if current is not None:
+            raise InvalidKindError(
+                f"kind {name!r} is already registered to {current.__qualname__}"
+            )
+        for other, registered in _REGISTRY._by_name.items():  # noqa: SLF001
+            if registered is cls:
+                raise InvalidKindError(
+                    f"{cls.__qualname__} is already registered as kind {other!r}"
+                )
+        if "KIND" not in vars(cls):
+            cls.KIND = name
+        _REGISTRY.add(name, cls)
+    return cls
+
+
+def _is_entity_class(value: object) -> bool:
+    # The class itself must be decorated: an undecorated subclass inherits
+    # __attrs_attrs__ but its own fields would be ignored.
+    return (
+        isinstance(value, type)
+        and issubclass(value, Entity)
+        and "__attrs_attrs__" in vars(value)
+    )
+
+
+_KIND_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import defaultdict
-from typing import TYPE_CHECKING, TypeVar, overload
+from typing import TYPE_CHECKING, TypeVar, cast, overload
 
 import attrs
 
@@ -117,6 +118,16 @@ class Taxonomy:
         problems = check(items)
         if problems:
             raise TaxonomyError(problems)
+        self._set_up(items)
+
+    @classmethod
+    def _checked(cls, entities: Sequence[Entity]) -> Taxonomy:
+        """A taxonomy of entities that :func:`check` has already passed."""
+        new = cls.__new__(cls)
+        new._set_up(entities)  # noqa: SLF001
+        return new
+
+    def _set_up(self, items: Sequence[Entity]) -> None:
         object.__setattr__(self, "_by_id", {e.id: e for e in items})
         object.__setattr__(self, "_index", None)
         object.__setattr__(self, "_lock", threading.Lock())
@@ -347,6 +358,84 @@ class Taxonomy:
             named.update(technique.examples)
         return tuple(m for m in self.of_type(AIModel) if m.id in named)
 
+    # -- growing -------------------------------------------------------------
+
+    def extend(self, *entities: Entity, replace: bool = False) -> Taxonomy:
+        """A new taxonomy with *entities* added; this one is unchanged.
+
+        Args:
+            entities: The entities to add.
+            replace: Let an entity replace the one with its id; otherwise a
+                duplicate id is an error.
+
+        Raises:
+            TaxonomyError: The result would break an invariant (a duplicate
+                id, a reference to an unknown id, a cycle...). Every problem
+                is listed, with paths like ``extend(): $[1].organization``
+                that count the arguments from 0. Nothing is half-applied.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> base = ai.default_taxonomy()
+            >>> acme = ai.Organization(id="acme", name="Acme")
+            >>> model = ai.LLM(id="acme-7b", name="Acme 7B", organization="acme")
+            >>> tax = base.extend(acme, model)
+            >>> tax["acme-7b"].organization, base.get("acme-7b")
+            ('acme', None)
+        """
+        return self._grow(entities, replace=replace, label="extend()")
+
+    def merge(self, other: Taxonomy, *, replace: bool = False) -> Taxonomy:
+        """A new taxonomy with every entity of *other* added.
+
+        Entities present, equal, in both are kept once, so two extensions of
+        the same base merge cleanly; a conflicting one is an error unless
+        *replace* is true, in which case *other* wins.
+
+        Raises:
+            TaxonomyError: As for :meth:`extend`, with paths ``merge(): $[i]``
+                counting *other*'s entities in its order.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> base = ai.default_taxonomy()
+            >>> a = base.extend(ai.Organization(id="acme", name="Acme"))
+            >>> b = base.extend(ai.Organization(id="zeta", name="Zeta"))
+            >>> len(a.merge(b)) == len(base) + 2
+            True
+        """
+        if not isinstance(other, Taxonomy):
+            raise TypeError(f"merge() takes a Taxonomy, not {type(other).__name__}")
+        new = [e for e in other if self._by_id.get(e.id) != e]
+        return self._grow(new, replace=replace, label="merge()")
+
+    def _grow(
+        self, entities: Sequence[object], *, replace: bool, label: str
+    ) -> Taxonomy:
+        strangers = [
+            Problem(f"not an entity: {type(e).__name__} {e!r}", f"$[{i}]", label)
+            for i, e in enumerate(entities)
+            if not isinstance(e, Entity)
+        ]
+        if strangers:
+            raise TaxonomyError(strangers)
+        added = cast("Sequence[Entity]", entities)
+        if replace:
+            # Replacements keep their place; positions point back at the call.
+            combined = dict(self._by_id)
+            combined.update((e.id, e) for e in added)
+            items = list(combined.values())
+            positions = {e.id: i for i, e in enumerate(added)}
+            origins: list[tuple[str | None, str] | None] = [
+                (label, f"$[{positions[e.id]}]") if e.id in positions else None
+                for e in items
+            ]
+        else:
+            items = [*self._by_id.values(), *added]
+            origins = [None] * len(self._by_id)
+            origins += [(label, f"$[{i}]") for i in range(len(added))]
+        return assemble(items, origins)
+
     # -- internals ---------------------------------------------------------
 
     def _model(self, model: AIModel | str) -> AIModel:
@@ -562,6 +651,52 @@ def check(
     )
     problems.extend(_category_rules(by_id, registry))
     return problems
+
+
+def assemble(
+    entities: Sequence[Entity],
+    origins: Sequence[tuple[str | None, str] | None] | None = None,
+    *,
+    kinds: KindRegistry | None = None,
+) -> Taxonomy:
+    """Check *entities* once and build a taxonomy, or raise every problem.
+
+    *origins* gives, for each entity, the file (or call) and path it came
+    from, so that problems point there instead of at ``$['id']``.
+    """
+    problems = check(entities, kinds=kinds)
+    if problems:
+        where = origins or [None] * len(entities)
+        raise TaxonomyError(_locate(p, entities, where) for p in problems)
+    return Taxonomy._checked(entities)  # noqa: SLF001
+
+
+_BY_POSITION = re.compile(r"\$\[(\d+)\](.*)")
+_BY_ID = re.compile(r"\$\[('(?:[^'\\]|\\.)*')\](.*)")
+
+
+def _locate(
+    problem: Problem,
+    entities: Sequence[Entity],
+    origins: Sequence[tuple[str | None, str] | None],
+) -> Problem:
+    """Rewrite ``$[3]`` or ``$['id']`` paths as ``file: $.models[3]...``."""
+    position: int | None = None
+    match = _BY_POSITION.fullmatch(problem.path)
+    if match is not None:
+        position = int(match.group(1))
+    else:
+        match = _BY_ID.fullmatch(problem.path)
+        if match is not None:
+            wanted = match.group(1)[1:-1]
+            position = next((i for i, e in enumerate(entities) if e.id == wanted), None)
+    if match is None or position is None or position >= len(origins):
+        return problem
+    origin = origins[position]
+    if origin is None:
+        return problem
+    file, path = origin
+    return Problem(problem.message, path + match.group(2), file)
 
 
 def _path(entity: Entity, field: str) -> str:

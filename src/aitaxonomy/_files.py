@@ -1,0 +1,418 @@
+"""Reading and writing catalog files: ``load``, ``loads``, ``dump``, ``dumps``.
+
+Loading reads data only: TOML with :mod:`tomllib`, JSON with :mod:`json`,
+never pickle, YAML tags or imports named by the data. Input is bounded by
+:class:`Limits`, and every problem comes back at once in one
+:class:`~aitaxonomy.TaxonomyError`, each with the file and the path inside it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import attrs
+
+from ._errors import Problem, TaxonomyError
+from ._taxonomy import Taxonomy, assemble
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
+
+__all__ = ["LimitError", "Limits", "dump", "dumps", "load", "loads"]
+
+Format = Literal["toml", "json"]
+_SUFFIXES: Final[Mapping[str, Format]] = {".toml": "toml", ".json": "json"}
+_MIB = 1024 * 1024
+
+
+@attrs.frozen
+class Limits:
+    """How much a load accepts; past a limit it stops with :class:`LimitError`.
+
+    Attributes:
+        max_bytes: The largest file (or text) read, in bytes.
+        max_depth: The deepest nesting of tables and arrays in a document.
+        max_entities: The most entities one load returns.
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> ai.Limits().max_bytes == 128 * 1024 * 1024
+        True
+        >>> roomy = ai.Limits(max_entities=5_000_000)
+    """
+
+    max_bytes: int = 128 * _MIB
+    max_depth: int = 32
+    max_entities: int = 1_000_000
+
+
+class LimitError(TaxonomyError):
+    """Input went past one of the :class:`Limits`; the message says how to raise it."""
+
+
+def _limit(what: str, size: str, field: str, file: str | None) -> LimitError:
+    return LimitError(
+        [
+            Problem(
+                f"{what} is over the limit of {size}; pass "
+                f"limits=aitaxonomy.Limits({field}=...) to raise it",
+                "$",
+                file,
+            )
+        ]
+    )
+
+
+def _decode(data: bytes, file: str | None) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise TaxonomyError(
+            [
+                Problem(
+                    "the file starts with a byte-order mark; save it as UTF-8 "
+                    "without one",
+                    "$",
+                    file,
+                )
+            ]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TaxonomyError(
+            [
+                Problem(
+                    f"not valid UTF-8: byte {data[exc.start]:#04x} at offset "
+                    f"{exc.start}",
+                    "$",
+                    file,
+                )
+            ]
+        ) from None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(f"duplicate key {key!r}")
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _parse(text: str, fmt: Format, file: str | None, limits: Limits) -> object:
+    try:
+        if fmt == "json":
+            return json.loads(
+                text,
+                object_pairs_hook=_no_duplicate_keys,
+                parse_constant=_reject_constant,
+            )
+        import tomllib  # noqa: PLC0415  # kept off the import path
+
+        return tomllib.loads(text)
+    except RecursionError:
+        raise _limit(
+            "the nesting", f"{limits.max_depth} levels", "max_depth", file
+        ) from None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise TaxonomyError(
+            [Problem(f"invalid JSON: {exc.msg}", where, file)]
+        ) from None
+    except ValueError as exc:  # TOMLDecodeError, duplicate keys, huge numbers
+        raise TaxonomyError(
+            [Problem(f"invalid {fmt.upper()}: {exc}", "$", file)]
+        ) from None
+
+
+def _depth(document: object) -> int:
+    """The nesting depth of parsed data, without recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(document, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict):
+            deepest = max(deepest, level)
+            stack.extend((v, level + 1) for v in value.values())
+        elif isinstance(value, list):
+            deepest = max(deepest, level)
+            stack.extend((v, level + 1) for v in value)
+    return deepest
+
+
+def _read_document(
+    data: bytes | str, fmt: Format, file: str | None, limits: Limits
+) -> object:
+    size = len(data.encode("utf-8") if isinstance(data, str) else data)
+    if size > limits.max_bytes:
+        raise _limit(
+            f"the input ({size:,} bytes)",
+            f"{limits.max_bytes:,} bytes",
+            "max_bytes",
+            file,
+        )
+    text = data if isinstance(data, str) else _decode(data, file)
+    document = _parse(text, fmt, file, limits)
+    if _depth(document) > limits.max_depth:
+        raise _limit("the nesting", f"{limits.max_depth} levels", "max_depth", file)
+    return document
+
+
+def _guess_format(text: str | bytes) -> Format:
+    head = text.lstrip()[:1]
+    return "json" if head in ("{", b"{", "[", b"[") else "toml"
+
+
+def _format_of(path: Path, given: Format | None) -> Format:
+    if given is not None:
+        return _check_format(given)
+    found = _SUFFIXES.get(path.suffix.lower())
+    if found is None:
+        raise TaxonomyError(
+            [
+                Problem(
+                    f"cannot tell the format of {path.name!r}; name it .toml or "
+                    ".json, or pass format=",
+                    "$",
+                    str(path),
+                )
+            ]
+        )
+    return found
+
+
+def _check_format(value: object) -> Format:
+    if value not in ("toml", "json"):
+        raise TaxonomyError(
+            [Problem(f"unknown format {value!r}; use 'toml' or 'json'", "$")]
+        )
+    return value
+
+
+def _build(
+    documents: Sequence[tuple[str | None, object]],
+    base: Taxonomy | None,
+    limits: Limits,
+) -> Taxonomy:
+    from ._convert import document_to_entities, entity_paths  # noqa: PLC0415
+
+    entities = [] if base is None else list(base)
+    origins: list[tuple[str | None, str] | None] = [None] * len(entities)
+    problems: list[Problem] = []
+    for file, document in documents:
+        found, trouble = document_to_entities(document, file=file)
+        problems.extend(trouble)
+        entities.extend(found)
+        origins.extend((file, where) for where in entity_paths(document))
+        if len(entities) > limits.max_entities:
+            raise _limit(
+                f"the number of entities ({len(entities):,})",
+                f"{limits.max_entities:,}",
+                "max_entities",
+                file,
+            )
+    if problems:
+        raise TaxonomyError(problems)
+    return assemble(entities, origins)
+
+
+def loads(
+    text: str | bytes,
+    *,
+    format: Format | None = None,  # noqa: A002  # mirrors the json module's keywords
+    base: Taxonomy | None = None,
+    limits: Limits | None = None,
+    source: str | None = None,
+) -> Taxonomy:
+    """Read a catalog document from a string into a validated taxonomy.
+
+    Args:
+        text: TOML or JSON, as text or UTF-8 bytes.
+        format: ``"toml"`` or ``"json"``; guessed from the first character
+            when omitted (``{`` or ``[`` mean JSON).
+        base: A taxonomy to extend (often :func:`~aitaxonomy.default_taxonomy`),
+            so the document may refer to its entities; ``None`` loads the
+            document on its own.
+        limits: Size, nesting and count limits; :class:`Limits` by default.
+        source: A name for the text in error messages (a file name).
+
+    Raises:
+        TaxonomyError: The text is not valid, listing every problem with its
+            path (:class:`LimitError` when a limit was hit).
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> text = '''
+        ... format = 1
+        ... [[organizations]]
+        ... kind = "organization"
+        ... id = "acme"
+        ... name = "Acme"
+        ... [[models]]
+        ... kind = "llm"
+        ... id = "acme-7b"
+        ... name = "Acme 7B"
+        ... organization = "acme"
+        ... '''
+        >>> tax = ai.loads(text, base=ai.default_taxonomy())
+        >>> tax["acme-7b"].organization
+        'acme'
+    """
+    chosen = limits or Limits()
+    fmt = _guess_format(text) if format is None else _check_format(format)
+    document = _read_document(text, fmt, source, chosen)
+    return _build([(source, document)], base, chosen)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,  # noqa: A002
+    base: Taxonomy | None = None,
+    limits: Limits | None = None,
+) -> Taxonomy:
+    """Read a catalog file, or a directory of them, into a validated taxonomy.
+
+    A directory is read recursively, every ``.toml`` and ``.json`` file in
+    name order (hidden files skipped), models.dev style: a file may hold one
+    entity (its top-level table has a ``kind``; its ``id`` defaults to the
+    file name) or lists of entities grouped as ``models``, ``techniques``...
+
+    Args:
+        path: The file or directory.
+        format: Force ``"toml"`` or ``"json"`` instead of going by suffix.
+        base: A taxonomy to extend, as for :func:`loads`.
+        limits: Size, nesting and count limits (each file is held to
+            ``max_bytes``; the whole load to ``max_entities``).
+
+    Raises:
+        TaxonomyError: Any file is invalid, or the files together break an
+            invariant; every problem is listed with its file and path.
+        OSError: The path cannot be read.
+    """
+    chosen = limits or Limits()
+    root = Path(path)
+    files = sorted(_catalog_files(root)) if root.is_dir() else [root]
+    if not files:
+        raise TaxonomyError([Problem("no .toml or .json files here", "$", str(root))])
+    documents = []
+    for file in files:
+        name = str(file.relative_to(root)) if root.is_dir() else str(file)
+        fmt = _format_of(file, format)
+        document = _read_document(file.read_bytes(), fmt, name, chosen)
+        if isinstance(document, dict) and "kind" in document and "id" not in document:
+            document = {**document, "id": file.stem}
+        documents.append((name, document))
+    return _build(documents, base, chosen)
+
+
+def _catalog_files(root: Path) -> Iterator[Path]:
+    for file in root.rglob("*"):
+        relative = file.relative_to(root).parts
+        if (
+            file.is_file()
+            and file.suffix.lower() in _SUFFIXES
+            and not any(part.startswith(".") for part in relative)
+        ):
+            yield file
+
+
+def _document(taxonomy: Taxonomy, exclude: Taxonomy | None) -> dict[str, Any]:
+    from ._convert import entities_to_document  # noqa: PLC0415
+
+    if not isinstance(taxonomy, Taxonomy):
+        raise TypeError(f"expected a Taxonomy, not {type(taxonomy).__name__}")
+    chosen = [e for e in taxonomy if exclude is None or e not in exclude]
+    return entities_to_document(chosen)
+
+
+def _text(document: Mapping[str, Any], fmt: Format) -> str:
+    if fmt == "json":
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    from ._toml import dumps_toml  # noqa: PLC0415
+
+    return dumps_toml(document)
+
+
+def dumps(
+    taxonomy: Taxonomy,
+    *,
+    format: Format = "toml",  # noqa: A002
+    exclude: Taxonomy | None = None,
+) -> str:
+    """Write a taxonomy as one catalog document; :func:`loads` reads it back equal.
+
+    Args:
+        taxonomy: What to write. Entities are grouped by kind and sorted by
+            id, and fields at their defaults are left out, so diffs stay small.
+        format: ``"toml"`` (for people) or ``"json"`` (for machines).
+        exclude: Leave out the entities this taxonomy also has, e.g. the
+            default one, to write only your additions.
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> tax = ai.default_taxonomy().extend(ai.Organization(id="acme", name="Acme"))
+        >>> print(ai.dumps(tax, exclude=ai.default_taxonomy()))
+        format = 1
+        <BLANKLINE>
+        [[organizations]]
+        kind = "organization"
+        id = "acme"
+        name = "Acme"
+        <BLANKLINE>
+    """
+    return _text(_document(taxonomy, exclude), _check_format(format))
+
+
+def dump(
+    taxonomy: Taxonomy,
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,  # noqa: A002
+    exclude: Taxonomy | None = None,
+) -> None:
+    """Write a taxonomy to a file, or to a directory with one file per entity.
+
+    A path ending in ``.toml`` or ``.json`` gets one document; any other path
+    is a directory that receives ``<group>/<id>.<format>`` files (TOML unless
+    *format* says otherwise), which :func:`load` reads back. A single file is
+    written to a temporary name first and then moved into place, so a failed
+    write leaves no half-written file.
+    """
+    target = Path(path)
+    document = _document(taxonomy, exclude)
+    if target.suffix.lower() in _SUFFIXES:
+        _write(target, _text(document, _format_of(target, format)))
+        return
+    fmt = _check_format(format or "toml")
+    for group, entries in document.items():
+        if group == "format":
+            continue
+        for entry in entries:
+            single = {"format": document["format"], **entry}
+            _write(target / group / f"{entry['id']}.{fmt}", _text(single, fmt))
+
+
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        Path(name).replace(target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,123 @@
+"""Catalogs contributed by installed packages, through entry points."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from ._catalog import default_taxonomy
+from ._entities import Entity
+from ._errors import AITaxonomyError, TaxonomyError
+from ._files import load
+from ._taxonomy import Taxonomy, assemble
+
+if TYPE_CHECKING:
+    from importlib import metadata
+
+__all__ = ["ENTRY_POINT_GROUP", "PluginError", "PluginWarning", "installed_taxonomy"]
+
+ENTRY_POINT_GROUP = "aitaxonomy.catalogs"
+"""The entry-point group a package names its catalogs in."""
+
+
+class PluginError(AITaxonomyError, RuntimeError):
+    """An installed catalog plugin could not be loaded.
+
+    Attributes:
+        plugin: The entry point's name and value (``"acme = acme.catalog:entities"``).
+    """
+
+    def __init__(self, plugin: str, message: str) -> None:
+        super().__init__(f"catalog plugin {plugin}: {message}")
+        self.plugin = plugin
+
+
+class PluginWarning(UserWarning):
+    """A broken catalog plugin was skipped (``on_error="warn"``)."""
+
+
+def _produce(entry: metadata.EntryPoint) -> object:
+    target = entry.load()
+    return target() if callable(target) else target
+
+
+def _entities_of(entry: metadata.EntryPoint) -> list[Entity]:
+    """What one plugin contributes, or :class:`PluginError` naming it."""
+    label = f"{entry.name} = {entry.value}"
+    try:
+        produced = _produce(entry)
+        if isinstance(produced, str | os.PathLike):
+            produced = load(Path(produced))
+    except TaxonomyError as exc:
+        raise PluginError(label, f"its catalog is invalid:\n  {exc}") from exc
+    except Exception as exc:  # a plugin's own failure, whatever it is
+        raise PluginError(label, f"failed: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(produced, Iterable) or isinstance(produced, str | bytes):
+        raise PluginError(
+            label,
+            "must give entities, a Taxonomy, or a path to catalog files, "
+            f"not {type(produced).__name__}",
+        )
+    try:
+        items = list(produced)
+    except Exception as exc:  # a failing generator is the plugin's failure too
+        raise PluginError(label, f"failed: {type(exc).__name__}: {exc}") from exc
+    strangers = [item for item in items if not isinstance(item, Entity)]
+    if strangers:
+        raise PluginError(
+            label, f"gave {type(strangers[0]).__name__} {strangers[0]!r}, not an entity"
+        )
+    return items
+
+
+def installed_taxonomy(
+    *,
+    on_error: Literal["raise", "warn"] = "raise",
+    base: Taxonomy | None = None,
+) -> Taxonomy:
+    """The default taxonomy plus every installed plugin's catalog, validated.
+
+    A package contributes a catalog by naming, in the ``aitaxonomy.catalogs``
+    entry-point group, a callable that returns entities (or a ``Taxonomy``, or
+    a path to catalog files), or a path-like object itself::
+
+        [project.entry-points."aitaxonomy.catalogs"]
+        acme = "acme_models.catalog:entities"
+
+    :func:`~aitaxonomy.default_taxonomy` never includes plugins; this does,
+    all of them or none of a plugin.
+
+    Args:
+        on_error: ``"raise"`` stops at a broken plugin with
+            :class:`PluginError`; ``"warn"`` skips it whole with a
+            :class:`PluginWarning` naming it and loads the rest.
+        base: What the plugins extend; the default taxonomy when omitted.
+
+    Raises:
+        PluginError: A plugin could not be loaded (with ``on_error="raise"``).
+        TaxonomyError: The plugins' entities together break an invariant;
+            each problem names the plugin it came from.
+    """
+    if on_error not in ("raise", "warn"):
+        raise ValueError(f"on_error must be 'raise' or 'warn', not {on_error!r}")
+    from importlib import metadata  # noqa: PLC0415  # slow to import; needed here only
+
+    start = default_taxonomy() if base is None else base
+    entities: list[Entity] = list(start)
+    origins: list[tuple[str | None, str] | None] = [None] * len(entities)
+    for entry in sorted(
+        metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
+    ):
+        try:
+            found = _entities_of(entry)
+        except PluginError as exc:
+            if on_error == "raise":
+                raise
+            warnings.warn(str(exc), PluginWarning, stacklevel=2)
+            continue
+        entities.extend(found)
+        origins.extend((f"plugin {entry.name}", f"$[{i}]") for i in range(len(found)))
+    return assemble(entities, origins)

@@ -1,0 +1,321 @@
+"""Catalog files: load, loads, dump, dumps, limits and malformed input."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import aitaxonomy as ai
+import strategies as sts
+
+BASE = ai.default_taxonomy()
+MODELS = """
+format = 1
+
+[[models]]
+kind = "llm"
+id = "one"
+name = "One"
+
+[[models]]
+kind = "genai"
+id = "two"
+name = "Two"
+output_modalities = ["image"]
+
+[[models]]
+kind = "genai"
+id = "three"
+name = "Three"
+output_modalities = ["imgae"]
+"""
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_default_round_trips(fmt: str) -> None:
+    assert ai.loads(ai.dumps(BASE, format=fmt), format=fmt) == BASE  # type: ignore[arg-type]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(sts.taxonomies, st.sampled_from(["toml", "json"]))
+def test_any_valid_taxonomy_round_trips(tax: ai.Taxonomy, fmt: str) -> None:
+    """Law: dumps then loads gives back an equal taxonomy, in both formats."""
+    assert ai.loads(ai.dumps(tax, format=fmt)) == tax  # type: ignore[arg-type]
+    additions = ai.dumps(tax, format=fmt, exclude=BASE)  # type: ignore[arg-type]
+    assert ai.loads(additions, base=BASE) == tax
+
+
+def test_file_and_directory_round_trip(tmp_path: Path) -> None:
+    ai.dump(BASE, tmp_path / "catalog.json")
+    assert ai.load(tmp_path / "catalog.json") == BASE
+    ai.dump(BASE, tmp_path / "tree")
+    assert (tmp_path / "tree" / "models" / "gpt-4.toml").is_file()
+    assert ai.load(tmp_path / "tree") == BASE
+    assert not list(tmp_path.rglob("*.tmp")), "no temporary files left behind"
+
+
+def test_one_entity_file_takes_its_id_from_the_name(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "my-model.toml").write_text(
+        'format = 1\nkind = "llm"\nname = "Mine"\norganization = "openai"\n'
+    )
+    (tmp_path / ".hidden.toml").write_text("not even toml [")
+    tax = ai.load(tmp_path, base=BASE)
+    assert tax.model("my-model").name == "Mine"
+
+
+def test_the_issue_error_message(tmp_path: Path) -> None:
+    path = tmp_path / "mymodels.toml"
+    path.write_text(MODELS)
+    with pytest.raises(ai.TaxonomyError) as info:
+        ai.load(path)
+    assert [str(p) for p in info.value.problems] == [
+        "unknown modality 'imgae' (did you mean 'image'?); known: text, code, image, "
+        f"audio, music, speech, video, embedding @ {path}: "
+        "$.models[2].output_modalities[0]"
+    ]
+
+
+def test_directory_errors_name_each_file(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text('format = 1\nkind = "llm"\nid = "a"\nname = 3\n')
+    (tmp_path / "b.json").write_text(
+        '{"format": 1, "kind": "lml", "id": "b", "name": "B"}'
+    )
+    with pytest.raises(ai.TaxonomyError) as info:
+        ai.load(tmp_path, base=BASE)
+    assert [str(p) for p in info.value.problems] == [
+        "expected a string, got int 3 @ a.toml: $.name",
+        "unknown kind 'lml' (did you mean 'llm'?) @ b.json: $.kind",
+    ]
+
+
+def test_empty_directory(tmp_path: Path) -> None:
+    with pytest.raises(ai.TaxonomyError, match=r"no \.toml or \.json files"):
+        ai.load(tmp_path)
+
+
+def test_unknown_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.yaml"
+    path.write_text("format: 1")
+    with pytest.raises(ai.TaxonomyError, match="cannot tell the format"):
+        ai.load(path)
+
+
+@pytest.mark.parametrize(
+    ("limits", "text", "message"),
+    [
+        (ai.Limits(max_bytes=10), '{"format": 1}' + " " * 20, "max_bytes"),
+        (
+            ai.Limits(max_depth=3),
+            '{"format": 1, "models": [{"kind": "llm", '
+            '"id": "x", "name": "X", "aliases": ["a"]}]}',
+            "max_depth",
+        ),
+        (
+            ai.Limits(max_entities=1),
+            '{"format": 1, "organizations": ['
+            '{"kind": "organization", "id": "a", "name": "A"}, '
+            '{"kind": "organization", "id": "b", "name": "B"}]}',
+            "max_entities",
+        ),
+    ],
+)
+def test_limits_say_which_and_how_to_raise(
+    limits: ai.Limits, text: str, message: str
+) -> None:
+    with pytest.raises(
+        ai.LimitError, match=rf"pass limits=aitaxonomy.Limits\({message}="
+    ):
+        ai.loads(text, limits=limits)
+
+
+MALFORMED: list[tuple[str, bytes | str, str]] = [
+    ("truncated-toml", "format = 1\n[[models]\n", "invalid TOML"),
+    ("truncated-json", '{"format": 1, "models": [', "invalid JSON"),
+    ("bom", b"\xef\xbb\xbfformat = 1\n", "byte-order mark"),
+    ("invalid-utf8", b'format = 1\nname = "\xff"\n', "not valid UTF-8: byte 0xff"),
+    ("json-duplicate-key", '{"format": 1, "format": 1}', "duplicate key 'format'"),
+    ("toml-duplicate-key", "format = 1\nformat = 1\n", "invalid TOML"),
+    ("json-nan", '{"format": NaN}', "NaN is not a number JSON allows"),
+    ("huge-int", '{"format": 1' + "0" * 5000 + "}", "invalid JSON"),
+    ("deep-json", "[" * 100_000 + "]" * 100_000, "max_depth"),
+    ("deep-toml", "a = " + "[" * 100_000 + "]" * 100_000, "max_depth"),
+    ("top-list", "[1, 2]", "expected a table at the top"),
+    ("no-format", '{"models": []}', "missing 'format'"),
+    ("future-format", '{"format": 99}', "format 99 is newer"),
+    ("format-string", '{"format": "1"}', "format must be an integer"),
+    ("negative-format", '{"format": -1}', "unknown format -1"),
+    ("unknown-group", '{"format": 1, "modles": []}', "did you mean 'models'"),
+    ("group-not-list", '{"format": 1, "models": {}}', "expected a list of tables"),
+    ("entry-not-table", '{"format": 1, "models": [1]}', "expected a table"),
+    (
+        "kind-not-string",
+        '{"format": 1, "models": [{"kind": 1}]}',
+        "kind must be a string",
+    ),
+    (
+        "unknown-kind",
+        '{"format": 1, "kind": "robot", "id": "r", "name": "R"}',
+        "unknown kind 'robot'",
+    ),
+    (
+        "missing-name",
+        '{"format": 1, "kind": "llm", "id": "r"}',
+        "required field missing",
+    ),
+    (
+        "bad-id",
+        '{"format": 1, "kind": "llm", "id": "R R", "name": "R"}',
+        "not a lowercase slug (did you mean 'r-r'?)",
+    ),
+    (
+        "huge-string-id",
+        '{"format": 1, "kind": "llm", "id": "' + "a" * 100_000 + '!", "name": "R"}',
+        "is not a lowercase slug",
+    ),
+    (
+        "wrong-list",
+        '{"format": 1, "kind": "llm", "id": "r", "name": "R", "aliases": "R1"}',
+        "expected a list",
+    ),
+    (
+        "bool-for-list",
+        '{"format": 1, "kind": "genai", "id": "r", "name": "R", '
+        '"output_modalities": true}',
+        "expected a list of modalities",
+    ),
+    (
+        "number-for-modality",
+        '{"format": 1, "kind": "genai", "id": "r", "name": "R", '
+        '"output_modalities": [1]}',
+        "a modality must be a string",
+    ),
+    (
+        "llm-image",
+        '{"format": 1, "kind": "llm", "id": "r", "name": "R", '
+        '"output_modalities": ["image"]}',
+        "an LLM outputs text only",
+    ),
+    (
+        "bad-date",
+        '{"format": 1, "kind": "llm", "id": "r", "name": "R", '
+        '"released": "2023-02-30x"}',
+        "is not a date",
+    ),
+    (
+        "extra-key",
+        '{"format": 1, "kind": "llm", "id": "r", "name": "R", "nmae": 1}',
+        "unknown key 'nmae'",
+    ),
+    (
+        "dangling",
+        '{"format": 1, "kind": "llm", "id": "r", "name": "R", '
+        '"powered_by": ["nothing"]}',
+        "unknown ai-model 'nothing'",
+    ),
+    (
+        "cycle",
+        '{"format": 1, "models": ['
+        '{"kind": "genai", "id": "a", "name": "A", "output_modalities": ["text"], '
+        '"powered_by": ["b"], "category": "genai"}, '
+        '{"kind": "genai", "id": "b", "name": "B", "output_modalities": ["text"], '
+        '"powered_by": ["a"]}]}',
+        "powered_by cycle: a -> b -> a",
+    ),
+    (
+        "duplicate-ids",
+        '{"format": 1, "organizations": ['
+        '{"kind": "organization", "id": "a", "name": "A"}, '
+        '{"kind": "organization", "id": "a", "name": "B"}]}',
+        "duplicate id 'a'",
+    ),
+    (
+        "citation-string",
+        '{"format": 1, "kind": "organization", "id": "a", "name": "A", '
+        '"provenance": ["x"]}',
+        "expected a table (mapping) for Citation",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [(t, m) for _, t, m in MALFORMED],
+    ids=[n for n, _, _ in MALFORMED],
+)
+def test_malformed_input_raises_a_named_library_error(
+    text: str | bytes, message: str
+) -> None:
+    """Each malformed document raises TaxonomyError naming the problem; nothing else."""
+    with pytest.raises(ai.TaxonomyError) as info:
+        ai.loads(text, base=BASE if '"dangling"' in str(text) else None)
+    assert message in str(info.value)
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(max_size=300), st.binary(max_size=300)))
+def test_loads_raises_only_library_errors(data: str | bytes) -> None:
+    """Fuzz: arbitrary text or bytes load, or raise the library's error."""
+    with contextlib.suppress(ai.AITaxonomyError):
+        ai.loads(data)
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.dictionaries(
+        st.sampled_from(["format", "models", "kind", "id", "name", "techniques", "x"]),
+        _JSON_VALUES,
+        max_size=5,
+    )
+)
+def test_structured_garbage_raises_only_library_errors(
+    document: dict[str, object],
+) -> None:
+    """Fuzz: JSON shaped like a catalog, with wrong types anywhere."""
+    with contextlib.suppress(ai.AITaxonomyError):
+        ai.loads(json.dumps(document), format="json")
+
+
+def test_unknown_format_keyword() -> None:
+    with pytest.raises(ai.TaxonomyError, match="unknown format 'yaml'"):
+        ai.loads("format = 1", format="yaml")  # type: ignore[arg-type]
+
+
+# -- schema ----------------------------------------------------------------------
+
+
+def test_schema_accepts_the_default_catalog_and_rejects_typos() -> None:
+    schema = ai.json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert not list(validator.iter_errors(json.loads(ai.dumps(BASE, format="json"))))
+    single = {"format": 1, "kind": "llm", "id": "x", "name": "X"}
+    assert validator.is_valid(single)
+    assert not validator.is_valid({**single, "nmae": "typo"})
+    assert not validator.is_valid({"format": 1, "models": [{**single, "id": "Bad Id"}]})
+
+
+def test_schema_file_in_the_docs_is_current() -> None:
+    path = Path(__file__).parent.parent / "docs" / "catalog.schema.json"
+    current = json.dumps(ai.json_schema(builtin_only=True), indent=2) + "\n"
+    assert path.read_text("utf-8") == current, (
+        "docs/catalog.schema.json is stale; regenerate it with: python -c 'import "
+        "json, aitaxonomy as ai; print(json.dumps(ai.json_schema(builtin_only=True), "
+        "indent=2))' > docs/catalog.schema.json"
+    )

@@ -1,0 +1,162 @@
+"""Catalog plugins: real distributions, found through the entry-point group."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+import pytest
+
+import aitaxonomy as ai
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+BASE = ai.default_taxonomy()
+
+
+def _install(root: Path, dist: str, module: str, code: str, entry: str) -> None:
+    """Lay out an installed distribution the way pip does: a package and its dist-info."""
+    package = root / module
+    package.mkdir()
+    (package / "__init__.py").write_text(textwrap.dedent(code))
+    info = root / f"{dist}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n"
+    )
+    (info / "entry_points.txt").write_text(f"[aitaxonomy.catalogs]\n{entry}\n")
+    (info / "RECORD").write_text("")
+
+
+GOOD = """
+import aitaxonomy as ai
+
+def entities():
+    return [
+        ai.Organization(id="acme", name="Acme"),
+        ai.LLM(id="acme-7b", name="Acme 7B", organization="acme"),
+    ]
+"""
+
+
+def test_callable_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _install(
+        tmp_path,
+        "acme-catalog",
+        "acme_catalog_a",
+        GOOD,
+        "acme = acme_catalog_a:entities",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    tax = ai.installed_taxonomy()
+    assert tax.model("acme-7b").organization == "acme"
+    assert ai.default_taxonomy().get("acme-7b") is None, (
+        "the default stays packaged data"
+    )
+
+
+def test_path_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code = """
+    from pathlib import Path
+    CATALOG = Path(__file__).parent / "catalog.toml"
+    """
+    _install(
+        tmp_path, "zeta-catalog", "zeta_catalog", code, "zeta = zeta_catalog:CATALOG"
+    )
+    (tmp_path / "zeta_catalog" / "catalog.toml").write_text(
+        'format = 1\n[[organizations]]\nkind = "organization"\nid = "zeta"\nname = "Zeta"\n'
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert ai.installed_taxonomy()["zeta"].name == "Zeta"
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (
+            "def entities():\n    raise RuntimeError('boom')\n",
+            "failed: RuntimeError: boom",
+        ),
+        (
+            "def entities():\n    return 42\n",
+            "must give entities, a Taxonomy, or a path",
+        ),
+        ("def entities():\n    return ['x']\n", "gave str 'x', not an entity"),
+        ("import does_not_exist\n", "failed: ModuleNotFoundError"),
+    ],
+)
+def test_broken_plugin_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, message: str
+) -> None:
+    module = f"broken_{abs(hash(code))}"
+    _install(tmp_path, "broken-catalog", module, code, f"broken = {module}:entities")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ai.PluginError, match=message) as info:
+        ai.installed_taxonomy()
+    assert info.value.plugin == f"broken = {module}:entities"
+    assert "catalog plugin broken" in str(info.value)
+
+
+def test_broken_plugin_can_be_skipped_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _install(
+        tmp_path,
+        "good-catalog",
+        "acme_catalog_b",
+        GOOD,
+        "acme = acme_catalog_b:entities",
+    )
+    _install(
+        tmp_path, "bad-catalog", "bad_catalog", "X = 1\n", "bad = bad_catalog:missing"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.warns(ai.PluginWarning, match="catalog plugin bad"):
+        tax = ai.installed_taxonomy(on_error="warn")
+    assert "acme-7b" in tax
+    assert "bad" not in {e.id for e in tax}
+
+
+def test_plugins_that_clash_are_reported_with_their_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _install(
+        tmp_path, "one-catalog", "acme_catalog_c", GOOD, "one = acme_catalog_c:entities"
+    )
+    _install(
+        tmp_path, "two-catalog", "acme_catalog_d", GOOD, "two = acme_catalog_d:entities"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ai.TaxonomyError) as info:
+        ai.installed_taxonomy()
+    assert [str(p) for p in info.value.problems] == [
+        "duplicate id 'acme' (already used by a organization) @ plugin two: $[0].id",
+        "duplicate id 'acme-7b' (already used by a llm) @ plugin two: $[1].id",
+    ]
+
+
+def test_invalid_plugin_catalog_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = "from pathlib import Path\nCATALOG = Path(__file__).parent / 'c.toml'\n"
+    _install(
+        tmp_path, "typo-catalog", "typo_catalog", code, "typo = typo_catalog:CATALOG"
+    )
+    (tmp_path / "typo_catalog" / "c.toml").write_text(
+        'format = 1\nkind = "lml"\nid = "a"\n'
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(
+        ai.PluginError, match=r"(?s)its catalog is invalid:.*unknown kind 'lml'"
+    ):
+        ai.installed_taxonomy()
+
+
+def test_no_plugins_gives_the_default() -> None:
+    assert ai.installed_taxonomy() == BASE
+
+
+def test_on_error_is_checked() -> None:
+    with pytest.raises(ValueError, match="on_error must be"):
+        ai.installed_taxonomy(on_error="ignore")  # type: ignore[arg-type]

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import os
+import subprocess
+import sys
 import textwrap
+import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
@@ -54,6 +60,64 @@ def test_callable_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert ai.default_taxonomy().get("acme-7b") is None, (
         "the default stays packaged data"
     )
+
+
+def _wheel(root: Path, dist: str, module: str, code: str, entry: str) -> Path:
+    """Build a real wheel file for a one-module plugin distribution."""
+    info = f"{dist.replace('-', '_')}-1.0.dist-info"
+    files = {
+        f"{module}/__init__.py": textwrap.dedent(code),
+        f"{info}/METADATA": (f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n"),
+        f"{info}/WHEEL": (
+            "Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\n"
+            "Tag: py3-none-any\n"
+        ),
+        f"{info}/entry_points.txt": f"[aitaxonomy.catalogs]\n{entry}\n",
+    }
+    record = []
+    for name, text in files.items():
+        digest = hashlib.sha256(text.encode()).digest()
+        encoded = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+        record.append(f"{name},sha256={encoded},{len(text.encode())}")
+    record.append(f"{info}/RECORD,,")
+    files[f"{info}/RECORD"] = "\n".join(record) + "\n"
+    wheel = root / f"{dist.replace('-', '_')}-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return wheel
+
+
+def test_plugin_installed_by_pip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real wheel, installed by pip (offline) into a folder on sys.path."""
+    wheel = _wheel(
+        tmp_path, "acme-wheel", "acme_catalog_w", GOOD, "acme = acme_catalog_w:entities"
+    )
+    target = tmp_path / "site"
+    # The machine's pip configuration (constraints, indexes) is not the test's.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
+    env["PIP_CONFIG_FILE"] = os.devnull
+    subprocess.run(  # noqa: S603  # our own interpreter installing our own wheel
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-index",
+            "--no-deps",
+            "--disable-pip-version-check",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        env=env,
+    )
+    monkeypatch.syspath_prepend(str(target))
+    assert ai.installed_taxonomy().model("acme-7b").organization == "acme"
 
 
 def test_path_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

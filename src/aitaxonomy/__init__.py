@@ -48,6 +48,7 @@ from ._errors import (
     TaxonomyError,
     UnknownIdError,
 )
+from ._export import export
 from ._files import LimitError, Limits, dump, dumps, load, loads
 from ._kinds import InvalidKindError, register_kind
 from ._modality import Modality
@@ -95,6 +96,7 @@ __all__ = [
     "default_taxonomy",
     "dump",
     "dumps",
+    "export",
     "installed_taxonomy",
     "json_schema",
     "load",

@@ -365,6 +365,16 @@ def _apply_rules(
 # -- candidates ---------------------------------------------------------------
 
 
+def _in_sentence(name: str) -> str:
+    """A title for use mid-sentence: "Code generation" -> "code generation".
+
+    Names whose second letter is upper case start with an acronym and stay.
+    """
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
 def _flag_filter(
     model: AIModel, name: str, wanted: bool | None, label: str
 ) -> str | None:
@@ -453,7 +463,7 @@ def _score(
     score = 0.0
     if use_case is not None and use_case.id in model.use_cases:
         score += 0.4
-        reasons.append(f"suited to {use_case.name.lower()}")
+        reasons.append(f"suited to {_in_sentence(use_case.name)}")
     produced = [m for m in wanted if model.produces(m)]
     if wanted:
         coverage = len(produced) / len(wanted)
@@ -467,7 +477,7 @@ def _score(
                 reasons.append("specialised in it")
     if model.category_id == category:
         score += 0.1
-        reasons.append(f"a {taxonomy[category].name.lower()}")
+        reasons.append(f"in {taxonomy[category].name}")
     if domain is not None and domain in model.domains:
         score += 0.1
         reasons.append(f"specialised for {domain}")
@@ -607,7 +617,7 @@ def _choose(
             reasons.append(
                 Reason(
                     "match-task",
-                    f"The task reads as {use_case.name.lower()} "
+                    f"The task reads as {_in_sentence(use_case.name)} "
                     f"(matched: {', '.join(match.terms)}; "
                     f"confidence {confidence:.2f}).",
                 )

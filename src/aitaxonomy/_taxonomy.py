@@ -155,7 +155,7 @@ class Taxonomy:
     def __getitem__(self, key: str) -> Entity:
         found = self.get(key)
         if found is None:
-            raise UnknownIdError(key, suggest(key, self._names_index()))
+            raise UnknownIdError(key, self._suggest(key))
         return found
 
     def __eq__(self, other: object) -> bool:
@@ -455,6 +455,12 @@ class Taxonomy:
 
     def _categories_ids(self) -> list[str]:
         return [c.id for c in self.of_type(Category)]
+
+    def _suggest(self, key: str) -> tuple[str, ...]:
+        """Ids spelled like *key*, or whose names or aliases are, best first."""
+        names = self._names_index()
+        close = suggest(_fold(key), names, limit=6)
+        return tuple(dict.fromkeys(names[c] for c in close))[:3]
 
     def _memo(self) -> dict[object, object]:
         """A cache for values derived from this (immutable) taxonomy."""

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import os
 import pkgutil
+import re
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +18,10 @@ import pytest
 import aitaxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCUMENTS = [p for p in PAGES if ">>> " in p.read_text("utf-8")]
+CONSOLE = re.compile(r"```console\n(.*?)```", re.DOTALL)
+SCRIPT = shutil.which("aitaxonomy", path=str(Path(sys.executable).parent))
 MODULES = sorted(
     info.name
     for info in pkgutil.walk_packages(aitaxonomy.__path__, prefix="aitaxonomy.")
@@ -56,3 +65,57 @@ def test_the_package_under_test_is_the_installed_one() -> None:
         or (ROOT / "src") in Path(aitaxonomy.__file__).parents
     )
     assert aitaxonomy.default_taxonomy()["gpt-4"].name == "GPT-4"
+
+
+def _sessions() -> list[tuple[str, str, str]]:
+    """``(page, command, expected output)`` for each ``$ aitaxonomy`` line shown."""
+    found = []
+    for page in PAGES:
+        for block in CONSOLE.findall(page.read_text("utf-8")):
+            lines = block.splitlines()
+            for index, line in enumerate(lines):
+                if not line.startswith("$ aitaxonomy"):
+                    continue
+                output = []
+                for later in lines[index + 1 :]:
+                    if later.startswith("$ "):
+                        break
+                    output.append(later)
+                found.append((page.name, line[2:], "\n".join(output)))
+    return found
+
+
+@pytest.mark.parametrize(("page", "command", "expected"), _sessions())
+def test_console_examples(
+    page: str, command: str, expected: str, tmp_path: Path
+) -> None:
+    """Each command the docs show runs, and prints what they show, if they show it."""
+    del page
+    (tmp_path / "mymodels.toml").write_text(
+        'format = 1\n[[models]]\nkind = "llm"\nid = "mine"\nname = "Mine"\n'
+    )
+    assert SCRIPT is not None
+    args = shlex.split(command)
+    result = subprocess.run(  # noqa: S603  # the docs' own commands
+        [SCRIPT, *args[1:]],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        encoding="utf-8",
+        env={k: v for k, v in os.environ.items() if k != "NO_COLOR"},
+    )
+    assert result.returncode == 0, result.stderr
+    if expected:
+        assert result.stdout.rstrip("\n") == expected
+
+
+def test_generated_docs_are_current() -> None:
+    """The schema, the diagram and the CLI help in docs/ match the code."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, str(ROOT / "docs" / "regenerate.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + " (run python docs/regenerate.py)"

@@ -356,13 +356,20 @@ def _apply_rules(
         hybrid = hybrid or rule.hybrid
         text = rule.says.format(
             non_text=non_text or "nothing but text",
-            use_case=use_case.name if use_case else "this job",
+            use_case=_in_sentence(use_case.name) if use_case else "this job",
         )
         reasons.append(Reason(rule.id, text, rule.section))
     return category, hybrid, reasons
 
 
 # -- candidates ---------------------------------------------------------------
+
+
+def _none_of(modalities: Iterable[Modality]) -> str:
+    names = sorted(m.value for m in modalities)
+    if len(names) == 1:
+        return f"no {names[0]} output"
+    return "produces none of " + ", ".join(names)
 
 
 def _in_sentence(name: str) -> str:
@@ -412,13 +419,11 @@ def _rank(
                 if use_case is None or use_case.id not in model.use_cases:
                     reason = "an LLM not suited to this use case"
             elif not any(model.produces(m) for m in wanted if m is not Modality.TEXT):
-                reason = "produces none of " + ", ".join(
-                    sorted(m.value for m in wanted if m is not Modality.TEXT)
-                )
+                reason = _none_of(m for m in wanted if m is not Modality.TEXT)
         elif strict and missing:
             reason = f"no {missing[0].value} output"
         elif not strict and wanted and len(missing) == len(wanted):
-            reason = "produces none of " + ", ".join(sorted(wanted))
+            reason = _none_of(wanted)
         elif not wanted and category == "llm" and not model.produces(Modality.TEXT):
             reason = "no text output"
         if reason is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import textwrap
 from pathlib import Path
@@ -41,8 +42,25 @@ class _Exit(Exception):  # noqa: N818  # a control-flow signal, not an error
         self.status = status
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Help that fits 80 columns; indented example lines are kept as written."""
+
+    def __init__(self, prog: str) -> None:
+        width = min(shutil.get_terminal_size().columns, WIDTH) - 2
+        super().__init__(prog, width=width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n  " in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as status 2 without a traceback."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -449,10 +467,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="aitaxonomy",
-        description="Which kind of AI, and which models, fit a job: the GenAI vs\n"
+        description="Which kind of AI, and which models, fit a job: the GenAI vs "
         "LLM taxonomy from the command line.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--version", action="version", version=f"aitaxonomy {__version__}"
@@ -465,7 +482,6 @@ def _parser() -> argparse.ArgumentParser:
         description="Recommend a category and models for a job, and explain why.",
         epilog="example:\n"
         '  aitaxonomy choose --modality image --task "a mascot for our brand"',
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     choose.add_argument(
         "--modality",
@@ -522,7 +538,6 @@ def _parser() -> argparse.ArgumentParser:
         description="List entities of one kind; models can be filtered.",
         epilog="example:\n"
         "  aitaxonomy list models --output image --technique diffusion",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     listing.add_argument("kind", nargs="?", default="models", choices=list(_LIST_KINDS))
     listing.add_argument(

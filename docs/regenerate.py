@@ -1,0 +1,68 @@
+"""Regenerate the docs' generated files; run after changing the data or the CLI.
+
+python docs/regenerate.py          # rewrite them
+python docs/regenerate.py --check  # exit 1 if any is stale (the tests do this)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import aitaxonomy as ai
+from aitaxonomy._cli import main as cli
+
+HERE = Path(__file__).resolve().parent
+COMMANDS = ("choose", "list", "show", "tree", "compare", "validate", "export")
+
+
+os.environ["COLUMNS"] = "80"  # argparse wraps help to the terminal; fix it
+
+
+def _help(*args: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        cli([*args, "--help"])
+    return out.getvalue()
+
+
+def generated() -> dict[Path, str]:
+    """Each generated file and the text it should hold."""
+    files = {
+        HERE / "catalog.schema.json": json.dumps(
+            ai.json_schema(builtin_only=True), indent=2
+        )
+        + "\n",
+        HERE / "_generated" / "taxonomy.mmd": ai.export(
+            ai.default_taxonomy(), "mermaid"
+        ),
+        HERE / "_generated" / "help.txt": _help(),
+    }
+    for command in COMMANDS:
+        files[HERE / "_generated" / f"help-{command}.txt"] = _help(command)
+    return files
+
+
+def main() -> int:
+    """Rewrite the generated files, or with --check list the stale ones."""
+    stale = [
+        path
+        for path, text in generated().items()
+        if not path.exists() or path.read_text("utf-8") != text
+    ]
+    if "--check" in sys.argv:
+        for path in stale:
+            print(f"stale: {path.relative_to(HERE.parent)}")
+        return 1 if stale else 0
+    for path, text in generated().items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

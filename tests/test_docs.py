@@ -111,11 +111,11 @@ def test_console_examples(
 
 
 def test_generated_docs_are_current() -> None:
-    """The schema, the diagram and the CLI help in docs/ match the code."""
+    """The data snapshot, schema, diagram and CLI help match their sources."""
     result = subprocess.run(  # noqa: S603
-        [sys.executable, str(ROOT / "docs" / "regenerate.py"), "--check"],
+        [sys.executable, str(ROOT / "scripts" / "regenerate.py"), "--check"],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert result.returncode == 0, result.stdout + " (run python docs/regenerate.py)"
+    assert result.returncode == 0, result.stdout + " (run python scripts/regenerate.py)"

@@ -11,7 +11,7 @@ import pytest
 import aitaxonomy as ai
 from aitaxonomy._taxonomy import check
 
-TAX = ai.default_taxonomy()
+TAX = ai.article_taxonomy()
 BASE = list(TAX)  # a valid list of entities to break in small ways
 
 

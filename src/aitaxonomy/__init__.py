@@ -14,7 +14,7 @@ Example:
     True
 """
 
-from ._catalog import default_taxonomy
+from ._catalog import article_taxonomy, default_taxonomy
 from ._choose import (
     ArgumentTypeError,
     Candidate,
@@ -92,6 +92,7 @@ __all__ = [
     "UnknownIdError",
     "UseCase",
     "__version__",
+    "article_taxonomy",
     "choose",
     "default_taxonomy",
     "dump",

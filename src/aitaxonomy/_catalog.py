@@ -9,22 +9,28 @@ from ._errors import Problem, TaxonomyError
 from ._taxonomy import Taxonomy, assemble
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
+    from importlib.resources.abc import Traversable
 
     from ._entities import Entity
     from ._kinds import KindRegistry
 
-__all__ = ["build_taxonomy", "default_taxonomy"]
+__all__ = ["article_taxonomy", "build_taxonomy", "default_taxonomy", "toml_documents"]
 
 _DATA_PACKAGE = "aitaxonomy.data"
+SNAPSHOT = "snapshot.json"
+"""The JSON snapshot of every packaged TOML file, read instead of them."""
+
 _lock = threading.Lock()
-_default: Taxonomy | None = None
+_cache: dict[str, Taxonomy] = {}
 
 
 def default_taxonomy() -> Taxonomy:
-    """The taxonomy of the article, parsed from the package's data on first call.
+    """The packaged taxonomy: the article's, plus the real-world catalog.
 
-    Later calls return the same object; concurrent first calls parse once.
+    Parsed from the package's data on first call; later calls return the same
+    object, and concurrent first calls parse once. The article's own examples
+    stay marked as such (:meth:`~aitaxonomy.Taxonomy.article_examples`).
 
     Example:
         >>> import aitaxonomy as ai
@@ -34,28 +40,69 @@ def default_taxonomy() -> Taxonomy:
         >>> isinstance(tax["gpt-4"], ai.LLM)
         True
     """
-    global _default  # noqa: PLW0603  # the one cache, guarded by _lock
-    found = _default
+    return _cached("default", ("article", "catalog"))
+
+
+def article_taxonomy() -> Taxonomy:
+    """The article's taxonomy alone: its categories, techniques, use cases and examples.
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> len(ai.article_taxonomy().of_type(ai.AIModel))
+        13
+    """
+    return _cached("article", ("article",))
+
+
+def _cached(name: str, folders: tuple[str, ...]) -> Taxonomy:
+    found = _cache.get(name)
     if found is None:
         with _lock:
-            found = _default
+            found = _cache.get(name)
             if found is None:
-                found = _default = _load_packaged("article")
+                found = _cache[name] = build_taxonomy(_packaged_documents(folders))
     return found
 
 
-def _load_packaged(folder: str) -> Taxonomy:
-    # Parsers and resource lookup load on first use, not on `import aitaxonomy`.
+def _packaged_documents(folders: tuple[str, ...]) -> list[tuple[str | None, object]]:
+    """Parsed documents of the packaged *folders*, from the snapshot if there is one."""
+    import json  # noqa: PLC0415  # parsers load on first use, not on import
+    from importlib import resources  # noqa: PLC0415
+
+    snapshot = resources.files(_DATA_PACKAGE).joinpath(SNAPSHOT)
+    if snapshot.is_file():
+        sources = json.loads(snapshot.read_bytes())["sources"]
+        return [
+            (source["file"], source["document"])
+            for source in sources
+            if source["file"].split("/", 1)[0] in folders
+        ]
+    return toml_documents(folders)
+
+
+def toml_documents(folders: tuple[str, ...]) -> list[tuple[str | None, object]]:
+    """Parse the packaged TOML files of *folders*, in a stable order."""
     import tomllib  # noqa: PLC0415
     from importlib import resources  # noqa: PLC0415
 
-    root = resources.files(_DATA_PACKAGE).joinpath(folder)
-    documents = []
-    for item in sorted(root.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".toml"):
+    root = resources.files(_DATA_PACKAGE)
+    documents: list[tuple[str | None, object]] = []
+    for folder in folders:
+        for name, item in sorted(_walk(root.joinpath(folder), folder)):
             with item.open("rb") as handle:
-                documents.append((f"{folder}/{item.name}", tomllib.load(handle)))
-    return build_taxonomy(documents)
+                documents.append((name, tomllib.load(handle)))
+    return documents
+
+
+def _walk(node: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:
+    if not node.is_dir():
+        return
+    for item in node.iterdir():
+        name = f"{prefix}/{item.name}"
+        if item.is_dir():
+            yield from _walk(item, name)
+        elif item.name.endswith(".toml"):
+            yield name, item
 
 
 def build_taxonomy(

@@ -365,6 +365,17 @@ def _apply_rules(
 # -- candidates ---------------------------------------------------------------
 
 
+def _newest_first(released: str | None) -> tuple[int, str]:
+    """Sort key: dated models newest first, undated ones after them."""
+    if released is None:
+        return (1, "")
+    # Invert each digit so that a plain ascending sort puts later dates first.
+    return (0, released.translate(_INVERT))
+
+
+_INVERT = str.maketrans("0123456789", "9876543210")
+
+
 def _none_of(modalities: Iterable[Modality]) -> str:
     names = sorted(m.value for m in modalities)
     if len(names) == 1:
@@ -450,7 +461,10 @@ def _rank(
                 domain=options.domain,
             )
         )
-    candidates.sort(key=lambda c: (-c.score, c.model.id))
+    # Equal fits: the newer model first (an undated one last), then by id.
+    candidates.sort(
+        key=lambda c: (-c.score, _newest_first(c.model.released), c.model.id)
+    )
     return candidates, rejected
 
 
@@ -486,6 +500,11 @@ def _score(
     if domain is not None and domain in model.domains:
         score += 0.1
         reasons.append(f"specialised for {domain}")
+    if model.accepts(Modality.TEXT):
+        # A job described in words is prompted in words; label- or
+        # noise-driven generators (BigGAN, StyleGAN) rank after prompt-able ones.
+        score += 0.05
+        reasons.append("takes a text prompt")
     role = None
     if hybrid:
         role = "llm" if isinstance(model, LLM) else "generator"
@@ -752,7 +771,12 @@ def _ranking_reasons(
     if candidates:
         top = candidates[0]
         why = ", ".join(top.reasons) or "it is the best remaining fit"
-        reasons.append(Reason("rank", f"{top.model.name} ranks first: {why}."))
+        tie = (
+            " Equal scores go to the newer model."
+            if len(candidates) > 1 and candidates[1].score == top.score
+            else ""
+        )
+        reasons.append(Reason("rank", f"{top.model.name} ranks first: {why}.{tie}"))
     else:
         reasons.append(
             Reason("rank", "No model in the taxonomy fits every constraint.")

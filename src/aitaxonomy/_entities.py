@@ -159,6 +159,16 @@ def _valid_flag(_: object, attribute: attrs.Attribute[Any], value: object) -> No
         )
 
 
+def _valid_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise _EntityTypeError(
+            f"{attribute.name} must be a positive whole number, not {value!r}",
+            field=attribute.name,
+        )
+
+
 def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
     """Accept one string or an iterable of them; a string is never split."""
     if isinstance(value, str):
@@ -435,6 +445,10 @@ class AIModel(Entity):
             ``YYYY-MM-DD``.
         product: ``True`` for a product people use (ChatGPT), ``False`` for a
             model (GPT-4).
+        parameters: The number of parameters, where the maker published it.
+        license: The licence of its weights (an SPDX id where one exists).
+        provider: Who serves it, when that is not the maker (an imported
+            catalog's ``azure`` or ``bedrock``).
 
     Example:
         >>> import aitaxonomy as ai
@@ -472,6 +486,9 @@ class AIModel(Entity):
     on_device: bool | None = _flag_field()
     released: str | None = attrs.field(default=None, validator=_valid_date)
     product: bool = attrs.field(default=False, validator=_valid_flag)
+    parameters: int | None = attrs.field(default=None, validator=_valid_count)
+    license: str | None = attrs.field(default=None, validator=_valid_optional_text)
+    provider: str | None = attrs.field(default=None, validator=_valid_optional_text)
 
     @property
     def category_id(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections import defaultdict
@@ -97,7 +98,7 @@ class Taxonomy:
 
     Example:
         >>> import aitaxonomy as ai
-        >>> tax = ai.default_taxonomy()
+        >>> tax = ai.article_taxonomy()
         >>> tax["gpt-4"].name
         'GPT-4'
         >>> tax.get("no-such-model") is None
@@ -296,7 +297,7 @@ class Taxonomy:
 
         Example:
             >>> import aitaxonomy as ai
-            >>> tax = ai.default_taxonomy()
+            >>> tax = ai.article_taxonomy()
             >>> [m.id for m in tax.models(output="image", technique="diffusion")]
             ['dall-e', 'stable-diffusion']
         """
@@ -357,6 +358,42 @@ class Taxonomy:
         for technique in self.of_type(Technique):
             named.update(technique.examples)
         return tuple(m for m in self.of_type(AIModel) if m.id in named)
+
+    def checked_on(self, entity: Entity | str) -> str | None:
+        """The day an entity's sourced facts were last read (``as_of``), if any.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> ai.default_taxonomy().checked_on("gpt-4")
+            '2026-11-28'
+        """
+        found = self[entity] if isinstance(entity, str) else entity
+        days = [c.as_of for c in found.provenance if c.url and c.as_of]
+        return max(days) if days else None
+
+    def stale(self, older_than: dt.date | str) -> tuple[Entity, ...]:
+        """Entities whose sourced facts were last checked before *older_than*.
+
+        Only entities citing dated sources count; facts the article states
+        (cited by section) do not go stale. Oldest first, then by id.
+
+        Args:
+            older_than: A day, as a date or ``YYYY-MM-DD`` (``YYYY-MM`` and
+                ``YYYY`` mean the start of that month or year).
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> tax = ai.default_taxonomy()
+            >>> tax.stale("2026-01-01")
+            ()
+            >>> "gpt-4" in {e.id for e in tax.stale("2027-01-01")}
+            True
+        """
+        cutoff = _as_day(older_than)
+        dated = [(day, e) for e in self if (day := self.checked_on(e)) is not None]
+        return tuple(
+            e for day, e in sorted(dated, key=lambda p: (p[0], p[1].id)) if day < cutoff
+        )
 
     # -- growing -------------------------------------------------------------
 
@@ -478,6 +515,14 @@ class Taxonomy:
                     index = _build_index(self._by_id)
                     object.__setattr__(self, "_index", index)
         return index
+
+
+def _as_day(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
+        return value
+    raise ValueError(f"expected a date or YYYY-MM-DD, not {value!r}")
 
 
 def _fold(text: str) -> str:

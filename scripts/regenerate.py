@@ -14,9 +14,12 @@ import sys
 from pathlib import Path
 
 import aitaxonomy as ai
+from aitaxonomy._catalog import toml_documents
 from aitaxonomy._cli import main as cli
 
-HERE = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "docs"
+SNAPSHOT = ROOT / "src" / "aitaxonomy" / "data" / "snapshot.json"
 COMMANDS = ("choose", "list", "show", "tree", "compare", "validate", "export")
 
 
@@ -30,9 +33,19 @@ def _help(*args: str) -> str:
     return out.getvalue()
 
 
+def _snapshot() -> str:
+    sources = [
+        {"file": name, "document": document}
+        for name, document in toml_documents(("article", "catalog"))
+    ]
+    return json.dumps({"format": 1, "sources": sources}, ensure_ascii=False,
+                      separators=(",", ":")) + "\n"
+
+
 def generated() -> dict[Path, str]:
     """Each generated file and the text it should hold."""
     files = {
+        SNAPSHOT: _snapshot(),
         HERE / "catalog.schema.json": json.dumps(
             ai.json_schema(builtin_only=True), indent=2
         )
@@ -56,7 +69,7 @@ def main() -> int:
     ]
     if "--check" in sys.argv:
         for path in stale:
-            print(f"stale: {path.relative_to(HERE.parent)}")
+            print(f"stale: {path.relative_to(ROOT)}")
         return 1 if stale else 0
     for path, text in generated().items():
         path.parent.mkdir(exist_ok=True)

@@ -1,0 +1,538 @@
+"""Read the catalogs people already use into aitaxonomy entities.
+
+Each adapter is a pure function from the parsed JSON a catalog publishes to an
+:class:`AdapterResult`: every source entry ends up either among
+:attr:`~AdapterResult.entities`, classified into the taxonomy (an LLM when it
+outputs text only, GenAI for other generators, :class:`~aitaxonomy.AIModel`
+for embedding, rerank, moderation and other non-generative entries), or among
+:attr:`~AdapterResult.skipped` with the reason. Nothing is guessed: a value the
+mapping does not know skips the entry and says which value.
+
+Imported ids are namespaced by source (``litellm/azure/gpt-4o``), lowercased,
+with characters outside the id syntax (``:``, ``@``, spaces) turned into
+``-``; the original key is kept as an alias, so ``taxonomy.get(key)`` finds
+it. The result extends the default taxonomy without collisions::
+
+    import json, aitaxonomy as ai
+    from aitaxonomy.adapters import from_litellm
+
+    result = from_litellm(json.load(open("model_prices_and_context_window.json")))
+    tax = ai.default_taxonomy().extend(*result.entities)
+
+The mappings live in the package's ``vocabulary.toml`` and are documented as
+tables generated from the same data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from ._entities import LLM, AIModel, Citation, GenAI
+from ._errors import AITaxonomyError, UnknownIdError, suggest
+from ._modality import Modality
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+__all__ = [
+    "AdapterError",
+    "AdapterResult",
+    "PipelineTag",
+    "from_litellm",
+    "from_models_dev",
+    "from_openrouter",
+    "pipeline_tag",
+    "pipeline_tags",
+    "vocabulary",
+]
+
+_DATE: Final = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
+class AdapterError(AITaxonomyError, TypeError):
+    """The data handed to an adapter does not have the source's overall shape."""
+
+
+@attrs.frozen
+class AdapterResult:
+    """What an adapter mapped, and what it did not.
+
+    Attributes:
+        entities: The mapped models, ready for ``Taxonomy.extend``.
+        skipped: ``(source key, reason)`` for each entry not mapped.
+        notes: ``(source key, message)`` for fields left out of a mapped entry
+            (an unreadable release date, say).
+    """
+
+    entities: tuple[AIModel, ...]
+    skipped: tuple[tuple[str, str], ...]
+    notes: tuple[tuple[str, str], ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        """How many entities of each kind were mapped, and how many skipped.
+
+        Example:
+            >>> from aitaxonomy.adapters import from_openrouter
+            >>> from_openrouter({"data": []}).counts()
+            {'skipped': 0}
+        """
+        kinds = Counter(type(e).KIND for e in self.entities)
+        return {**dict(sorted(kinds.items())), "skipped": len(self.skipped)}
+
+
+@functools.cache
+def vocabulary() -> Mapping[str, Any]:
+    """The mapping data (``vocabulary.toml``), parsed once."""
+    import tomllib  # noqa: PLC0415
+    from importlib import resources  # noqa: PLC0415
+
+    path = resources.files("aitaxonomy.data").joinpath("vocabulary.toml")
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+# -- shared pieces -------------------------------------------------------------
+
+
+class _Skip(Exception):  # noqa: N818  # a control-flow signal with a reason
+    """An entry cannot be mapped; the message is the reason."""
+
+
+def _slug(source: str, key: str) -> str:
+    lowered = key.strip().lower()
+    segments = []
+    for part in lowered.split("/"):
+        cleaned = re.sub(r"[^a-z0-9._-]+", "-", part)
+        cleaned = re.sub(r"[._-]{2,}", "-", cleaned).strip("._-")
+        if cleaned:
+            segments.append(cleaned)
+    if not segments:
+        raise _Skip(f"key {key!r} has no letters or digits to make an id from")
+    return "/".join([source, *segments])
+
+
+def _map_values(values: object, table: Mapping[str, Any], field: str) -> set[str]:
+    if not isinstance(values, list):
+        raise _Skip(f"{field} is {type(values).__name__}, not a list")
+    found = set()
+    for value in values:
+        if not isinstance(value, str) or value.lower() not in table:
+            raise _Skip(f"unknown value {value!r} in {field}")
+        found.add(table[value.lower()])
+    return found
+
+
+def _classify(
+    inputs: set[str], outputs: set[str], *, generative: bool
+) -> type[AIModel]:
+    if not generative or not outputs or "embedding" in outputs:
+        return AIModel
+    if outputs == {"text"} and "text" in inputs:
+        return LLM
+    return GenAI
+
+
+def _released(value: object, key: str, notes: list[tuple[str, str]]) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+        return value.strip()
+    notes.append((key, f"release date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"))
+    return None
+
+
+def _text(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+class _Collector:
+    """Builds entities one entry at a time; every entry lands in one list."""
+
+    def __init__(self, source: str, as_of: str | dt.date | None, url: str) -> None:
+        self.source = source
+        self.entities: list[AIModel] = []
+        self.skipped: list[tuple[str, str]] = []
+        self.notes: list[tuple[str, str]] = []
+        self._ids: dict[str, str] = {}
+        day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
+        self._citation = (
+            (Citation(url=url, as_of=day, note=f"imported from {source}"),)
+            if day
+            else ()
+        )
+
+    def add(self, key: str, build: Callable[[], dict[str, Any]]) -> None:
+        try:
+            entity = self._build(key, build)
+        except _Skip as exc:
+            self.skipped.append((key, str(exc)))
+            return
+        except AITaxonomyError as exc:
+            self.skipped.append((key, f"invalid: {exc}"))
+            return
+        self._ids[entity.id] = key
+        self.entities.append(entity)
+
+    def _build(self, key: str, build: Callable[[], dict[str, Any]]) -> AIModel:
+        fields = build()
+        entity_id = _slug(self.source, key)
+        if entity_id in self._ids:
+            raise _Skip(f"its id {entity_id!r} is taken by {self._ids[entity_id]!r}")
+        cls: type[AIModel] = fields.pop("cls")
+        return cls(
+            id=entity_id,
+            name=_text(fields.pop("name", None)) or key,
+            aliases=(key,),
+            provenance=self._citation,
+            **fields,
+        )
+
+    def result(self) -> AdapterResult:
+        return AdapterResult(
+            tuple(self.entities), tuple(self.skipped), tuple(self.notes)
+        )
+
+
+# -- LiteLLM -------------------------------------------------------------------
+
+
+def from_litellm(data: object, *, as_of: str | dt.date | None = None) -> AdapterResult:
+    """Map LiteLLM's ``model_prices_and_context_window.json`` to entities.
+
+    ``mode`` decides the kind and default modalities (``chat`` -> generator
+    of text, ``embedding`` -> an AIModel producing embeddings, ...);
+    ``supported_modalities``, ``supported_output_modalities`` and the
+    ``supports_vision``, ``supports_audio_input``, ``supports_audio_output``
+    and ``supports_pdf_input`` flags refine them. ``litellm_provider`` becomes
+    :attr:`~aitaxonomy.AIModel.provider`. The ``sample_spec`` entry, service
+    modes (search, guardrail...) and entries without a mode are skipped.
+
+    Args:
+        data: The parsed JSON object.
+        as_of: The day the file was read; when given, every entity cites it.
+
+    Raises:
+        AdapterError: *data* is not a JSON object.
+
+    Example:
+        >>> from aitaxonomy.adapters import from_litellm
+        >>> result = from_litellm({
+        ...     "gpt-4o": {"mode": "chat", "litellm_provider": "openai",
+        ...                "supports_vision": True},
+        ...     "dall-e-3": {"mode": "image_generation", "litellm_provider": "openai"},
+        ...     "x": {"mode": "search"},
+        ... })
+        >>> [(e.id, e.KIND) for e in result.entities]
+        [('litellm/gpt-4o', 'llm'), ('litellm/dall-e-3', 'genai')]
+        >>> result.skipped
+        (('x', 'a search service, not a model'),)
+    """
+    if not isinstance(data, dict):
+        raise AdapterError(f"LiteLLM's map is a JSON object, not {type(data).__name__}")
+    table = vocabulary()["litellm"]
+    collector = _Collector("litellm", as_of, table["source"])
+    for key, entry in data.items():
+        collector.add(
+            str(key), functools.partial(_litellm_entry, str(key), entry, table)
+        )
+    return collector.result()
+
+
+def _litellm_entry(key: str, entry: object, table: Mapping[str, Any]) -> dict[str, Any]:
+    if key in table["skip_keys"]:
+        raise _Skip(table["skip_keys"][key])
+    if not isinstance(entry, dict):
+        raise _Skip(f"the entry is {type(entry).__name__}, not an object")
+    if "*" in key:
+        raise _Skip("a wildcard pattern, not a model")
+    mode = entry.get("mode")
+    if mode is None:
+        raise _Skip("no mode, so what it does is unknown")
+    if not isinstance(mode, str):
+        raise _Skip(f"mode {mode!r} is not a string")
+    if mode in table["not_models"]:
+        raise _Skip(table["not_models"][mode])
+    spec = table["modes"].get(mode)
+    if spec is None:
+        hint = suggest(mode, table["modes"])
+        raise _Skip(
+            f"unknown mode {mode!r}" + (f" (like {hint[0]!r}?)" if hint else "")
+        )
+    inputs, outputs = set(spec["inputs"]), set(spec["outputs"])
+    if entry.get("supported_modalities") is not None:
+        inputs |= _map_values(
+            entry["supported_modalities"], table["modalities"], "supported_modalities"
+        )
+    if entry.get("supported_output_modalities"):
+        outputs = _map_values(
+            entry["supported_output_modalities"],
+            table["modalities"],
+            "supported_output_modalities",
+        )
+    for flag, adds in table["flags"].items():
+        if entry.get(flag) is True:
+            if "input" in adds:
+                inputs.add(adds["input"])
+            if "output" in adds:
+                outputs.add(adds["output"])
+    return {
+        "cls": _classify(inputs, outputs, generative=spec["kind"] == "generator"),
+        "input_modalities": inputs,
+        "output_modalities": outputs,
+        "provider": _text(entry.get("litellm_provider")),
+    }
+
+
+# -- models.dev ----------------------------------------------------------------
+
+
+def from_models_dev(
+    data: object, *, as_of: str | dt.date | None = None
+) -> AdapterResult:
+    """Map models.dev's ``api.json`` (providers -> models) to entities.
+
+    ``modalities.input`` and ``modalities.output`` give the modalities,
+    ``open_weights`` and ``release_date`` carry over, and the provider becomes
+    :attr:`~aitaxonomy.AIModel.provider` (and the organisation, where the
+    provider is the maker). models.dev has no kind field, so a text-only entry
+    whose id, name or family mentions embeddings is taken as an embedding
+    model. Keys are ``provider/model``.
+
+    Example:
+        >>> from aitaxonomy.adapters import from_models_dev
+        >>> api = {"openai": {"id": "openai", "models": {"gpt-4o": {
+        ...     "id": "gpt-4o", "name": "GPT-4o", "release_date": "2024-05-13",
+        ...     "open_weights": False,
+        ...     "modalities": {"input": ["text", "image"], "output": ["text"]}}}}}
+        >>> [(e.id, e.organization, e.released) for e in from_models_dev(api).entities]
+        [('models.dev/openai/gpt-4o', 'openai', '2024-05-13')]
+    """
+    if not isinstance(data, dict):
+        raise AdapterError(
+            f"models.dev's api.json is an object, not {type(data).__name__}"
+        )
+    table = vocabulary()["models_dev"]
+    collector = _Collector("models.dev", as_of, table["source"])
+    for provider_id, provider in data.items():
+        models = provider.get("models") if isinstance(provider, dict) else None
+        if not isinstance(models, dict):
+            collector.skipped.append(
+                (str(provider_id), "a provider without a models table")
+            )
+            continue
+        for model_id, entry in models.items():
+            key = f"{provider_id}/{model_id}"
+            collector.add(
+                key,
+                functools.partial(
+                    _models_dev_entry,
+                    key,
+                    str(provider_id),
+                    entry,
+                    table,
+                    collector.notes,
+                ),
+            )
+    return collector.result()
+
+
+def _models_dev_entry(
+    key: str,
+    provider: str,
+    entry: object,
+    table: Mapping[str, Any],
+    notes: list[tuple[str, str]],
+) -> dict[str, Any]:
+    if not isinstance(entry, dict):
+        raise _Skip(f"the entry is {type(entry).__name__}, not an object")
+    modalities = entry.get("modalities")
+    if not isinstance(modalities, dict):
+        raise _Skip("no modalities, so what it reads and writes is unknown")
+    inputs = _map_values(
+        modalities.get("input"), table["modalities"], "modalities.input"
+    )
+    outputs = _map_values(
+        modalities.get("output"), table["modalities"], "modalities.output"
+    )
+    words = " ".join(str(entry.get(k, "")) for k in ("id", "name", "family")).lower()
+    embedding = outputs == {"text"} and any(
+        m in words for m in table["embedding_markers"]
+    )
+    if embedding:
+        outputs = {"embedding"}
+    open_weights = entry.get("open_weights")
+    return {
+        "cls": _classify(inputs, outputs, generative=not embedding),
+        "name": entry.get("name"),
+        "input_modalities": inputs,
+        "output_modalities": outputs,
+        "open_weights": open_weights if isinstance(open_weights, bool) else None,
+        "released": _released(entry.get("release_date"), key, notes),
+        "provider": provider,
+        "organization": table["organizations"].get(provider),
+    }
+
+
+# -- OpenRouter ----------------------------------------------------------------
+
+
+def from_openrouter(
+    data: object, *, as_of: str | dt.date | None = None
+) -> AdapterResult:
+    """Map OpenRouter's ``/api/v1/models`` response to entities.
+
+    ``architecture.input_modalities`` and ``output_modalities`` give the
+    modalities (``embeddings``, ``rerank`` and ``transcription`` outputs mark
+    non-generative models); ``created`` (a Unix time) becomes the release
+    date; the author prefix of the id becomes the organisation where known.
+    Takes the response object (``{"data": [...]}``) or its list.
+
+    Example:
+        >>> from aitaxonomy.adapters import from_openrouter
+        >>> models = {"data": [{"id": "openai/gpt-4o", "name": "GPT-4o",
+        ...     "created": 1715558400, "architecture": {
+        ...     "input_modalities": ["text", "image"], "output_modalities": ["text"]}}]}
+        >>> [(e.id, e.KIND, e.released) for e in from_openrouter(models).entities]
+        [('openrouter/openai/gpt-4o', 'llm', '2024-05-13')]
+    """
+    entries = data.get("data") if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        raise AdapterError(
+            "OpenRouter's models are a list, or an object with a 'data' list; got "
+            f"{type(data).__name__}"
+        )
+    table = vocabulary()["openrouter"]
+    collector = _Collector("openrouter", as_of, table["source"])
+    for index, entry in enumerate(entries):
+        raw = entry.get("id") if isinstance(entry, dict) else None
+        key = raw if isinstance(raw, str) and raw.strip() else f"[{index}]"
+        collector.add(key, functools.partial(_openrouter_entry, key, entry, table))
+    return collector.result()
+
+
+def _openrouter_entry(
+    key: str, entry: object, table: Mapping[str, Any]
+) -> dict[str, Any]:
+    if not isinstance(entry, dict):
+        raise _Skip(f"the entry is {type(entry).__name__}, not an object")
+    if key.startswith("["):
+        raise _Skip("no id")
+    architecture = entry.get("architecture")
+    if not isinstance(architecture, dict):
+        raise _Skip("no architecture, so what it reads and writes is unknown")
+    inputs = _map_values(
+        architecture.get("input_modalities"),
+        table["input_modalities"],
+        "architecture.input_modalities",
+    )
+    raw_outputs = architecture.get("output_modalities")
+    if not isinstance(raw_outputs, list):
+        raise _Skip("architecture.output_modalities is not a list")
+    outputs: set[str] = set()
+    generative = True
+    for value in raw_outputs:
+        spec = table["output_modalities"].get(value) if isinstance(value, str) else None
+        if spec is None:
+            raise _Skip(f"unknown value {value!r} in architecture.output_modalities")
+        if "modality" in spec:
+            outputs.add(spec["modality"])
+        generative = generative and spec.get("kind") != "ai-model"
+    created = entry.get("created")
+    released = None
+    if (
+        isinstance(created, int | float)
+        and not isinstance(created, bool)
+        and created > 0
+    ):
+        released = dt.datetime.fromtimestamp(created, dt.UTC).date().isoformat()
+    author = key.split("/", 1)[0].lower()
+    return {
+        "cls": _classify(inputs, outputs, generative=generative),
+        "name": entry.get("name"),
+        "input_modalities": inputs,
+        "output_modalities": outputs,
+        "released": released,
+        "organization": table["organizations"].get(author),
+    }
+
+
+# -- Hugging Face pipeline tags ------------------------------------------------
+
+
+@attrs.frozen
+class PipelineTag:
+    """What a Hugging Face ``pipeline_tag`` means in aitaxonomy's terms.
+
+    Attributes:
+        tag: The tag (``"text-to-image"``).
+        domain: Hugging Face's grouping (nlp, cv, audio, multimodal, tabular,
+            rl, other).
+        inputs: What models with the tag read.
+        outputs: What they produce (empty where no modality of ours fits,
+            as for 3D assets or class labels).
+        generative: Whether they create content.
+        use_case: The article's use case that fits, if one does.
+        note: Why a mapping is as it is, where that is not obvious.
+    """
+
+    tag: str
+    domain: str
+    inputs: frozenset[Modality]
+    outputs: frozenset[Modality]
+    generative: bool
+    use_case: str | None = None
+    note: str = ""
+
+    @property
+    def kind(self) -> type[AIModel]:
+        """The entity class a model with this tag belongs to."""
+        return _classify(
+            {m.value for m in self.inputs},
+            {m.value for m in self.outputs},
+            generative=self.generative,
+        )
+
+
+@functools.cache
+def pipeline_tags() -> Mapping[str, PipelineTag]:
+    """Every Hugging Face ``pipeline_tag`` value, mapped.
+
+    Example:
+        >>> from aitaxonomy.adapters import pipeline_tags
+        >>> tag = pipeline_tags()["text-to-image"]
+        >>> sorted(m.value for m in tag.outputs), tag.kind.KIND, tag.use_case
+        (['image'], 'genai', 'video_image_synthesis')
+    """
+    tags = vocabulary()["huggingface"]["tags"]
+    return {
+        name: PipelineTag(
+            tag=name,
+            domain=spec["domain"],
+            inputs=frozenset(Modality(m) for m in spec["inputs"]),
+            outputs=frozenset(Modality(m) for m in spec["outputs"]),
+            generative=spec["kind"] == "generator",
+            use_case=spec.get("use_case"),
+            note=spec.get("note", ""),
+        )
+        for name, spec in tags.items()
+    }
+
+
+def pipeline_tag(tag: str) -> PipelineTag:
+    """The mapping of one ``pipeline_tag``.
+
+    Raises:
+        UnknownIdError: The tag is not one Hugging Face defines (with a
+            suggestion).
+    """
+    tags = pipeline_tags()
+    found = tags.get(tag)
+    if found is None:
+        raise UnknownIdError(tag, suggest(tag, tags), label="unknown pipeline_tag")
+    return found

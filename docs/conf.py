@@ -18,7 +18,7 @@ extensions = [
     "sphinxcontrib.mermaid",
 ]
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build", "_generated/*.txt"]
+exclude_patterns = ["_build", "_generated/*.txt", "_generated/*.md"]
 myst_enable_extensions = ["colon_fence"]
 myst_heading_anchors = 3
 

@@ -20,7 +20,7 @@ from aitaxonomy._cli import main as cli
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "docs"
 SNAPSHOT = ROOT / "src" / "aitaxonomy" / "data" / "snapshot.json"
-COMMANDS = ("choose", "list", "show", "tree", "compare", "validate", "export")
+COMMANDS = ("choose", "list", "show", "tree", "compare", "validate", "export", "import")
 
 
 os.environ["COLUMNS"] = "80"  # argparse wraps help to the terminal; fix it
@@ -38,8 +38,102 @@ def _snapshot() -> str:
         {"file": name, "document": document}
         for name, document in toml_documents(("article", "catalog"))
     ]
-    return json.dumps({"format": 1, "sources": sources}, ensure_ascii=False,
-                      separators=(",", ":")) + "\n"
+    return (
+        json.dumps(
+            {"format": 1, "sources": sources}, ensure_ascii=False, separators=(",", ":")
+        )
+        + "\n"
+    )
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join(" --- " for _ in header) + "|",
+    ]
+    lines += ["| " + " | ".join(cell or "-" for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _vocabulary_tables() -> str:
+    """Markdown tables of vocabulary.toml, the data the adapters run on."""
+    from aitaxonomy.adapters import pipeline_tags, vocabulary  # noqa: PLC0415
+
+    data = vocabulary()
+    lite, dev, router = data["litellm"], data["models_dev"], data["openrouter"]
+    parts = [
+        "### LiteLLM `mode`\n",
+        _table(
+            ["mode", "kind", "inputs", "outputs"],
+            [
+                [
+                    f"`{m}`",
+                    "generator" if s["kind"] == "generator" else "AIModel",
+                    ", ".join(s["inputs"]),
+                    ", ".join(s["outputs"]),
+                ]
+                for m, s in lite["modes"].items()
+            ]
+            + [
+                [f"`{m}`", f"skipped: {why}", "", ""]
+                for m, why in lite["not_models"].items()
+            ],
+        ),
+    ]
+    parts += [
+        "\n### LiteLLM modalities and flags\n",
+        _table(
+            ["LiteLLM", "aitaxonomy"],
+            [[f"`{k}`", v] for k, v in lite["modalities"].items()]
+            + [
+                [f"`{flag}: true`", ", ".join(f"{d} {m}" for d, m in adds.items())]
+                for flag, adds in lite["flags"].items()
+            ],
+        ),
+    ]
+    parts += [
+        "\n### models.dev modalities\n",
+        _table(
+            ["models.dev", "aitaxonomy"],
+            [[f"`{k}`", v] for k, v in dev["modalities"].items()],
+        ),
+    ]
+    parts += [
+        "\n### OpenRouter modalities\n",
+        _table(
+            ["OpenRouter", "direction", "aitaxonomy"],
+            [[f"`{k}`", "input", v] for k, v in router["input_modalities"].items()]
+            + [
+                [
+                    f"`{k}`",
+                    "output",
+                    (
+                        s.get("modality", "no modality")
+                        + (" (not generative)" if s.get("kind") == "ai-model" else "")
+                    ),
+                ]
+                for k, s in router["output_modalities"].items()
+            ],
+        ),
+    ]
+    parts += [
+        "\n### Hugging Face `pipeline_tag`\n",
+        _table(
+            ["tag", "domain", "inputs", "outputs", "kind", "use case"],
+            [
+                [
+                    f"`{t.tag}`",
+                    t.domain,
+                    ", ".join(sorted(t.inputs)),
+                    ", ".join(sorted(t.outputs)),
+                    t.kind.KIND,
+                    t.use_case or "",
+                ]
+                for t in pipeline_tags().values()
+            ],
+        ),
+    ]
+    return "".join(parts)
 
 
 def generated() -> dict[Path, str]:
@@ -54,6 +148,7 @@ def generated() -> dict[Path, str]:
             ai.default_taxonomy(), "mermaid"
         ),
         HERE / "_generated" / "help.txt": _help(),
+        HERE / "_generated" / "vocabulary.md": _vocabulary_tables(),
     }
     for command in COMMANDS:
         files[HERE / "_generated" / f"help-{command}.txt"] = _help(command)

@@ -249,3 +249,36 @@ def test_colour_only_on_a_terminal(
             return tty
 
     assert (_Style(Stream()).bold("x") != "x") is coloured
+
+
+def test_import(tmp_path: Path) -> None:
+    source = tmp_path / "litellm.json"
+    source.write_text(
+        json.dumps(
+            {
+                "gpt-x": {"mode": "chat", "litellm_provider": "openai"},
+                "paint-x": {"mode": "image_generation"},
+                "search-x": {"mode": "search"},
+            }
+        )
+    )
+    out = tmp_path / "catalog"
+    result = run(
+        "import", "litellm", str(source), "-o", str(out), "--as-of", "2026-11-28"
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("2 mapped, 1 skipped\n")
+    assert "a search service, not a model" in result.stdout
+    assert run("validate", str(out)).returncode == 0
+    data = json.loads(run("import", "litellm", str(source), "--json").stdout)
+    assert data["counts"] == {"genai": 1, "llm": 1, "skipped": 1}
+    assert data["skipped"] == [
+        {"key": "search-x", "reason": "a search service, not a model"}
+    ]
+    listed = run("list", "models", "--catalog", str(out), "--output", "image").stdout
+    assert "litellm/paint-x" in listed
+    bad = tmp_path / "bad.json"
+    bad.write_text("{nope")
+    broken = run("import", "litellm", str(bad))
+    assert broken.returncode == 1
+    assert "invalid JSON" in broken.stderr

@@ -67,12 +67,13 @@ def test_the_package_under_test_is_the_installed_one() -> None:
     assert aitaxonomy.default_taxonomy()["gpt-4"].name == "GPT-4"
 
 
-def _sessions() -> list[tuple[str, str, str]]:
-    """``(page, command, expected output)`` for each ``$ aitaxonomy`` line shown."""
+def _sessions() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per console block: ``(page, [(command, expected output), ...])``."""
     found = []
     for page in PAGES:
-        for block in CONSOLE.findall(page.read_text("utf-8")):
+        for number, block in enumerate(CONSOLE.findall(page.read_text("utf-8"))):
             lines = block.splitlines()
+            steps = []
             for index, line in enumerate(lines):
                 if not line.startswith("$ aitaxonomy"):
                     continue
@@ -81,33 +82,42 @@ def _sessions() -> list[tuple[str, str, str]]:
                     if later.startswith("$ "):
                         break
                     output.append(later)
-                found.append((page.name, line[2:], "\n".join(output)))
+                steps.append((line[2:], "\n".join(output)))
+            if steps:
+                found.append((f"{page.name}#{number}", steps))
     return found
 
 
-@pytest.mark.parametrize(("page", "command", "expected"), _sessions())
+LITELLM = ROOT.parent / "shared" / "fixtures" / "litellm-model-map-1.110.2.json"
+
+
+@pytest.mark.parametrize(("block", "steps"), _sessions(), ids=lambda v: str(v)[:40])
 def test_console_examples(
-    page: str, command: str, expected: str, tmp_path: Path
+    block: str, steps: list[tuple[str, str]], tmp_path: Path
 ) -> None:
-    """Each command the docs show runs, and prints what they show, if they show it."""
-    del page
+    """The docs' commands run, in order, and print what the docs show, if shown."""
+    del block
     (tmp_path / "mymodels.toml").write_text(
         'format = 1\n[[models]]\nkind = "llm"\nid = "mine"\nname = "Mine"\n'
     )
+    if LITELLM.is_file():
+        shutil.copy(LITELLM, tmp_path / "model_prices_and_context_window.json")
+    elif any("model_prices" in command for command, _ in steps):
+        pytest.skip("the shared LiteLLM fixture is not beside this checkout")
     assert SCRIPT is not None
-    args = shlex.split(command)
-    result = subprocess.run(  # noqa: S603  # the docs' own commands
-        [SCRIPT, *args[1:]],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-        encoding="utf-8",
-        env={k: v for k, v in os.environ.items() if k != "NO_COLOR"},
-    )
-    assert result.returncode == 0, result.stderr
-    if expected:
-        assert result.stdout.rstrip("\n") == expected
+    for command, expected in steps:
+        result = subprocess.run(  # noqa: S603  # the docs' own commands
+            [SCRIPT, *shlex.split(command)[1:]],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tmp_path,
+            encoding="utf-8",
+            env={k: v for k, v in os.environ.items() if k != "NO_COLOR"},
+        )
+        assert result.returncode == 0, (command, result.stderr)
+        if expected:
+            assert result.stdout.rstrip("\n") == expected, command
 
 
 def test_generated_docs_are_current() -> None:

@@ -433,6 +433,58 @@ def _cmd_export(args: argparse.Namespace, style: _Style) -> int:
     return 0
 
 
+_ADAPTERS = {
+    "litellm": "from_litellm",
+    "models-dev": "from_models_dev",
+    "openrouter": "from_openrouter",
+}
+
+
+def _cmd_import(args: argparse.Namespace, style: _Style) -> int:
+    from collections import Counter  # noqa: PLC0415
+
+    from . import adapters  # noqa: PLC0415
+    from ._files import dump  # noqa: PLC0415
+
+    try:
+        data = json.loads(Path(args.file).read_bytes())
+    except json.JSONDecodeError as exc:
+        raise TaxonomyError(
+            [Problem(f"invalid JSON: {exc.msg}", f"line {exc.lineno}", args.file)]
+        ) from None
+    result = getattr(adapters, _ADAPTERS[args.source])(data, as_of=args.as_of)
+    if args.output:
+        base = default_taxonomy()
+        dump(base.extend(*result.entities), args.output, exclude=base)
+    if args.json:
+        _print_json(
+            {
+                "counts": result.counts(),
+                "skipped": [{"key": k, "reason": r} for k, r in result.skipped],
+                "notes": [{"key": k, "message": m} for k, m in result.notes],
+            }
+        )
+        return 0
+    counts = result.counts()
+    mapped = sum(v for k, v in counts.items() if k != "skipped")
+    sys.stdout.write(style.bold(f"{mapped} mapped, {counts['skipped']} skipped") + "\n")
+    for kind, count in counts.items():
+        if kind != "skipped":
+            sys.stdout.write(f"  {kind:<9} {count}\n")
+    reasons = Counter(reason for _, reason in result.skipped)
+    if reasons:
+        sys.stdout.write("skipped because:\n")
+        for reason, count in reasons.most_common():
+            sys.stdout.write(
+                "\n".join(_wrap(reason, " " * 10, f"  {count:>6}  ")) + "\n"
+            )
+    if result.notes:
+        sys.stdout.write(f"{len(result.notes)} notes on fields left out (see --json)\n")
+    if args.output:
+        sys.stdout.write(f"written to {args.output}\n")
+    return 0
+
+
 class _UsageError(Exception):
     """A combination of options that makes no sense: status 2."""
 
@@ -449,6 +501,7 @@ examples:
   aitaxonomy compare
   aitaxonomy validate mymodels.toml
   aitaxonomy export --format mermaid -o taxonomy.mmd
+  aitaxonomy import litellm model_prices_and_context_window.json -o catalog/
 """
 
 
@@ -593,6 +646,12 @@ def _parser() -> argparse.ArgumentParser:
     _common(compare)
     compare.set_defaults(handler=_cmd_compare)
 
+    _add_file_commands(sub)
+    return parser
+
+
+def _add_file_commands(sub: Any) -> None:
+    """The commands that read or write files: validate, import, export."""
     validate = sub.add_parser(
         "validate",
         help="check catalog files; exit 1 if any is invalid",
@@ -611,6 +670,34 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(handler=_cmd_validate)
 
+    importing = sub.add_parser(
+        "import",
+        help="read LiteLLM, models.dev or OpenRouter data into a catalog",
+        description="Map another catalog's JSON to aitaxonomy entities and report "
+        "what was mapped and what was skipped, and why.",
+        epilog="example:\n"
+        "  aitaxonomy import litellm model_prices_and_context_window.json "
+        "-o catalog/",
+    )
+    importing.add_argument("source", choices=list(_ADAPTERS))
+    importing.add_argument("file", metavar="FILE", help="the source's JSON file")
+    importing.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="write the mapped entities as a catalog (a .toml/.json file, or a "
+        "directory of one file per entity)",
+    )
+    importing.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="the day the data was read; cited by every entity",
+    )
+    importing.add_argument(
+        "--json", action="store_true", help="print JSON on stdout, and nothing else"
+    )
+    importing.set_defaults(handler=_cmd_import)
+
     export = sub.add_parser(
         "export",
         help="write the taxonomy graph (mermaid, dot, json, jsonld, markdown)",
@@ -627,7 +714,6 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", metavar="FILE", help="write here, not stdout")
     _common(export)
     export.set_defaults(handler=_cmd_export)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,120 @@
+"""The packaged real-world catalog: size, coverage, sources, one file per entity."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from importlib import resources
+
+import pytest
+
+import aitaxonomy as ai
+
+TAX = ai.default_taxonomy()
+ARTICLE = ai.article_taxonomy()
+CATALOG = [m for m in TAX.of_type(ai.AIModel) if m.id not in ARTICLE]
+FILES = resources.files("aitaxonomy.data").joinpath("catalog")
+
+
+def test_catalog_size_and_span() -> None:
+    assert len(CATALOG) >= 120
+    years = sorted(int(m.released[:4]) for m in CATALOG if m.released)
+    assert years[0] <= 2017
+    assert years[-1] >= 2025
+
+
+@pytest.mark.parametrize(
+    ("what", "matches"),
+    [
+        ("open-weight text LLM", lambda m: isinstance(m, ai.LLM) and m.open_weights),
+        (
+            "closed text LLM",
+            lambda m: (
+                isinstance(m, ai.LLM)
+                and m.open_weights is None
+                and m.organization in {"openai", "anthropic"}
+            ),
+        ),
+        ("code model", lambda m: m.produces("code")),
+        (
+            "diffusion image generator",
+            lambda m: m.produces("image") and "diffusion" in m.techniques,
+        ),
+        (
+            "GAN image generator",
+            lambda m: m.produces("image") and "gan" in m.techniques,
+        ),
+        ("video generator", lambda m: m.produces("video")),
+        ("speech generator", lambda m: m.produces("speech")),
+        ("music generator", lambda m: m.produces("music")),
+        ("multimodal generator", lambda m: len(m.output_modalities) > 1),
+        ("embedding model", lambda m: m.produces("embedding")),
+        ("non-generative encoder", lambda m: type(m) is ai.AIModel),
+        ("product linked to its models", lambda m: m.product and m.powered_by),
+        ("domain-specific model", lambda m: bool(m.domains)),
+        ("on-device model", lambda m: m.on_device),
+    ],
+)
+def test_every_kind_of_system_is_covered(what: str, matches: object) -> None:
+    assert callable(matches)
+    assert [m for m in CATALOG if matches(m)], f"no {what} in the catalog"
+
+
+@pytest.mark.parametrize("model", CATALOG, ids=lambda m: m.id)
+def test_every_fact_is_sourced(model: ai.AIModel) -> None:
+    """Maker and date are stated and covered by a dated source; so is every citation."""
+    assert model.organization
+    assert model.released
+    assert model.description.strip()
+    covered = {f for c in model.provenance if c.url for f in c.covers}
+    assert {"organization", "released"} <= covered
+    for citation in model.provenance:
+        assert citation.url
+        assert citation.url.startswith("https://")
+        assert citation.as_of == "2026-11-28"
+
+
+def test_one_entity_per_file_named_by_its_id() -> None:
+    seen = 0
+    for group in ("models", "organizations"):
+        for item in FILES.joinpath(group).iterdir():
+            document = tomllib.loads(item.read_text("utf-8"))
+            assert document["format"] == 1
+            assert item.name == f"{document['id']}.toml"
+            seen += 1
+    assert seen == len(CATALOG) + len(
+        [o for o in TAX.organizations() if o.id not in ARTICLE]
+    )
+
+
+def test_the_article_examples_stay_marked() -> None:
+    assert {m.id for m in TAX.article_examples()} == {
+        m.id for m in ARTICLE.article_examples()
+    }
+    assert len(ARTICLE.article_examples()) == 12
+
+
+def test_stale() -> None:
+    """Every sourced fact was read on 2026-11-28, so the next day finds all of them."""
+    assert TAX.stale("2026-11-28") == ()
+    stale = TAX.stale("2026-11-29")
+    assert {m.id for m in CATALOG} <= {e.id for e in stale}
+    assert all(TAX.checked_on(e) == "2026-11-28" for e in stale)
+    assert TAX.checked_on("transformer") is None  # stated by the article
+    with pytest.raises(ValueError, match="expected a date"):
+        TAX.stale("yesterday")
+
+
+def test_choose_ranks_from_the_catalog() -> None:
+    rec = ai.choose(modalities="video", task="an explainer clip for our app")
+    assert rec.candidates[0].model.id not in ARTICLE
+
+
+def test_counts_by_category_and_modality() -> None:
+    """The catalog spans the categories and the output modalities."""
+    categories = Counter(TAX.category_of(m).id for m in CATALOG)
+    outputs = Counter(o.value for m in CATALOG for o in m.output_modalities)
+    assert set(categories) == {"ai-model", "genai", "llm"}
+    assert {"text", "image", "video", "code", "speech", "music", "embedding"} <= set(
+        outputs
+    )

@@ -14,19 +14,9 @@ Example:
     True
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._catalog import article_taxonomy, default_taxonomy
-from ._choose import (
-    ArgumentTypeError,
-    Candidate,
-    InvalidArgumentError,
-    NoMatchError,
-    Reason,
-    Recommendation,
-    Rejection,
-    Rule,
-    choose,
-    rules,
-)
 from ._entities import (
     LLM,
     AIModel,
@@ -48,14 +38,67 @@ from ._errors import (
     TaxonomyError,
     UnknownIdError,
 )
-from ._export import export
-from ._files import LimitError, Limits, dump, dumps, load, loads
 from ._kinds import InvalidKindError, register_kind
 from ._modality import Modality
-from ._plugins import PluginError, PluginWarning, installed_taxonomy
-from ._schema import json_schema
 from ._taxonomy import Comparison, Taxonomy
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._choose import (
+        ArgumentTypeError,
+        Candidate,
+        InvalidArgumentError,
+        NoMatchError,
+        Reason,
+        Recommendation,
+        Rejection,
+        Rule,
+        choose,
+        rules,
+    )
+    from ._export import export
+    from ._files import LimitError, Limits, dump, dumps, load, loads
+    from ._plugins import PluginError, PluginWarning, installed_taxonomy
+    from ._schema import json_schema
+
+# Names whose modules load on first use: choosing, files, plugins, the schema
+# and exports pull in cattrs, tomllib and more, which `import aitaxonomy` should
+# not pay for (the benchmarks hold it near `import attrs, cattrs`).
+_LAZY = {
+    "._choose": (
+        "ArgumentTypeError",
+        "Candidate",
+        "InvalidArgumentError",
+        "NoMatchError",
+        "Reason",
+        "Recommendation",
+        "Rejection",
+        "Rule",
+        "choose",
+        "rules",
+    ),
+    "._export": ("export",),
+    "._files": ("LimitError", "Limits", "dump", "dumps", "load", "loads"),
+    "._plugins": ("PluginError", "PluginWarning", "installed_taxonomy"),
+    "._schema": ("json_schema",),
+}
+_LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY_NAMES.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'aitaxonomy' has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    value = getattr(importlib.import_module(module_name, __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "LLM",

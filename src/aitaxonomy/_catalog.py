@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._errors import Problem, TaxonomyError
 from ._taxonomy import Taxonomy, assemble
@@ -67,17 +67,36 @@ def _cached(name: str, folders: tuple[str, ...]) -> Taxonomy:
 def _packaged_documents(folders: tuple[str, ...]) -> list[tuple[str | None, object]]:
     """Parsed documents of the packaged *folders*, from the snapshot if there is one."""
     import json  # noqa: PLC0415  # parsers load on first use, not on import
-    from importlib import resources  # noqa: PLC0415
 
-    snapshot = resources.files(_DATA_PACKAGE).joinpath(SNAPSHOT)
-    if snapshot.is_file():
-        sources = json.loads(snapshot.read_bytes())["sources"]
+    data = _snapshot_bytes()
+    if data is not None:
+        sources = json.loads(data)["sources"]
         return [
             (source["file"], source["document"])
             for source in sources
             if source["file"].split("/", 1)[0] in folders
         ]
     return toml_documents(folders)
+
+
+def _snapshot_bytes() -> bytes | None:
+    """The snapshot, read beside this module, or through importlib.resources.
+
+    Reading the file beside this module is the common case (installed as files)
+    and much cheaper than importlib.resources, kept for zipped installs.
+    """
+    import os  # noqa: PLC0415
+
+    path = os.path.join(os.path.dirname(__file__), "data", SNAPSHOT)  # noqa: PTH118, PTH120
+    try:
+        with open(path, "rb") as handle:  # noqa: PTH123
+            return handle.read()
+    except OSError:
+        pass
+    from importlib import resources  # noqa: PLC0415
+
+    snapshot = resources.files(_DATA_PACKAGE).joinpath(SNAPSHOT)
+    return snapshot.read_bytes() if snapshot.is_file() else None
 
 
 def toml_documents(folders: tuple[str, ...]) -> list[tuple[str | None, object]]:
@@ -117,7 +136,18 @@ def build_taxonomy(
         TaxonomyError: Any document, or the taxonomy they make, is invalid.
     """
     from ._convert import document_to_entities, entity_paths  # noqa: PLC0415
+    from ._gc import gc_paused  # noqa: PLC0415
 
+    with gc_paused():
+        return _build(documents, kinds, document_to_entities, entity_paths)
+
+
+def _build(
+    documents: Iterable[tuple[str | None, object]],
+    kinds: KindRegistry | None,
+    document_to_entities: Any,
+    entity_paths: Any,
+) -> Taxonomy:
     entities: list[Entity] = []
     problems: list[Problem] = []
     origins: list[tuple[str | None, str] | None] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -127,8 +128,9 @@ class Recommendation:
             was named exactly, 0 when there was no task).
         outputs: What the application must produce.
         inputs: What it must accept.
-        rejected: Models left out, and why.
+        rejected: Models left out, and why: the first 50, in taxonomy order.
         matched_terms: The cues in the task text that chose the use case.
+        rejected_count: How many models were left out in all.
     """
 
     category: Category
@@ -142,6 +144,7 @@ class Recommendation:
     inputs: frozenset[Modality]
     rejected: tuple[Rejection, ...] = ()
     matched_terms: tuple[str, ...] = ()
+    rejected_count: int = 0
 
     def __str__(self) -> str:
         lines = [
@@ -230,19 +233,21 @@ def _matcher(taxonomy: Taxonomy) -> TaskMatcher:
     memo = taxonomy._memo()  # noqa: SLF001  # the taxonomy's own cache
     found = memo.get("task-matcher")
     if found is None:
-        with _matchers_lock:
-            found = memo.get("task-matcher")
-            if found is None:
-                found = TaskMatcher(
-                    [
-                        (u.id, u.keywords, (u.name, *u.aliases))
-                        for u in taxonomy.use_cases()
-                    ],
-                    _data()[2],
-                )
-                memo["task-matcher"] = found
+        key = tuple(
+            (u.id, u.keywords, (u.name, *u.aliases)) for u in taxonomy.use_cases()
+        )
+        found = memo["task-matcher"] = _matcher_for(key)
     assert isinstance(found, TaskMatcher)  # noqa: S101
     return found
+
+
+@functools.lru_cache(maxsize=32)
+def _matcher_for(
+    use_cases: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...],
+) -> TaskMatcher:
+    """One matcher per set of use cases, shared by every taxonomy holding them."""
+    with _matchers_lock:
+        return TaskMatcher(use_cases, _data()[2])
 
 
 # -- arguments ----------------------------------------------------------------
@@ -406,6 +411,10 @@ def _flag_filter(
     return None
 
 
+_REJECTED_SHOWN = 50
+"""How many left-out models a recommendation lists; it counts them all."""
+
+
 def _rank(
     taxonomy: Taxonomy,
     options: _Options,
@@ -414,41 +423,35 @@ def _rank(
     hybrid: bool,
     use_case: UseCase | None,
     outputs: frozenset[Modality],
-) -> tuple[list[Candidate], list[Rejection]]:
+) -> tuple[list[Candidate], list[Rejection], int]:
     wanted = outputs or (use_case.produces if use_case else frozenset())
     strict = bool(outputs) and not hybrid
-    wanted_in_order = sorted(wanted)
-    inputs_in_order = sorted(options.inputs)
+    models = taxonomy._get_index().models  # noqa: SLF001  # query order
+    pool = _pool(
+        taxonomy,
+        options,
+        wanted,
+        strict=strict,
+        hybrid=hybrid,
+        use_case=use_case,
+        category=category,
+    )
+    check = functools.partial(
+        _why_not,
+        options=options,
+        wanted=wanted,
+        strict=strict,
+        hybrid=hybrid,
+        use_case=use_case,
+        category=category,
+    )
     candidates: list[Candidate] = []
-    rejected: list[Rejection] = []
-    for model in taxonomy.of_type(AIModel):
-        reason = None
-        missing = [m for m in wanted_in_order if not model.produces(m)]
-        if hybrid:
-            # Two parts: LLMs suited to the use case, and generators of the rest.
-            if isinstance(model, LLM):
-                if use_case is None or use_case.id not in model.use_cases:
-                    reason = "an LLM not suited to this use case"
-            elif not any(model.produces(m) for m in wanted if m is not Modality.TEXT):
-                reason = _none_of(m for m in wanted if m is not Modality.TEXT)
-        elif strict and missing:
-            reason = f"no {missing[0].value} output"
-        elif not strict and wanted and len(missing) == len(wanted):
-            reason = _none_of(wanted)
-        elif not wanted and category == "llm" and not model.produces(Modality.TEXT):
-            reason = "no text output"
-        if reason is None:
-            lacks = [m for m in inputs_in_order if not model.accepts(m)]
-            if lacks:
-                reason = f"does not accept {lacks[0].value} input"
-        reason = reason or _flag_filter(
-            model, "open_weights", options.open_weights, "open weights"
-        )
-        reason = reason or _flag_filter(
-            model, "on_device", options.on_device, "on-device"
-        )
+    left_out: list[tuple[int, str]] = []
+    for position in range(len(models)) if pool is None else sorted(pool):
+        model = models[position]
+        reason = check(model)
         if reason is not None:
-            rejected.append(Rejection(model, reason))
+            left_out.append((position, reason))
             continue
         candidates.append(
             _score(
@@ -461,11 +464,103 @@ def _rank(
                 domain=options.domain,
             )
         )
+    rejected_count = len(left_out)
+    if pool is not None:
+        # Models outside the pool fail a filter: count them all, but work out
+        # the reason only for the first few that a recommendation lists.
+        rejected_count += len(models) - len(pool)
+        outside = itertools.islice(
+            (i for i in range(len(models)) if i not in pool), _REJECTED_SHOWN
+        )
+        left_out.extend((i, check(models[i]) or "filtered out") for i in outside)
+    left_out.sort()
+    rejected = [Rejection(models[i], why) for i, why in left_out[:_REJECTED_SHOWN]]
     # Equal fits: the newer model first (an undated one last), then by id.
     candidates.sort(
         key=lambda c: (-c.score, _newest_first(c.model.released), c.model.id)
     )
-    return candidates, rejected
+    return candidates, rejected, rejected_count
+
+
+def _pool(
+    taxonomy: Taxonomy,
+    options: _Options,
+    wanted: frozenset[Modality],
+    *,
+    strict: bool,
+    hybrid: bool,
+    use_case: UseCase | None,
+    category: str,
+) -> frozenset[int] | None:
+    """Positions of the models that may pass the filters; None for all of them.
+
+    Always a superset of the candidates (the filters run again on it), found
+    with the taxonomy's facet indices so a large catalog is not scanned.
+    """
+    facets = taxonomy._get_index().models_by  # noqa: SLF001
+    none: frozenset[int] = frozenset()
+
+    def having(facet: str, value: str) -> frozenset[int]:
+        return facets.get((facet, value), none)
+
+    pool: frozenset[int] | None = None
+    non_text = [m for m in wanted if m is not Modality.TEXT]
+    if hybrid:
+        llms = having("category", "llm") & (
+            having("use_case", use_case.id) if use_case else none
+        )
+        pool = llms.union(*(having("output", m.value) for m in non_text))
+    elif strict:
+        pool = frozenset.intersection(*(having("output", m.value) for m in wanted))
+    elif wanted:
+        pool = frozenset().union(*(having("output", m.value) for m in wanted))
+    elif category == "llm":
+        pool = having("output", "text")
+    for modality in options.inputs:
+        found = having("input", modality.value)
+        pool = found if pool is None else pool & found
+    for flag in ("open_weights", "on_device"):
+        value = getattr(options, flag)
+        if value is not None:
+            found = having(flag, str(value).lower())
+            pool = found if pool is None else pool & found
+    return pool
+
+
+def _why_not(
+    model: AIModel,
+    *,
+    options: _Options,
+    wanted: frozenset[Modality],
+    strict: bool,
+    hybrid: bool,
+    use_case: UseCase | None,
+    category: str,
+) -> str | None:
+    """Why *model* cannot do the job, or None when it can."""
+    reason = None
+    missing = [m for m in sorted(wanted) if not model.produces(m)]
+    if hybrid:
+        # Two parts: LLMs suited to the use case, and generators of the rest.
+        if isinstance(model, LLM):
+            if use_case is None or use_case.id not in model.use_cases:
+                reason = "an LLM not suited to this use case"
+        elif not any(model.produces(m) for m in wanted if m is not Modality.TEXT):
+            reason = _none_of(m for m in wanted if m is not Modality.TEXT)
+    elif strict and missing:
+        reason = f"no {missing[0].value} output"
+    elif not strict and wanted and len(missing) == len(wanted):
+        reason = _none_of(wanted)
+    elif not wanted and category == "llm" and not model.produces(Modality.TEXT):
+        reason = "no text output"
+    if reason is None:
+        lacks = [m for m in sorted(options.inputs) if not model.accepts(m)]
+        if lacks:
+            reason = f"does not accept {lacks[0].value} input"
+    reason = reason or _flag_filter(
+        model, "open_weights", options.open_weights, "open weights"
+    )
+    return reason or _flag_filter(model, "on_device", options.on_device, "on-device")
 
 
 def _score(
@@ -702,7 +797,7 @@ def _choose(
             f"the taxonomy has no category {category_id!r}"
             f"{did_you_mean(suggest(category_id, [c.id for c in tax.categories()]))}"
         )
-    candidates, rejected = _rank(
+    candidates, rejected, rejected_count = _rank(
         tax,
         options,
         category=category_id,
@@ -710,7 +805,7 @@ def _choose(
         use_case=use_case,
         outputs=requested,
     )
-    reasons.extend(_ranking_reasons(candidates, rejected, options))
+    reasons.extend(_ranking_reasons(candidates, rejected, rejected_count, options))
     return Recommendation(
         category=category,
         use_case=use_case,
@@ -723,11 +818,15 @@ def _choose(
         inputs=options.inputs,
         rejected=tuple(rejected),
         matched_terms=match.terms if match is not None else (),
+        rejected_count=rejected_count,
     )
 
 
 def _ranking_reasons(
-    candidates: list[Candidate], rejected: list[Rejection], options: _Options
+    candidates: list[Candidate],
+    rejected: list[Rejection],
+    rejected_count: int,
+    options: _Options,
 ) -> list[Reason]:
     inputs, domain = options.inputs, options.domain
     open_weights, on_device = options.open_weights, options.on_device
@@ -783,6 +882,6 @@ def _ranking_reasons(
         )
     if rejected:
         shown = "; ".join(f"{r.model.name} ({r.reason})" for r in rejected[:6])
-        more = f"; and {len(rejected) - 6} more" if len(rejected) > 6 else ""  # noqa: PLR2004
+        more = f"; and {rejected_count - 6:,} more" if rejected_count > 6 else ""  # noqa: PLR2004
         reasons.append(Reason("rejected", f"Left out: {shown}{more}."))
     return reasons

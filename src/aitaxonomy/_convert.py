@@ -12,14 +12,6 @@ import functools
 from typing import TYPE_CHECKING, Any, Final, get_args
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._entities import (
     AIModel,
@@ -38,6 +30,8 @@ from ._modality import Modality, to_modalities
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
+
+    import cattrs
 
 __all__ = [
     "FORMAT_VERSION",
@@ -95,6 +89,8 @@ def _strict_float(value: object, _: type) -> float:
 
 
 def _modalities(value: object, _: type) -> frozenset[Modality]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote  # noqa: PLC0415
+
     if not isinstance(value, list | tuple):
         raise _StructureError(f"expected a list of modalities, got {_name(value)}")
     errors: list[Exception] = []
@@ -111,6 +107,8 @@ def _modalities(value: object, _: type) -> frozenset[Modality]:
 
 
 def _tuple_hook(converter: cattrs.Converter) -> Callable[[type], Any]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote  # noqa: PLC0415
+
     def factory(cls: type) -> Callable[[object, type], tuple[Any, ...]]:
         item_type = get_args(cls)[0]
         structure_item = converter.get_structure_hook(item_type)
@@ -144,7 +142,14 @@ def _is_homogeneous_tuple(cls: type) -> bool:
 
 @functools.cache
 def converter() -> cattrs.Converter:
-    """The converter, configured once on first use (not at import)."""
+    """The converter, configured once on first use (not at import).
+
+    cattrs itself loads only here: well-formed data takes the fast path and
+    never needs it.
+    """
+    import cattrs  # noqa: PLC0415
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn  # noqa: PLC0415
+
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(bool, _strict_bool)
@@ -208,6 +213,9 @@ def data_to_entity(
                 file,
             )
         ]
+    fast = _fast_entity(cls, data)
+    if fast is not None:
+        return fast
     fields = {k: v for k, v in data.items() if k != "kind"}
     structure = converter().structure
     try:
@@ -218,10 +226,83 @@ def data_to_entity(
         ]
 
 
+# The fast path: built-in entity classes validate every field themselves
+# (types, slugs, dates, modalities), so well-formed data is built straight
+# through their __init__; only lists must be checked to be lists (the
+# classes accept a lone string). Anything unusual falls back to the detailed
+# cattrs path, which reports every problem with its path.
+_FAST_CLASSES = (AIModel, Category, Organization, Section, Technique, Trend, UseCase)
+_CITATION_FIELDS = frozenset(f.name for f in attrs.fields(Citation))
+
+
+_FAST_SPECS: dict[type, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _fast_spec(cls: type[Entity]) -> tuple[frozenset[str], frozenset[str]]:
+    """The field names of *cls*, and those that hold lists; computed once."""
+    found = _FAST_SPECS.get(cls)
+    if found is None:
+        fields = attrs.fields(cls)
+        names = frozenset(f.name for f in fields)
+        lists = frozenset(
+            f.name for f in fields if str(f.type).startswith(("tuple[", "frozenset["))
+        )
+        found = _FAST_SPECS[cls] = (names, lists)
+    return found
+
+
+def _fast_entity(cls: type[Entity], data: dict[str, Any]) -> Entity | None:
+    if cls.__module__ != _BUILTIN_MODULE or not issubclass(cls, _FAST_CLASSES):
+        return None  # user classes may have fields nothing validates
+    names, lists = _fast_spec(cls)
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "kind":
+            continue
+        if key not in names or (key in lists and type(value) is not list):
+            return None
+        if key == "provenance":
+            citations = _fast_citations(value)
+            if citations is None:
+                return None
+            kwargs[key] = citations
+        else:
+            kwargs[key] = value
+    try:
+        return cls(**kwargs)
+    except (AITaxonomyError, TypeError, ValueError):
+        return None
+
+
+def _fast_citations(items: list[Any]) -> tuple[Citation, ...] | None:
+    citations = []
+    for item in items:
+        if type(item) is not dict or not _CITATION_FIELDS.issuperset(item):
+            return None
+        covers = item.get("covers")
+        if covers is not None and type(covers) is not list:
+            return None
+        try:
+            citations.append(Citation(**item))
+        except (AITaxonomyError, TypeError, ValueError):
+            return None
+    return tuple(citations)
+
+
+_BUILTIN_MODULE = AIModel.__module__
+
+
 def _explain(
     exc: BaseException, path: str, cls: type | None
 ) -> Iterator[tuple[str, str]]:
     """Walk cattrs' exception groups, yielding ``(message, path)`` pairs."""
+    from cattrs.errors import (  # noqa: PLC0415
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:

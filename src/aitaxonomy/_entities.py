@@ -12,6 +12,7 @@ they are hashable, safe to share between threads and cheap to hold.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -45,6 +46,8 @@ GENERATIVE_OUTPUTS = frozenset(
 )
 """What generative AI produces, per the article: text, images, audio, video, code."""
 
+_GENERATIVE_KINDS = frozenset(m for g in GENERATIVE_OUTPUTS for m in g.kinds())
+
 
 class _EntityTypeError(InvalidEntityError, TypeError):
     """A field was given a value of the wrong type."""
@@ -65,12 +68,19 @@ def normalise_id(value: str) -> str:
     return "/".join(s for s in segments if s)
 
 
+@functools.lru_cache(maxsize=65536)
+def _is_slug(value: str) -> bool:
+    # Ids repeat across a catalog (organisations, techniques, use cases), so
+    # the regular expression runs once per distinct id.
+    return _ID.fullmatch(value) is not None
+
+
 def _check_id(value: object, what: str, field: str | None = None) -> None:
     if not isinstance(value, str):
         raise _EntityTypeError(
             f"{what} must be a string, not {type(value).__name__}", field=field
         )
-    if _ID.fullmatch(value) is None:
+    if not _is_slug(value):
         fixed = normalise_id(value)
         hint = f" (did you mean {fixed!r}?)" if fixed and _ID.fullmatch(fixed) else ""
         raise InvalidEntityError(
@@ -96,6 +106,8 @@ def _valid_ids(
 ) -> None:
     for item in value:
         _check_id(item, f"{attribute.name} entry", attribute.name)
+    if len(set(value)) == len(value):
+        return
     duplicates = sorted({item for item in value if value.count(item) > 1})
     if duplicates:
         raise InvalidEntityError(
@@ -169,8 +181,21 @@ def _valid_count(_: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
+def _valid_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _EntityTypeError(
+            f"{attribute.name} must be a whole number, not {value!r}",
+            field=attribute.name,
+        )
+
+
 def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
     """Accept one string or an iterable of them; a string is never split."""
+    kind = type(value)
+    if kind is tuple:
+        return value  # type: ignore[return-value]  # checked by the validators
+    if kind is list:
+        return tuple(value)
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, Iterable):
@@ -266,10 +291,23 @@ class Entity:
     provenance: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
 
     def references(self) -> Iterable[tuple[str, str]]:
-        """Yield ``(field, id)`` for every link this entity makes to another."""
+        """Yield ``(field, id)`` for every link this entity makes to another.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> list(ai.GenAI(id="x", name="X", techniques=["gan"]).references())
+            [('category', 'genai'), ('techniques[0]', 'gan')]
+        """
+        for field, refs, indexed in self._links():
+            for index, ref in enumerate(refs):
+                yield (f"{field}[{index}]" if indexed else field), ref
         for index, citation in enumerate(self.provenance):
             if citation.section is not None:
                 yield f"provenance[{index}].section", citation.section
+
+    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
+        """``(field, ids, indexed)`` per linking field; paths are built only on need."""
+        return ()
 
 
 @attrs.frozen(kw_only=True)
@@ -282,7 +320,7 @@ class Section(Entity):
 
     KIND: ClassVar[str] = "section"
 
-    number: int = 0
+    number: int = attrs.field(default=0, validator=_valid_number)
 
 
 @attrs.frozen(kw_only=True)
@@ -315,12 +353,10 @@ class Technique(Entity):
         default=(), converter=_strings, validator=_valid_ids
     )
 
-    def references(self) -> Iterable[tuple[str, str]]:
-        yield from super().references()
+    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
         if self.part_of is not None:
-            yield "part_of", self.part_of
-        for index, example in enumerate(self.examples):
-            yield f"examples[{index}]", example
+            yield "part_of", (self.part_of,), False
+        yield "examples", self.examples, True
 
 
 @attrs.frozen(kw_only=True)
@@ -347,11 +383,9 @@ class UseCase(Entity):
         default=(), converter=_strings, validator=_valid_texts
     )
 
-    def references(self) -> Iterable[tuple[str, str]]:
-        yield from super().references()
-        yield "category", self.category
-        for index, example in enumerate(self.examples):
-            yield f"examples[{index}]", example
+    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
+        yield "category", (self.category,), False
+        yield "examples", self.examples, True
 
 
 @attrs.frozen(kw_only=True)
@@ -412,13 +446,11 @@ class Category(Entity):
     )
     how_it_works: str = _text_field()
 
-    def references(self) -> Iterable[tuple[str, str]]:
-        yield from super().references()
+    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
         if self.parent is not None:
-            yield "parent", self.parent
-        for name in ("examples", "feature_examples"):
-            for index, example in enumerate(getattr(self, name)):
-                yield f"{name}[{index}]", example
+            yield "parent", (self.parent,), False
+        yield "examples", self.examples, True
+        yield "feature_examples", self.feature_examples, True
 
 
 @attrs.frozen(kw_only=True)
@@ -495,14 +527,13 @@ class AIModel(Entity):
         """The id of the category this model belongs to."""
         return self.category or self.CATEGORY
 
-    def references(self) -> Iterable[tuple[str, str]]:
-        yield from super().references()
+    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
         if self.organization is not None:
-            yield "organization", self.organization
-        yield "category", self.category_id
-        for name in ("techniques", "use_cases", "powered_by"):
-            for index, ref in enumerate(getattr(self, name)):
-                yield f"{name}[{index}]", ref
+            yield "organization", (self.organization,), False
+        yield "category", (self.category_id,), False
+        yield "techniques", self.techniques, True
+        yield "use_cases", self.use_cases, True
+        yield "powered_by", self.powered_by, True
 
     def produces(self, modality: Modality | str) -> bool:
         """Whether it outputs *modality* or a kind of it.
@@ -539,11 +570,9 @@ class GenAI(AIModel):
     CATEGORY: ClassVar[str] = "genai"
 
     def __attrs_post_init__(self) -> None:
-        outside = {
-            out
-            for out in self.output_modalities
-            if not any(out.is_a(allowed) for allowed in GENERATIVE_OUTPUTS)
-        }
+        if self.output_modalities <= _GENERATIVE_KINDS:
+            return
+        outside = self.output_modalities - _GENERATIVE_KINDS
         if outside:
             raise InvalidEntityError(
                 field="output_modalities",

@@ -11,16 +11,19 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
 from ._errors import Problem, TaxonomyError
+from ._gc import gc_paused
 from ._taxonomy import Taxonomy, assemble
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
+
 
 __all__ = ["LimitError", "Limits", "dump", "dumps", "load", "loads"]
 
@@ -95,11 +98,13 @@ def _decode(data: bytes, file: str | None) -> str:
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKeyError(key)
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # rare: find the key only then
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
     return result
 
 
@@ -138,18 +143,29 @@ def _parse(text: str, fmt: Format, file: str | None, limits: Limits) -> object:
         ) from None
 
 
+# The deepest a valid catalog nests: document, group list, entity, provenance
+# list, citation, covers list. Data that passes validation is never deeper,
+# so depth is only measured when a document has problems (then an over-deep
+# one is reported as such) or when the limit is set below this.
+_FORMAT_DEPTH = 6
+
+
 def _depth(document: object) -> int:
-    """The nesting depth of parsed data, without recursion."""
+    """The nesting depth of parsed data, without recursion.
+
+    Only containers are visited; the scalars that make up most of a catalog
+    never enter the stack.
+    """
     deepest = 0
     stack: list[tuple[object, int]] = [(document, 1)]
     while stack:
         value, level = stack.pop()
-        if isinstance(value, dict):
-            deepest = max(deepest, level)
-            stack.extend((v, level + 1) for v in value.values())
-        elif isinstance(value, list):
-            deepest = max(deepest, level)
-            stack.extend((v, level + 1) for v in value)
+        deepest = max(deepest, level)
+        children = value.values() if isinstance(value, dict) else value
+        assert isinstance(children, Iterable)  # noqa: S101  # only containers are pushed
+        stack.extend(
+            (child, level + 1) for child in children if isinstance(child, dict | list)
+        )
     return deepest
 
 
@@ -166,9 +182,14 @@ def _read_document(
         )
     text = data if isinstance(data, str) else _decode(data, file)
     document = _parse(text, fmt, file, limits)
+    if limits.max_depth < _FORMAT_DEPTH:
+        _check_depth(document, limits, file)
+    return document
+
+
+def _check_depth(document: object, limits: Limits, file: str | None) -> None:
     if _depth(document) > limits.max_depth:
         raise _limit("the nesting", f"{limits.max_depth} levels", "max_depth", file)
-    return document
 
 
 def _guess_format(text: str | bytes) -> Format:
@@ -209,6 +230,19 @@ def _build(
 ) -> Taxonomy:
     from ._convert import document_to_entities, entity_paths  # noqa: PLC0415
 
+    with gc_paused():
+        return _build_entities(
+            documents, base, limits, document_to_entities, entity_paths
+        )
+
+
+def _build_entities(
+    documents: Sequence[tuple[str | None, object]],
+    base: Taxonomy | None,
+    limits: Limits,
+    document_to_entities: Any,
+    entity_paths: Any,
+) -> Taxonomy:
     entities = [] if base is None else list(base)
     origins: list[tuple[str | None, str] | None] = [None] * len(entities)
     problems: list[Problem] = []
@@ -225,6 +259,8 @@ def _build(
                 file,
             )
     if problems:
+        for file, document in documents:
+            _check_depth(document, limits, file)
         raise TaxonomyError(problems)
     return assemble(entities, origins)
 

@@ -64,6 +64,9 @@ class Modality(enum.StrEnum):
         """
         if type(value) is cls:  # the hot path: already a member
             return value
+        exact = _BY_VALUE.get(value) if type(value) is str else None
+        if exact is not None:  # the next hottest: the canonical spelling
+            return exact
         if not isinstance(value, str):
             raise _WrongTypeError(
                 f"a modality must be a string or a Modality, not "
@@ -115,6 +118,7 @@ _PARENTS: dict[Modality, Modality] = {
     Modality.SPEECH: Modality.AUDIO,
 }
 _KNOWN = ", ".join(m.value for m in Modality)
+_BY_VALUE: dict[str, Modality] = {m.value: m for m in Modality}
 
 
 def _lineage(member: Modality) -> frozenset[Modality]:
@@ -149,6 +153,13 @@ def to_modalities(value: ModalityInput) -> frozenset[Modality]:
         >>> sorted(to_modalities(["Text", Modality.VIDEO]))
         [<Modality.TEXT: 'text'>, <Modality.VIDEO: 'video'>]
     """
+    if type(value) is list or type(value) is tuple:
+        try:  # the common case: canonical spellings, no parsing needed
+            return frozenset([_BY_VALUE[item] for item in value])
+        except (KeyError, TypeError):
+            pass
+    elif type(value) is frozenset and all(type(m) is Modality for m in value):
+        return value  # every member is checked just above
     if isinstance(value, str):
         return frozenset((Modality.parse(value),))
     if not isinstance(value, Iterable):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import threading
 from collections import defaultdict
-from typing import TYPE_CHECKING, TypeVar, cast, overload
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast, overload
 
 import attrs
 
@@ -72,14 +73,18 @@ class Comparison:
         return "\n".join(s.rstrip() for s in out)
 
 
-@attrs.frozen
-class _Index:
-    """Lookups built once per taxonomy, on the first query that needs them."""
+class _Index(NamedTuple):
+    """Lookups built once per taxonomy, on the first query that needs them.
+
+    A NamedTuple, not an attrs class: it is private, and cheaper to define at
+    import.
+    """
 
     names: Mapping[str, str]
     by_kind: Mapping[type[Entity], tuple[Entity, ...]]
     category_ancestors: Mapping[str, tuple[str, ...]]
-    models_by: Mapping[tuple[str, str], frozenset[str]]
+    models: tuple[AIModel, ...]
+    models_by: Mapping[tuple[str, str], frozenset[int]]
 
 
 class Taxonomy:
@@ -302,7 +307,7 @@ class Taxonomy:
             ['dall-e', 'stable-diffusion']
         """
         index = self._get_index()
-        wanted: list[frozenset[str]] = []
+        wanted: list[frozenset[int]] = []
         for facet, value in (
             ("category", category),
             ("technique", technique),
@@ -322,11 +327,10 @@ class Taxonomy:
                     index.models_by.get((facet, m.value), frozenset())
                     for m in to_modalities(modalities)
                 )
-        models = self.of_type(AIModel)
         if not wanted:
-            return models
-        keep = frozenset.intersection(*wanted)
-        return tuple(m for m in models if m.id in keep)
+            return index.models
+        models = index.models
+        return tuple(models[i] for i in sorted(frozenset.intersection(*wanted)))
 
     def comparison(self, *categories: Category | str) -> Comparison:
         """The article's comparison table for *categories* (default: GenAI, LLM)."""
@@ -559,11 +563,21 @@ def _build_index(by_id: Mapping[str, Entity]) -> _Index:
     category_ancestors = {c: _ancestors(c, category_parent) for c in category_parent}
     technique_ancestors = {t: _ancestors(t, technique_parent) for t in technique_parent}
 
-    models_by: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for entity in by_id.values():
-        if not isinstance(entity, AIModel):
-            continue
-        add = entity.id
+    # Facets map to positions in `models` (query order), so intersections are
+    # of small ints and results come out ordered by sorting them.
+    models = tuple(
+        m
+        for kind, members in by_kind.items()
+        if issubclass(kind, AIModel)
+        for m in members
+    )
+    models_by: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for add, entity in enumerate(models):
+        assert isinstance(entity, AIModel)  # noqa: S101  # selected just above
+        for flag in ("open_weights", "on_device"):
+            value = getattr(entity, flag)
+            if value is not None:
+                models_by[flag, str(value).lower()].add(add)
         own = entity.category_id
         for category in (own, *category_ancestors.get(own, ())):
             models_by["category", category].add(add)
@@ -589,6 +603,7 @@ def _build_index(by_id: Mapping[str, Entity]) -> _Index:
         names=names,
         by_kind={kind: tuple(members) for kind, members in by_kind.items()},
         category_ancestors=category_ancestors,
+        models=models,  # type: ignore[arg-type]  # all AIModel, selected by class
         models_by={key: frozenset(ids) for key, ids in models_by.items()},
     )
 
@@ -613,13 +628,43 @@ _TARGETS: Mapping[tuple[type[Entity], str], tuple[type[Entity], ...]] = {
 }
 
 
+def _bad_references(
+    entity: Entity, by_id: Mapping[str, Entity]
+) -> Iterator[tuple[str, str]]:
+    """The ``(field path, id)`` links that miss or hit the wrong kind.
+
+    The common case, every link fine, builds no path strings at all.
+    """
+    for field, refs, indexed in entity._links():  # noqa: SLF001
+        allowed = _target_kinds(entity, field)
+        for index, ref in enumerate(refs):
+            if not isinstance(by_id.get(ref), allowed):
+                yield (f"{field}[{index}]" if indexed else field), ref
+    for index, citation in enumerate(entity.provenance):
+        if citation.section is not None and not isinstance(
+            by_id.get(citation.section), Section
+        ):
+            yield f"provenance[{index}].section", citation.section
+
+
+_TARGET_CACHE: dict[tuple[type, str], tuple[type[Entity], ...]] = {}
+
+
 def _target_kinds(entity: Entity, field: str) -> tuple[type[Entity], ...]:
-    base = field.split("[", 1)[0].split(".", 1)[0]
-    for cls in type(entity).__mro__:
-        found = _TARGETS.get((cls, base))
-        if found is not None:
-            return found
-    return (Entity,)
+    key = (type(entity), field)
+    found = _TARGET_CACHE.get(key)
+    if found is None:
+        base = field.split("[", 1)[0].split(".", 1)[0]
+        found = next(
+            (
+                kinds
+                for cls in type(entity).__mro__
+                if (kinds := _TARGETS.get((cls, base))) is not None
+            ),
+            (Entity,),
+        )
+        _TARGET_CACHE[key] = found
+    return found
 
 
 def check(
@@ -662,7 +707,7 @@ def check(
         by_id[entity.id] = entity
 
     for entity in by_id.values():
-        for field, ref in entity.references():
+        for field, ref in _bad_references(entity, by_id):
             target = by_id.get(ref)
             allowed = _target_kinds(entity, field)
             if target is None:
@@ -802,11 +847,17 @@ def _allowed_outputs(
 
 
 def _within(
-    outputs: Iterable[Modality], allowed: frozenset[Modality] | None
-) -> set[Modality]:
+    outputs: frozenset[Modality], allowed: frozenset[Modality] | None
+) -> frozenset[Modality]:
+    """The outputs an allowance leaves out (kinds count: audio allows music)."""
     if allowed is None:
-        return set()
-    return {out for out in outputs if not any(out.is_a(a) for a in allowed)}
+        return frozenset()
+    return outputs - _with_kinds(allowed)
+
+
+@functools.lru_cache(maxsize=256)
+def _with_kinds(modalities: frozenset[Modality]) -> frozenset[Modality]:
+    return frozenset(kind for m in modalities for kind in m.kinds())
 
 
 def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Problem]:
@@ -825,6 +876,9 @@ def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Pr
                     _path(category, "output_modalities"),
                 )
             )
+    # Per category, once: the class-bound category above it and what it allows.
+    bounds = {c: kinds.bound_category(c, categories) for c in categories}
+    allowances = {c: _allowed_outputs(cat, by_id) for c, cat in categories.items()}
     for model in by_id.values():
         if not isinstance(model, AIModel):
             continue
@@ -832,7 +886,7 @@ def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Pr
         if found is None:
             continue  # reported as an unknown reference
         category = found
-        bound = kinds.bound_category(model.category_id, categories)
+        bound = bounds[category.id]
         if bound is not None and bound != type(model).CATEGORY:
             problems.append(
                 Problem(
@@ -841,7 +895,7 @@ def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Pr
                     _path(model, "category"),
                 )
             )
-        outside = _within(model.output_modalities, _allowed_outputs(category, by_id))
+        outside = _within(model.output_modalities, allowances[category.id])
         if outside:
             problems.append(
                 Problem(

@@ -10,6 +10,7 @@ same run, since absolute times are not comparable between machines or runs.
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import statistics
@@ -17,14 +18,16 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
 import pydantic
 
 import aitaxonomy as ai
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 QUICK = "--quick" in sys.argv
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +94,7 @@ def bench_import_and_load() -> None:
     ]
     for call in calls:
         ai.choose(**call)
-    memo = [median_seconds(lambda c=c: ai.choose(**c), 5, 2000) for c in calls]
+    memo = [median_seconds(functools.partial(ai.choose, **c), 5, 2000) for c in calls]
     row(
         "choose() on the default, memoised (median)",
         us(statistics.median(memo)),
@@ -156,6 +159,8 @@ def synthetic(n: int) -> list[dict[str, Any]]:
 
 
 class PCitation(pydantic.BaseModel):
+    """The baseline's citation record."""
+
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
     section: str | None = None
     url: str | None = None
@@ -165,6 +170,8 @@ class PCitation(pydantic.BaseModel):
 
 
 class PModel(pydantic.BaseModel):
+    """The baseline's model record: the same fields and checks on types."""
+
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
     kind: Literal["llm", "genai", "ai-model"]
     id: str
@@ -182,6 +189,8 @@ class PModel(pydantic.BaseModel):
 
 
 class MCitation(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """msgspec's citation record."""
+
     section: str | None = None
     url: str | None = None
     as_of: str | None = None
@@ -190,6 +199,8 @@ class MCitation(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class MModel(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """msgspec's model record."""
+
     kind: str
     id: str
     name: str
@@ -216,11 +227,11 @@ def bench_loading() -> ai.Taxonomy:
         document = json.dumps({"format": 1, "models": records})
         array = json.dumps(records).encode()
         repeat = 3 if n >= 100_000 else 5
-        floor = median_seconds(lambda: json.loads(document), repeat)
-        theirs = median_seconds(lambda: adapter.validate_json(array), repeat)
-        limit = median_seconds(lambda: decoder.decode(array), repeat)
+        floor = median_seconds(functools.partial(json.loads, document), repeat)
+        theirs = median_seconds(functools.partial(adapter.validate_json, array), repeat)
+        limit = median_seconds(functools.partial(decoder.decode, array), repeat)
         ours = median_seconds(
-            lambda: ai.loads(document, format="json", base=base), repeat
+            functools.partial(ai.loads, document, format="json", base=base), repeat
         )
         row(
             f"loads {n:,} models (json.loads floor)",
@@ -301,8 +312,10 @@ def bench_queries(tax: ai.Taxonomy) -> None:
     ]
     models = tax.of_type(ai.AIModel)
     for label, query, predicate in queries:
-        indexed = median_seconds(lambda q=query: tax.models(**q), 5 if QUICK else 20)
-        scan = median_seconds(lambda p=predicate: [m for m in models if p(m)], 5)
+        indexed = median_seconds(
+            functools.partial(tax.models, **query), 5 if QUICK else 20
+        )
+        scan = median_seconds(functools.partial(_scan, models, predicate), 5)
         row(f"query {label}: linear scan", ms(scan))
         row(
             f"query {label}: aitaxonomy",
@@ -320,11 +333,17 @@ def bench_queries(tax: ai.Taxonomy) -> None:
             ai.choose(**c, taxonomy=tax)
 
         row(
-            f"choose() on {n:,} models ({call.get('task')[:18]}...)",
+            f"choose() on {n:,} models ({str(call.get('task'))[:18]}...)",
             ms(median_seconds(once, 3 if QUICK else 7)),
             "",
             "<= 5 ms",
         )
+
+
+def _scan(
+    models: tuple[ai.AIModel, ...], predicate: Callable[[ai.AIModel], bool]
+) -> list[ai.AIModel]:
+    return [m for m in models if predicate(m)]
 
 
 # -- 6: LiteLLM adapter -------------------------------------------------------------

@@ -180,7 +180,7 @@ MALFORMED: list[tuple[str, bytes | str, str]] = [
     (
         "huge-string-id",
         '{"format": 1, "kind": "llm", "id": "' + "a" * 100_000 + '!", "name": "R"}',
-        "is not a lowercase slug",
+        "is 100,001 characters; ids are at most 200",
     ),
     (
         "wrong-list",

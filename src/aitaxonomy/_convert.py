@@ -24,7 +24,14 @@ from ._entities import (
     Trend,
     UseCase,
 )
-from ._errors import AITaxonomyError, InvalidEntityError, Problem, did_you_mean, suggest
+from ._errors import (
+    AITaxonomyError,
+    InvalidEntityError,
+    Problem,
+    did_you_mean,
+    shown,
+    suggest,
+)
 from ._kinds import KindRegistry, UnknownKindError, default_kinds
 from ._modality import Modality, to_modalities
 
@@ -66,25 +73,27 @@ def _name(value: object) -> str:
 
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise _StructureError(f"expected a string, got {_name(value)} {value!r}")
+        raise _StructureError(f"expected a string, got {_name(value)} {shown(value)}")
     return value
 
 
 def _strict_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _StructureError(f"expected true or false, got {_name(value)} {value!r}")
+        raise _StructureError(
+            f"expected true or false, got {_name(value)} {shown(value)}"
+        )
     return value
 
 
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _StructureError(f"expected an integer, got {_name(value)} {value!r}")
+        raise _StructureError(f"expected an integer, got {_name(value)} {shown(value)}")
     return value
 
 
 def _strict_float(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _StructureError(f"expected a number, got {_name(value)} {value!r}")
+        raise _StructureError(f"expected a number, got {_name(value)} {shown(value)}")
     return float(value)
 
 
@@ -115,7 +124,9 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[type], Any]:
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _StructureError(f"expected a list, got {_name(value)} {value!r}")
+                raise _StructureError(
+                    f"expected a list, got {_name(value)} {shown(value)}"
+                )
             errors: list[Exception] = []
             items = []
             for index, item in enumerate(value):

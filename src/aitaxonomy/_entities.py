@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from ._errors import InvalidEntityError
+from ._errors import InvalidEntityError, shown
 from ._modality import Modality, to_modalities
 
 __all__ = [
@@ -75,16 +75,28 @@ def _is_slug(value: str) -> bool:
     return _ID.fullmatch(value) is not None
 
 
+MAX_ID_LENGTH = 200
+"""The longest id accepted, in characters."""
+MAX_PARAMETERS = 10**15
+"""The largest parameter count accepted (a thousand trillion)."""
+
+
 def _check_id(value: object, what: str, field: str | None = None) -> None:
     if not isinstance(value, str):
         raise _EntityTypeError(
             f"{what} must be a string, not {type(value).__name__}", field=field
         )
+    if len(value) > MAX_ID_LENGTH:
+        raise InvalidEntityError(
+            f"{what} {shown(value)} is {len(value):,} characters; ids are at most "
+            f"{MAX_ID_LENGTH}",
+            field=field,
+        )
     if not _is_slug(value):
         fixed = normalise_id(value)
         hint = f" (did you mean {fixed!r}?)" if fixed and _ID.fullmatch(fixed) else ""
         raise InvalidEntityError(
-            f"{what} {value!r} is not a lowercase slug{hint}; ids use a-z, 0-9 "
+            f"{what} {shown(value)} is not a lowercase slug{hint}; ids use a-z, 0-9 "
             "and '-', '_' or '.' between them ('/' between namespaces)",
             field=field,
         )
@@ -147,7 +159,8 @@ def _valid_texts(
     for item in value:
         if not isinstance(item, str) or not item.strip():
             raise _EntityTypeError(
-                f"{attribute.name} entries must be non-empty strings, got {item!r}",
+                f"{attribute.name} entries must be non-empty strings, "
+                f"got {shown(item)}",
                 field=attribute.name,
             )
 
@@ -157,7 +170,7 @@ def _valid_date(_: object, attribute: attrs.Attribute[Any], value: object) -> No
         return
     if not isinstance(value, str) or _DATE.fullmatch(value) is None:
         raise InvalidEntityError(
-            f"{attribute.name} {value!r} is not a date written YYYY, YYYY-MM or "
+            f"{attribute.name} {shown(value)} is not a date written YYYY, YYYY-MM or "
             "YYYY-MM-DD",
             field=attribute.name,
         )
@@ -166,7 +179,15 @@ def _valid_date(_: object, attribute: attrs.Attribute[Any], value: object) -> No
 def _valid_flag(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, bool):
         raise _EntityTypeError(
-            f"{attribute.name} must be true, false or unset, not {value!r}",
+            f"{attribute.name} must be true, false or unset, not {shown(value)}",
+            field=attribute.name,
+        )
+
+
+def _valid_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise _EntityTypeError(
+            f"{attribute.name} must be true or false, not {shown(value)}",
             field=attribute.name,
         )
 
@@ -176,7 +197,13 @@ def _valid_count(_: object, attribute: attrs.Attribute[Any], value: object) -> N
         return
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise _EntityTypeError(
-            f"{attribute.name} must be a positive whole number, not {value!r}",
+            f"{attribute.name} must be a positive whole number, not {shown(value)}",
+            field=attribute.name,
+        )
+    if value > MAX_PARAMETERS:
+        raise InvalidEntityError(
+            f"{attribute.name} {shown(value)} is more than {MAX_PARAMETERS:,}; "
+            "is it a typo?",
             field=attribute.name,
         )
 
@@ -184,7 +211,7 @@ def _valid_count(_: object, attribute: attrs.Attribute[Any], value: object) -> N
 def _valid_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _EntityTypeError(
-            f"{attribute.name} must be a whole number, not {value!r}",
+            f"{attribute.name} must be a whole number, not {shown(value)}",
             field=attribute.name,
         )
 
@@ -517,7 +544,7 @@ class AIModel(Entity):
     open_weights: bool | None = _flag_field()
     on_device: bool | None = _flag_field()
     released: str | None = attrs.field(default=None, validator=_valid_date)
-    product: bool = attrs.field(default=False, validator=_valid_flag)
+    product: bool = attrs.field(default=False, validator=_valid_bool)
     parameters: int | None = attrs.field(default=None, validator=_valid_count)
     license: str | None = attrs.field(default=None, validator=_valid_optional_text)
     provider: str | None = attrs.field(default=None, validator=_valid_optional_text)

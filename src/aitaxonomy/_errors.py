@@ -7,6 +7,7 @@ Every leaf subclasses the builtin that fits (``ValueError``, ``TypeError`` or
 from __future__ import annotations
 
 import difflib
+import reprlib
 from typing import TYPE_CHECKING
 
 import attrs
@@ -21,6 +22,7 @@ __all__ = [
     "Problem",
     "TaxonomyError",
     "UnknownIdError",
+    "shown",
     "suggest",
 ]
 
@@ -105,6 +107,23 @@ class TaxonomyError(AITaxonomyError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the taxonomy"
         super().__init__("\n  ".join([head + ":", *map(str, self.problems)]))
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 80
+_SHORT.maxother = 80
+_SHORT.maxlevel = 2
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 4
+
+
+def shown(value: object) -> str:
+    """``repr(value)``, cut short: a message quotes the value, never all of it.
+
+    Example:
+        >>> shown("x" * 1000)[:12], len(shown("x" * 1000)) < 100
+        ("'xxxxxxxxxxx", True)
+    """
+    return _SHORT.repr(value)
 
 
 def suggest(word: str, known: Iterable[str], *, limit: int = 3) -> tuple[str, ...]:

@@ -156,6 +156,8 @@ def _depth(document: object) -> int:
     Only containers are visited; the scalars that make up most of a catalog
     never enter the stack.
     """
+    if not isinstance(document, dict | list):
+        return 0
     deepest = 0
     stack: list[tuple[object, int]] = [(document, 1)]
     while stack:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-from ._errors import InvalidModalityError, did_you_mean, suggest
+from ._errors import InvalidModalityError, did_you_mean, shown, suggest
 
 __all__ = ["Modality", "ModalityInput", "to_modalities"]
 
@@ -70,7 +70,7 @@ class Modality(enum.StrEnum):
         if not isinstance(value, str):
             raise _WrongTypeError(
                 f"a modality must be a string or a Modality, not "
-                f"{type(value).__name__} {value!r}; known: {_KNOWN}"
+                f"{type(value).__name__} {shown(value)}; known: {_KNOWN}"
             )
         key = _normalise(value)
         found = _ALIASES.get(key)
@@ -80,7 +80,7 @@ class Modality(enum.StrEnum):
             near = (_ALIASES[alias].value for alias in suggest(key, _ALIASES))
             hint = did_you_mean(tuple(dict.fromkeys(near)))
             raise InvalidModalityError(
-                f"unknown modality {value!r}{hint}; known: {_KNOWN}"
+                f"unknown modality {shown(value)}{hint}; known: {_KNOWN}"
             )
         return found
 
@@ -165,6 +165,6 @@ def to_modalities(value: ModalityInput) -> frozenset[Modality]:
     if not isinstance(value, Iterable):
         raise _WrongTypeError(
             "modalities must be a modality or an iterable of them, not "
-            f"{type(value).__name__} {value!r}"
+            f"{type(value).__name__} {shown(value)}"
         )
     return frozenset(Modality.parse(item) for item in value)

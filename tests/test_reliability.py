@@ -140,13 +140,17 @@ def test_fuzz_loads(fmt: str) -> None:
     """Fuzz: loads() on arbitrary text and bytes raises only the library's errors."""
     from hypothesis import given  # noqa: PLC0415
 
+    calls: list[int] = []
+
     @given(st.one_of(st.text(max_size=400), st.binary(max_size=400)))
     @_FUZZ
     def run(data: str | bytes) -> None:
+        calls.append(1)
         with contextlib.suppress(ai.AITaxonomyError):
             ai.loads(data, format=fmt)  # type: ignore[arg-type]
 
     run()
+    assert len(calls) >= _FUZZ.max_examples
 
 
 @pytest.mark.fuzz
@@ -160,11 +164,14 @@ def test_fuzz_choose() -> None:
     )
     @_FUZZ
     def run(task: str, modalities: list[Any]) -> None:
+        calls.append(1)
         with contextlib.suppress(ai.AITaxonomyError):
             rec = ai.choose(modalities=modalities or None, task=task)
             assert rec.category.id in {"ai-model", "genai", "llm"}
 
+    calls: list[int] = []
     run()
+    assert len(calls) >= _FUZZ.max_examples
 
 
 # -- concurrency -----------------------------------------------------------------

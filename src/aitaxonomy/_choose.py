@@ -178,6 +178,18 @@ class _Options:
     on_device: bool | None
 
 
+@attrs.frozen
+class _Job:
+    """What the rules decided the job is, as the ranking needs it."""
+
+    category: str
+    hybrid: bool
+    use_case: UseCase | None
+    wanted: frozenset[Modality]
+    strict: bool
+    """Every wanted output is required (False: any one of them will do)."""
+
+
 # -- data -------------------------------------------------------------------
 
 
@@ -424,46 +436,24 @@ def _rank(
     use_case: UseCase | None,
     outputs: frozenset[Modality],
 ) -> tuple[list[Candidate], list[Rejection], int]:
-    wanted = outputs or (use_case.produces if use_case else frozenset())
-    strict = bool(outputs) and not hybrid
+    job = _Job(
+        category=category,
+        hybrid=hybrid,
+        use_case=use_case,
+        wanted=outputs or (use_case.produces if use_case else frozenset()),
+        strict=bool(outputs) and not hybrid,
+    )
     models = taxonomy._get_index().models  # noqa: SLF001  # query order
-    pool = _pool(
-        taxonomy,
-        options,
-        wanted,
-        strict=strict,
-        hybrid=hybrid,
-        use_case=use_case,
-        category=category,
-    )
-    check = functools.partial(
-        _why_not,
-        options=options,
-        wanted=wanted,
-        strict=strict,
-        hybrid=hybrid,
-        use_case=use_case,
-        category=category,
-    )
+    pool = _pool(taxonomy, options, job)
     candidates: list[Candidate] = []
     left_out: list[tuple[int, str]] = []
     for position in range(len(models)) if pool is None else sorted(pool):
         model = models[position]
-        reason = check(model)
+        reason = _why_not(model, options, job)
         if reason is not None:
             left_out.append((position, reason))
             continue
-        candidates.append(
-            _score(
-                taxonomy,
-                model,
-                category=category,
-                hybrid=hybrid,
-                use_case=use_case,
-                wanted=wanted,
-                domain=options.domain,
-            )
-        )
+        candidates.append(_score(taxonomy, model, job, options.domain))
     rejected_count = len(left_out)
     if pool is not None:
         # Models outside the pool fail a filter: count them all, but work out
@@ -472,7 +462,9 @@ def _rank(
         outside = itertools.islice(
             (i for i in range(len(models)) if i not in pool), _REJECTED_SHOWN
         )
-        left_out.extend((i, check(models[i]) or "filtered out") for i in outside)
+        left_out.extend(
+            (i, _why_not(models[i], options, job) or "filtered out") for i in outside
+        )
     left_out.sort()
     rejected = [Rejection(models[i], why) for i, why in left_out[:_REJECTED_SHOWN]]
     # Equal fits: the newer model first (an undated one last), then by id.
@@ -482,16 +474,7 @@ def _rank(
     return candidates, rejected, rejected_count
 
 
-def _pool(
-    taxonomy: Taxonomy,
-    options: _Options,
-    wanted: frozenset[Modality],
-    *,
-    strict: bool,
-    hybrid: bool,
-    use_case: UseCase | None,
-    category: str,
-) -> frozenset[int] | None:
+def _pool(taxonomy: Taxonomy, options: _Options, job: _Job) -> frozenset[int] | None:
     """Positions of the models that may pass the filters; None for all of them.
 
     Always a superset of the candidates (the filters run again on it), found
@@ -503,18 +486,19 @@ def _pool(
     def having(facet: str, value: str) -> frozenset[int]:
         return facets.get((facet, value), none)
 
+    wanted, use_case = job.wanted, job.use_case
     pool: frozenset[int] | None = None
     non_text = [m for m in wanted if m is not Modality.TEXT]
-    if hybrid:
+    if job.hybrid:
         llms = having("category", "llm") & (
             having("use_case", use_case.id) if use_case else none
         )
         pool = llms.union(*(having("output", m.value) for m in non_text))
-    elif strict:
+    elif job.strict:
         pool = frozenset.intersection(*(having("output", m.value) for m in wanted))
     elif wanted:
         pool = frozenset().union(*(having("output", m.value) for m in wanted))
-    elif category == "llm":
+    elif job.category == "llm":
         pool = having("output", "text")
     for modality in options.inputs:
         found = having("input", modality.value)
@@ -527,17 +511,9 @@ def _pool(
     return pool
 
 
-def _why_not(
-    model: AIModel,
-    *,
-    options: _Options,
-    wanted: frozenset[Modality],
-    strict: bool,
-    hybrid: bool,
-    use_case: UseCase | None,
-    category: str,
-) -> str | None:
+def _why_not(model: AIModel, options: _Options, job: _Job) -> str | None:
     """Why *model* cannot do the job, or None when it can."""
+    wanted, strict, hybrid, use_case = job.wanted, job.strict, job.hybrid, job.use_case
     reason = None
     missing = [m for m in sorted(wanted) if not model.produces(m)]
     if hybrid:
@@ -551,7 +527,7 @@ def _why_not(
         reason = f"no {missing[0].value} output"
     elif not strict and wanted and len(missing) == len(wanted):
         reason = _none_of(wanted)
-    elif not wanted and category == "llm" and not model.produces(Modality.TEXT):
+    elif not wanted and job.category == "llm" and not model.produces(Modality.TEXT):
         reason = "no text output"
     if reason is None:
         lacks = [m for m in sorted(options.inputs) if not model.accepts(m)]
@@ -564,15 +540,9 @@ def _why_not(
 
 
 def _score(
-    taxonomy: Taxonomy,
-    model: AIModel,
-    *,
-    category: str,
-    hybrid: bool,
-    use_case: UseCase | None,
-    wanted: frozenset[Modality],
-    domain: str | None,
+    taxonomy: Taxonomy, model: AIModel, job: _Job, domain: str | None
 ) -> Candidate:
+    category, use_case, wanted = job.category, job.use_case, job.wanted
     reasons = []
     score = 0.0
     if use_case is not None and use_case.id in model.use_cases:
@@ -601,7 +571,7 @@ def _score(
         score += 0.05
         reasons.append("takes a text prompt")
     role = None
-    if hybrid:
+    if job.hybrid:
         role = "llm" if isinstance(model, LLM) else "generator"
     return Candidate(model, round(min(score, 1.0), 3), role, tuple(reasons))
 

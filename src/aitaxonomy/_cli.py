@@ -512,6 +512,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="add a catalog file or directory to the default taxonomy (repeatable)",
     )
+    _json_flag(parser)
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print JSON on stdout, and nothing else"
     )
@@ -665,9 +669,7 @@ def _add_file_commands(sub: Any) -> None:
         action="store_true",
         help="check each file on its own, not against the default",
     )
-    validate.add_argument(
-        "--json", action="store_true", help="print JSON on stdout, and nothing else"
-    )
+    _json_flag(validate)
     validate.set_defaults(handler=_cmd_validate)
 
     importing = sub.add_parser(
@@ -693,9 +695,7 @@ def _add_file_commands(sub: Any) -> None:
         metavar="YYYY-MM-DD",
         help="the day the data was read; cited by every entity",
     )
-    importing.add_argument(
-        "--json", action="store_true", help="print JSON on stdout, and nothing else"
-    )
+    _json_flag(importing)
     importing.set_defaults(handler=_cmd_import)
 
     export = sub.add_parser(

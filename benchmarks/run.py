@@ -328,17 +328,19 @@ def bench_queries(tax: ai.Taxonomy) -> None:
         {"modalities": "image", "task": "a mascot for our brand"},
         {"task": "summarise court rulings", "domain": "legal"},
     ):
+        for limit in (None, 10):
 
-        def once(c: dict[str, Any] = call) -> None:
-            tax._memo().clear()  # noqa: SLF001  # the full cost, not the memo
-            ai.choose(**c, taxonomy=tax)
+            def once(c: dict[str, Any] = call, k: int | None = limit) -> None:
+                tax._memo().clear()  # noqa: SLF001  # the full cost, not the memo
+                ai.choose(**c, taxonomy=tax, limit=k)
 
-        row(
-            f"choose() on {n:,} models ({str(call.get('task'))[:18]}...)",
-            ms(median_seconds(once, 3 if QUICK else 7)),
-            "",
-            "<= 5 ms",
-        )
+            label = "all candidates" if limit is None else f"limit={limit}"
+            row(
+                f"choose() on {n:,}: {str(call.get('task'))[:14]}..., {label}",
+                ms(median_seconds(once, 3 if QUICK else 7)),
+                "",
+                "<= 5 ms",
+            )
 
 
 def _scan(

@@ -228,3 +228,67 @@ def test_every_use_case_by_id_name_and_object(use_case: str) -> None:
         assert rec.category.id == expected
         assert rec.confidence == 1.0
         assert rec.candidates, "the article's catalog has a model for every use case"
+
+
+_LIMIT_CALLS: list[dict[str, Any]] = [
+    {"modalities": "image", "task": "a mascot for our brand"},
+    {"modalities": "text"},
+    {"task": "summarise court rulings", "domain": "legal"},
+    {"task": "summarise this report and make an infographic image of it"},
+    {"task": "rewrite this Java class in Kotlin"},
+    {"modalities": ["text"], "inputs": ["image"], "open_weights": True},
+    {"task": "chatbots_virtual_assistants", "modalities": ["text", "speech"]},
+    {"modalities": "embedding"},
+    {"task": "personalized_recommendations"},
+]
+
+
+@pytest.mark.parametrize("call", _LIMIT_CALLS, ids=lambda c: str(c)[:40])
+@pytest.mark.parametrize("limit", [1, 3, 10, 500])
+def test_limit_gives_the_top_of_the_full_ranking(
+    call: dict[str, Any], limit: int
+) -> None:
+    """Law: the score-class shortcut returns exactly the full ranking's head."""
+    full = ai.choose(**call)
+    top = ai.choose(**call, limit=limit)
+    assert top.candidates == full.candidates[:limit]
+    assert top.candidate_count == full.candidate_count == len(full.candidates)
+    assert top.rejected_count == full.rejected_count
+    assert top.category == full.category
+
+
+def test_limit_on_a_bigger_catalog() -> None:
+    """The same law on a catalog with many equal scores (ties go by recency)."""
+    extra = [
+        ai.LLM(
+            id=f"bulk-{i}",
+            name=f"Bulk {i}",
+            organization="openai",
+            use_cases=["text_summarization_analysis"] if i % 2 else [],
+            domains=["legal"] if i % 5 == 0 else [],
+            released=f"20{10 + i % 15}-0{1 + i % 9}" if i % 7 else None,
+        )
+        for i in range(300)
+    ]
+    tax = ai.default_taxonomy().extend(*extra)
+    for call in _LIMIT_CALLS:
+        full = ai.choose(**call, taxonomy=tax)
+        for limit in (1, 7, 50):
+            assert (
+                ai.choose(**call, taxonomy=tax, limit=limit).candidates
+                == (full.candidates[:limit])
+            )
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        (0, ai.InvalidArgumentError),
+        (-3, ai.InvalidArgumentError),
+        ("5", ai.ArgumentTypeError),
+        (True, ai.ArgumentTypeError),
+    ],
+)
+def test_bad_limit(value: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="limit"):
+        ai.choose(modalities="text", limit=value)  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import threading
 from collections.abc import Iterable, Mapping
@@ -15,7 +16,7 @@ from ._entities import LLM, AIModel, Category, Technique, UseCase
 from ._errors import AITaxonomyError, did_you_mean, suggest
 from ._modality import Modality, to_modalities
 from ._tasks import TaskMatch, TaskMatcher
-from ._taxonomy import Taxonomy
+from ._taxonomy import Taxonomy, newest_first
 
 __all__ = [
     "ArgumentTypeError",
@@ -131,6 +132,7 @@ class Recommendation:
         rejected: Models left out, and why: the first 50, in taxonomy order.
         matched_terms: The cues in the task text that chose the use case.
         rejected_count: How many models were left out in all.
+        candidate_count: How many models fit in all (``limit`` may show fewer).
     """
 
     category: Category
@@ -145,6 +147,7 @@ class Recommendation:
     rejected: tuple[Rejection, ...] = ()
     matched_terms: tuple[str, ...] = ()
     rejected_count: int = 0
+    candidate_count: int = 0
 
     def __str__(self) -> str:
         lines = [
@@ -176,6 +179,7 @@ class _Options:
     domain: str | None
     open_weights: bool | None
     on_device: bool | None
+    limit: int | None = None
 
 
 @attrs.frozen
@@ -382,17 +386,6 @@ def _apply_rules(
 # -- candidates ---------------------------------------------------------------
 
 
-def _newest_first(released: str | None) -> tuple[int, str]:
-    """Sort key: dated models newest first, undated ones after them."""
-    if released is None:
-        return (1, "")
-    # Invert each digit so that a plain ascending sort puts later dates first.
-    return (0, released.translate(_INVERT))
-
-
-_INVERT = str.maketrans("0123456789", "9876543210")
-
-
 def _none_of(modalities: Iterable[Modality]) -> str:
     names = sorted(m.value for m in modalities)
     if len(names) == 1:
@@ -435,7 +428,7 @@ def _rank(
     hybrid: bool,
     use_case: UseCase | None,
     outputs: frozenset[Modality],
-) -> tuple[list[Candidate], list[Rejection], int]:
+) -> tuple[list[Candidate], list[Rejection], int, int]:
     job = _Job(
         category=category,
         hybrid=hybrid,
@@ -445,6 +438,8 @@ def _rank(
     )
     models = taxonomy._get_index().models  # noqa: SLF001  # query order
     pool = _pool(taxonomy, options, job)
+    if pool is not None and options.limit is not None:
+        return _top(taxonomy, options, job, pool, options.limit)
     candidates: list[Candidate] = []
     left_out: list[tuple[int, str]] = []
     for position in range(len(models)) if pool is None else sorted(pool):
@@ -469,9 +464,119 @@ def _rank(
     rejected = [Rejection(models[i], why) for i, why in left_out[:_REJECTED_SHOWN]]
     # Equal fits: the newer model first (an undated one last), then by id.
     candidates.sort(
-        key=lambda c: (-c.score, _newest_first(c.model.released), c.model.id)
+        key=lambda c: (-c.score, newest_first(c.model.released), c.model.id)
     )
-    return candidates, rejected, rejected_count
+    total = len(candidates)
+    return candidates[: options.limit], rejected, rejected_count, total
+
+
+def _top(
+    taxonomy: Taxonomy, options: _Options, job: _Job, pool: frozenset[int], limit: int
+) -> tuple[list[Candidate], list[Rejection], int, int]:
+    """The best *limit* candidates, found by score class instead of scoring all.
+
+    A score depends only on a few facets (suits the use case, exact category,
+    domain, takes text, the set of outputs), so the pool splits into classes
+    of equal score through the indices. Classes are taken best first, and
+    within equal scores models are taken in recency order, as the full
+    ranking does; only the models kept are scored. The pool is exact here:
+    every member passes the filters.
+    """
+    index = taxonomy._get_index()  # noqa: SLF001
+    facets, recency, models = index.models_by, index.recency, index.models
+    none: frozenset[int] = frozenset()
+    features = [
+        (
+            0.4,
+            facets.get(("use_case", job.use_case.id), none) if job.use_case else none,
+        ),
+        (0.1, facets.get(("category_exact", job.category), none)),
+        (0.1, facets.get(("domain", options.domain), none) if options.domain else none),
+        (0.05, facets.get(("input", "text"), none)),
+    ]
+    # Score every class on paper first: (output set, and which of the four
+    # facets hold). Only the classes that can reach the top are materialised,
+    # each by intersecting its sets smallest first.
+    plans: dict[float, list[tuple[str, tuple[bool, ...]]]] = {}
+    for facet, key in facets:
+        if facet != "outputs":
+            continue
+        coverage, focus = _output_parts(key, job)
+        for flags in itertools.product((True, False), repeat=len(features)):
+            score = 0.4 if flags[0] else 0.0  # in _score's order, to round alike
+            score += coverage
+            score += focus
+            for (weight, _), held in zip(features[1:], flags[1:], strict=True):
+                score += weight if held else 0.0
+            plans.setdefault(round(min(score, 1.0), 3), []).append((key, flags))
+    chosen: list[Candidate] = []
+    for score in sorted(plans, reverse=True):
+        members: set[int] = set()
+        for key, flags in plans[score]:
+            members |= _members(pool, facets[("outputs", key)], features, flags)
+        if members:
+            best = _newest(members, limit - len(chosen), recency, index.by_recency)
+            chosen.extend(
+                _score(taxonomy, models[i], job, options.domain) for i in best
+            )
+        if len(chosen) >= limit:
+            break
+    rejected_count = len(models) - len(pool)
+    outside = itertools.islice(
+        (i for i in range(len(models)) if i not in pool), _REJECTED_SHOWN
+    )
+    rejected = [
+        Rejection(models[i], _why_not(models[i], options, job) or "filtered out")
+        for i in outside
+    ]
+    return chosen, rejected, rejected_count, len(pool)
+
+
+def _newest(
+    members: set[int], count: int, place: tuple[int, ...], order: tuple[int, ...]
+) -> list[int]:
+    """The *count* members that come first in recency order.
+
+    A large class is met early by walking the global order; a small one is
+    cheaper to sort.
+    """
+    if len(members) * 8 < len(order):
+        return heapq.nsmallest(count, members, key=place.__getitem__)
+    return list(itertools.islice((i for i in order if i in members), count))
+
+
+def _members(
+    pool: frozenset[int],
+    outputs: frozenset[int],
+    features: list[tuple[float, frozenset[int]]],
+    flags: tuple[bool, ...],
+) -> frozenset[int]:
+    """Pool members with these outputs that hold exactly the *flags* facets."""
+    held = sorted(
+        [
+            pool,
+            outputs,
+            *(having for (_, having), f in zip(features, flags, strict=True) if f),
+        ],
+        key=len,
+    )
+    found = held[0].intersection(*held[1:])
+    for (_, having), flag in zip(features, flags, strict=True):
+        if not flag and found:
+            found = found - having
+    return found
+
+
+def _output_parts(key: str, job: _Job) -> tuple[float, float]:
+    """The coverage and focus parts of a score, for a set of outputs (see _score)."""
+    outputs = frozenset(Modality(m) for m in key.split(",")) if key else frozenset()
+    wanted = job.wanted
+    if not wanted:
+        return 0.0, 0.0
+    produced = [m for m in wanted if not outputs.isdisjoint(m.kinds())]
+    coverage = 0.25 * (len(produced) / len(wanted))
+    focus = 0.15 * (len(produced) / len(outputs)) if outputs else 0.0
+    return coverage, focus
 
 
 def _pool(taxonomy: Taxonomy, options: _Options, job: _Job) -> frozenset[int] | None:
@@ -603,6 +708,7 @@ def choose(
     domain: str | None = None,
     open_weights: bool | None = None,
     on_device: bool | None = None,
+    limit: int | None = None,
 ) -> Recommendation:
     """Recommend a category and models for a job, and explain why.
 
@@ -622,6 +728,9 @@ def choose(
         open_weights: ``True`` keeps only models with published weights,
             ``False`` only closed ones; unknown counts as neither.
         on_device: ``True`` keeps only models that run on a local device.
+        limit: Return only the best *limit* candidates (all of them when
+            ``None``). On a large catalog this is much faster: the best are
+            found by score class through the indices, not by scoring all.
 
     Returns:
         A :class:`Recommendation`.
@@ -651,6 +760,7 @@ def choose(
         domain=_domain_argument(domain),
         open_weights=_flag_argument(open_weights, "open_weights"),
         on_device=_flag_argument(on_device, "on_device"),
+        limit=_limit_argument(limit),
     )
     checked_task = _task_argument(task)
     # Results are memoised per taxonomy: it is immutable, so they never go stale.
@@ -669,6 +779,16 @@ def choose(
 def _flag_argument(value: object, name: str) -> bool | None:
     if value is not None and not isinstance(value, bool):
         raise ArgumentTypeError(f"{name} must be True, False or None, not {value!r}")
+    return value
+
+
+def _limit_argument(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentTypeError(f"limit must be a whole number or None, not {value!r}")
+    if value < 1:
+        raise InvalidArgumentError(f"limit must be at least 1, not {value}")
     return value
 
 
@@ -767,7 +887,7 @@ def _choose(
             f"the taxonomy has no category {category_id!r}"
             f"{did_you_mean(suggest(category_id, [c.id for c in tax.categories()]))}"
         )
-    candidates, rejected, rejected_count = _rank(
+    candidates, rejected, rejected_count, candidate_count = _rank(
         tax,
         options,
         category=category_id,
@@ -789,6 +909,7 @@ def _choose(
         rejected=tuple(rejected),
         matched_terms=match.terms if match is not None else (),
         rejected_count=rejected_count,
+        candidate_count=candidate_count,
     )
 
 

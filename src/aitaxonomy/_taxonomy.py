@@ -85,6 +85,11 @@ class _Index(NamedTuple):
     category_ancestors: Mapping[str, tuple[str, ...]]
     models: tuple[AIModel, ...]
     models_by: Mapping[tuple[str, str], frozenset[int]]
+    recency: tuple[int, ...]
+    """Each model position's place when sorted newest first (undated last), then
+    by id: the tie-break of rankings."""
+    by_recency: tuple[int, ...]
+    """Model positions in that order."""
 
 
 class Taxonomy:
@@ -579,6 +584,8 @@ def _build_index(by_id: Mapping[str, Entity]) -> _Index:
             if value is not None:
                 models_by[flag, str(value).lower()].add(add)
         own = entity.category_id
+        models_by["category_exact", own].add(add)
+        models_by["outputs", _outputs_key(entity.output_modalities)].add(add)
         for category in (own, *category_ancestors.get(own, ())):
             models_by["category", category].add(add)
         for technique in entity.techniques:
@@ -599,13 +606,43 @@ def _build_index(by_id: Mapping[str, Entity]) -> _Index:
                 while current is not None:
                     models_by[facet, current.value].add(add)
                     current = current.parent
+    order, places = _recency(models)  # type: ignore[arg-type]  # all AIModel
     return _Index(
         names=names,
         by_kind={kind: tuple(members) for kind, members in by_kind.items()},
         category_ancestors=category_ancestors,
         models=models,  # type: ignore[arg-type]  # all AIModel, selected by class
         models_by={key: frozenset(ids) for key, ids in models_by.items()},
+        recency=places,
+        by_recency=order,
     )
+
+
+def newest_first(released: str | None) -> tuple[int, str]:
+    """Sort key: dated models newest first, undated ones after them."""
+    if released is None:
+        return (1, "")
+    # Invert each digit so that a plain ascending sort puts later dates first.
+    return (0, released.translate(_INVERT))
+
+
+_INVERT = str.maketrans("0123456789", "9876543210")
+
+
+def _recency(models: Sequence[AIModel]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Positions newest first, and each position's place in that order."""
+    order = sorted(
+        range(len(models)),
+        key=lambda i: (newest_first(models[i].released), models[i].id),
+    )
+    place = [0] * len(models)
+    for rank, position in enumerate(order):
+        place[position] = rank
+    return tuple(order), tuple(place)
+
+
+def _outputs_key(outputs: frozenset[Modality]) -> str:
+    return ",".join(sorted(m.value for m in outputs))
 
 
 # -- invariants ------------------------------------------------------------

@@ -36,7 +36,7 @@ def _help(*args: str) -> str:
 def _snapshot() -> str:
     sources = [
         {"file": name, "document": document}
-        for name, document in toml_documents(("article", "catalog"))
+        for name, document in toml_documents(("jobs", "article", "catalog"))
     ]
     return (
         json.dumps(

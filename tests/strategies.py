@@ -28,8 +28,7 @@ names = st.text(min_size=1, max_size=20).filter(str.strip)
 texts = st.text(max_size=30)
 modalities = st.frozensets(st.sampled_from(list(ai.Modality)), max_size=4)
 generative_modalities = st.frozensets(
-    st.sampled_from([m for m in ai.Modality if m is not ai.Modality.EMBEDDING]),
-    max_size=4,
+    st.sampled_from([m for m in ai.Modality if m.content]), max_size=4
 )
 non_text_outputs = st.frozensets(st.sampled_from(list(ai.Modality)), min_size=1).filter(
     lambda s: s != {ai.Modality.TEXT}
@@ -73,6 +72,7 @@ def _model_kwargs(
         "product": st.booleans(),
         "input_modalities": modalities,
         "output_modalities": outputs,
+        "job_types": id_tuples,
     }
 
 
@@ -96,6 +96,28 @@ use_cases = st.builds(
     produces=modalities,
     examples=id_tuples,
     keywords=st.lists(names, max_size=3).map(tuple),
+    job_types=id_tuples,
+)
+job_types = st.builds(
+    ai.JobType,
+    id=ids,
+    name=names,
+    inputs=modalities,
+    outputs=generative_modalities.filter(bool),
+    generative=st.just(True),  # noqa: FBT003  # outputs above are content
+    category=ids,
+    pipeline_tags=id_tuples,
+    cues=st.lists(names, max_size=3).map(tuple),
+    inferable=st.booleans(),
+    group=texts,
+) | st.builds(
+    ai.JobType,
+    id=ids,
+    name=names,
+    inputs=modalities,
+    outputs=modalities.filter(bool),
+    generative=st.just(False),  # noqa: FBT003
+    category=ids,
 )
 categories = st.builds(
     ai.Category,
@@ -119,6 +141,7 @@ entities = st.one_of(
     llms,
     techniques,
     use_cases,
+    job_types,
     categories,
     organizations,
     trends,

@@ -57,7 +57,7 @@ GOOD = {"kind": "llm", "id": "x", "name": "X"}
             _doc({**GOOD, "output_modalities": ["imgae"]}),
             [
                 "unknown modality 'imgae' (did you mean 'image'?); known: text, code, image, "
-                "audio, music, speech, video, embedding @ m.toml: $.models[0].output_modalities[0]"
+                "audio, music, speech, video, embedding, 3d, molecule, table, label, boxes, mask, score, ranking, forecast, action @ m.toml: $.models[0].output_modalities[0]"
             ],
             id="modality-typo",
         ),

@@ -80,7 +80,7 @@ def test_the_issue_error_message(tmp_path: Path) -> None:
         ai.load(path)
     assert [str(p) for p in info.value.problems] == [
         "unknown modality 'imgae' (did you mean 'image'?); known: text, code, image, "
-        f"audio, music, speech, video, embedding @ {path}: "
+        f"audio, music, speech, video, embedding, 3d, molecule, table, label, boxes, mask, score, ranking, forecast, action @ {path}: "
         "$.models[2].output_modalities[0]"
     ]
 

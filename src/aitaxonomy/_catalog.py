@@ -40,7 +40,7 @@ def default_taxonomy() -> Taxonomy:
         >>> isinstance(tax["gpt-4"], ai.LLM)
         True
     """
-    return _cached("default", ("article", "catalog"))
+    return _cached("default", ("jobs", "article", "catalog"))
 
 
 def article_taxonomy() -> Taxonomy:
@@ -51,7 +51,7 @@ def article_taxonomy() -> Taxonomy:
         >>> len(ai.article_taxonomy().of_type(ai.AIModel))
         13
     """
-    return _cached("article", ("article",))
+    return _cached("article", ("jobs", "article"))
 
 
 def _cached(name: str, folders: tuple[str, ...]) -> Taxonomy:

@@ -18,6 +18,7 @@ from ._entities import (
     Category,
     Citation,
     Entity,
+    JobType,
     Organization,
     Section,
     Technique,
@@ -57,6 +58,7 @@ GROUPS: Final[Mapping[str, type[Entity]]] = {
     "techniques": Technique,
     "categories": Category,
     "use_cases": UseCase,
+    "job_types": JobType,
     "trends": Trend,
     "models": AIModel,
 }
@@ -242,7 +244,16 @@ def data_to_entity(
 # through their __init__; only lists must be checked to be lists (the
 # classes accept a lone string). Anything unusual falls back to the detailed
 # cattrs path, which reports every problem with its path.
-_FAST_CLASSES = (AIModel, Category, Organization, Section, Technique, Trend, UseCase)
+_FAST_CLASSES = (
+    AIModel,
+    Category,
+    JobType,
+    Organization,
+    Section,
+    Technique,
+    Trend,
+    UseCase,
+)
 _CITATION_FIELDS = frozenset(f.name for f in attrs.fields(Citation))
 
 

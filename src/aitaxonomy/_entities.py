@@ -30,6 +30,7 @@ __all__ = [
     "Citation",
     "Entity",
     "GenAI",
+    "JobType",
     "Organization",
     "Section",
     "Technique",
@@ -42,9 +43,18 @@ _ID = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)
 _DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 GENERATIVE_OUTPUTS = frozenset(
-    {Modality.TEXT, Modality.CODE, Modality.IMAGE, Modality.AUDIO, Modality.VIDEO}
+    {
+        Modality.TEXT,
+        Modality.CODE,
+        Modality.IMAGE,
+        Modality.AUDIO,
+        Modality.VIDEO,
+        Modality.THREE_D,
+        Modality.MOLECULE,
+    }
 )
-"""What generative AI produces, per the article: text, images, audio, video, code."""
+"""What generative AI produces: the article's text, images, audio, video and
+code, plus 3D assets and molecules, which the article does not name."""
 
 _GENERATIVE_KINDS = frozenset(m for g in GENERATIVE_OUTPUTS for m in g.kinds())
 
@@ -395,6 +405,7 @@ class UseCase(Entity):
         produces: The modalities the job typically produces.
         examples: Ids of the products or models the article gives as examples.
         keywords: Words and phrases that signal this job in a task description.
+        job_types: Ids of the job types it is an instance of, most typical first.
     """
 
     KIND: ClassVar[str] = "use-case"
@@ -409,10 +420,84 @@ class UseCase(Entity):
     keywords: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_valid_texts
     )
+    job_types: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
 
     def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
         yield "category", (self.category,), False
         yield "examples", self.examples, True
+        yield "job_types", self.job_types, True
+
+
+@attrs.frozen(kw_only=True)
+class JobType(Entity):
+    """A kind of job, by its shape: what goes in, what comes out, generative or not.
+
+    Job types are the library's own vocabulary, finer than the article's use
+    cases (each use case links to the job types it is an instance of) and
+    mapped to Hugging Face's ``pipeline_tag`` values. Models link to the job
+    types they can do, stated in the data or implied by their modalities.
+
+    Attributes:
+        inputs: What the job reads.
+        outputs: What it produces.
+        generative: Whether it creates new content (``False`` for jobs whose
+            result is a label, box, mask, score, ranking, forecast, embedding,
+            or text that was already there, as in transcription or OCR).
+        category: The id of the category the job calls for.
+        pipeline_tags: The Hugging Face ``pipeline_tag`` values it covers.
+        cues: English words and phrases that signal it in a task description
+            (other languages are in the package's ``task_cues.toml``).
+        inferable: Whether a model that states no job types is linked to this
+            one when its modalities fit; ``False`` where modalities cannot
+            tell it apart (depth maps and segmentation masks look alike).
+        group: What it works on, for grouping in tables (``"image"``...).
+
+    Example:
+        >>> import aitaxonomy as ai
+        >>> job = ai.default_taxonomy()["speech-recognition"]
+        >>> sorted(m.value for m in job.inputs), sorted(m.value for m in job.outputs)
+        (['speech'], ['text'])
+        >>> job.generative, job.category
+        (False, 'ai-model')
+    """
+
+    KIND: ClassVar[str] = "job-type"
+
+    inputs: frozenset[Modality] = attrs.field(
+        default=frozenset(), converter=to_modalities
+    )
+    outputs: frozenset[Modality] = attrs.field(
+        default=frozenset(), converter=to_modalities
+    )
+    generative: bool = attrs.field(validator=_valid_bool)
+    category: str = attrs.field(validator=_valid_id)
+    pipeline_tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
+    cues: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_texts
+    )
+    inferable: bool = attrs.field(default=True, validator=_valid_bool)
+    group: str = _text_field()
+
+    def __attrs_post_init__(self) -> None:
+        if not self.outputs:
+            raise InvalidEntityError(
+                f"{self.id!r}: a job type must say what it produces", field="outputs"
+            )
+        if self.generative:
+            made = [m for m in self.outputs if not m.content]
+            if made:
+                raise InvalidEntityError(
+                    f"{self.id!r}: a generative job produces content; "
+                    f"{', '.join(sorted(made))} is not content",
+                    field="outputs",
+                )
+
+    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
+        yield "category", (self.category,), False
 
 
 @attrs.frozen(kw_only=True)
@@ -508,6 +593,8 @@ class AIModel(Entity):
         license: The licence of its weights (an SPDX id where one exists).
         provider: Who serves it, when that is not the maker (an imported
             catalog's ``azure`` or ``bedrock``).
+        job_types: Ids of the job types it does, where its modalities alone
+            do not tell (see :meth:`~aitaxonomy.Taxonomy.job_types_of`).
 
     Example:
         >>> import aitaxonomy as ai
@@ -548,6 +635,9 @@ class AIModel(Entity):
     parameters: int | None = attrs.field(default=None, validator=_valid_count)
     license: str | None = attrs.field(default=None, validator=_valid_optional_text)
     provider: str | None = attrs.field(default=None, validator=_valid_optional_text)
+    job_types: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_ids
+    )
 
     @property
     def category_id(self) -> str:
@@ -561,6 +651,7 @@ class AIModel(Entity):
         yield "techniques", self.techniques, True
         yield "use_cases", self.use_cases, True
         yield "powered_by", self.powered_by, True
+        yield "job_types", self.job_types, True
 
     def produces(self, modality: Modality | str) -> bool:
         """Whether it outputs *modality* or a kind of it.
@@ -575,6 +666,28 @@ class AIModel(Entity):
     def accepts(self, modality: Modality | str) -> bool:
         """Whether it takes *modality* (or a kind of it) as input."""
         return not self.input_modalities.isdisjoint(Modality.parse(modality).kinds())
+
+    def reads(self, modality: Modality | str) -> bool:
+        """Whether it can be handed *modality*: see :meth:`Modality.read_as`.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> ai.LLM(id="m", name="M").reads("code")
+            True
+        """
+        return not self.input_modalities.isdisjoint(Modality.parse(modality).read_as())
+
+    def writes(self, modality: Modality | str) -> bool:
+        """Whether it can be asked for *modality*: see :meth:`Modality.written_as`.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> ai.LLM(id="m", name="M").writes("code")
+            True
+        """
+        return not self.output_modalities.isdisjoint(
+            Modality.parse(modality).written_as()
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -17,6 +17,12 @@ class Modality(enum.StrEnum):
     hash in C. Some modalities are kinds of another (music and speech are
     audio); :attr:`parent` and :meth:`is_a` expose that.
 
+    Two families share the enum. *Content* (text, code, images, audio, video,
+    3D, molecules) is what generative AI creates; :attr:`content` is true for
+    it. The rest give non-generative inputs and outputs a shape: structured
+    data (``table``), and what analysing content yields: labels, boxes,
+    masks, scores, rankings, forecasts, embeddings and actions.
+
     Forgiving strings are accepted wherever a modality is expected
     (``Modality("Images")``, ``Modality("picture")``); unknown ones raise
     :class:`~aitaxonomy.InvalidModalityError` with a suggestion.
@@ -39,6 +45,27 @@ class Modality(enum.StrEnum):
     SPEECH = "speech"
     VIDEO = "video"
     EMBEDDING = "embedding"
+    THREE_D = "3d"
+    MOLECULE = "molecule"
+    TABLE = "table"
+    LABEL = "label"
+    BOXES = "boxes"
+    MASK = "mask"
+    SCORE = "score"
+    RANKING = "ranking"
+    FORECAST = "forecast"
+    ACTION = "action"
+
+    @property
+    def content(self) -> bool:
+        """Whether this is content, the kind of thing generative AI creates.
+
+        Example:
+            >>> from aitaxonomy import Modality
+            >>> Modality.THREE_D.content, Modality.LABEL.content
+            (True, False)
+        """
+        return self in _CONTENT
 
     @property
     def parent(self) -> Modality | None:
@@ -52,6 +79,35 @@ class Modality(enum.StrEnum):
     def kinds(self) -> frozenset[Modality]:
         """This modality and every modality that is a kind of it."""
         return _KINDS[self]
+
+    def read_as(self) -> frozenset[Modality]:
+        """The inputs that let a model read this modality.
+
+        A model reads what it declares, a kind of it, or something broader
+        (a model that takes audio takes speech); code and tables are written
+        as text, so a model that reads text reads them too.
+
+        Example:
+            >>> from aitaxonomy import Modality
+            >>> sorted(Modality.SPEECH.read_as())
+            [<Modality.AUDIO: 'audio'>, <Modality.SPEECH: 'speech'>]
+            >>> Modality.TEXT in Modality.CODE.read_as()
+            True
+        """
+        return _READ_AS[self]
+
+    def written_as(self) -> frozenset[Modality]:
+        """The outputs that let a model produce this modality.
+
+        A model produces what it declares or a kind of it (a music generator
+        produces audio); a model that writes text writes code and tables.
+
+        Example:
+            >>> from aitaxonomy import Modality
+            >>> sorted(Modality.CODE.written_as())
+            [<Modality.CODE: 'code'>, <Modality.TEXT: 'text'>]
+        """
+        return _WRITTEN_AS[self]
 
     @classmethod
     def parse(cls, value: object) -> Modality:
@@ -107,6 +163,23 @@ _SYNONYMS: dict[Modality, tuple[str, ...]] = {
     Modality.SPEECH: ("voice", "spoken", "tts", "text to speech"),
     Modality.VIDEO: ("movie", "clip", "film", "animation"),
     Modality.EMBEDDING: ("embeddings", "vector", "vectors"),
+    Modality.THREE_D: ("3-d", "3d model", "3d asset", "mesh", "three dimensional"),
+    Modality.MOLECULE: ("protein", "protein structure", "dna", "molecular structure"),
+    Modality.TABLE: (
+        "tabular",
+        "tabular data",
+        "structured data",
+        "spreadsheet",
+        "csv",
+        "time series",
+    ),
+    Modality.LABEL: ("labels", "classes", "class label", "category label"),
+    Modality.BOXES: ("bounding box", "bounding boxes", "keypoints", "detections"),
+    Modality.MASK: ("masks", "segmentation mask", "depth map", "per pixel map"),
+    Modality.SCORE: ("scores", "probability", "regression value"),
+    Modality.RANKING: ("rankings", "ranked list"),
+    Modality.FORECAST: ("forecasts",),
+    Modality.ACTION: ("actions", "control signal", "control signals"),
 }
 _ALIASES: dict[str, Modality] = {
     _normalise(spelling): member
@@ -118,6 +191,21 @@ _PARENTS: dict[Modality, Modality] = {
     Modality.SPEECH: Modality.AUDIO,
 }
 _KNOWN = ", ".join(m.value for m in Modality)
+# What generative AI creates (the article's five, plus 3D and molecules); the
+# other members are shapes of data and analysis results.
+_CONTENT = frozenset(
+    {
+        Modality.TEXT,
+        Modality.CODE,
+        Modality.IMAGE,
+        Modality.AUDIO,
+        Modality.MUSIC,
+        Modality.SPEECH,
+        Modality.VIDEO,
+        Modality.THREE_D,
+        Modality.MOLECULE,
+    }
+)
 _BY_VALUE: dict[str, Modality] = {m.value: m for m in Modality}
 
 
@@ -134,6 +222,16 @@ def _lineage(member: Modality) -> frozenset[Modality]:
 _LINEAGE: dict[Modality, frozenset[Modality]] = {m: _lineage(m) for m in Modality}
 _KINDS: dict[Modality, frozenset[Modality]] = {
     m: frozenset(k for k in Modality if m in _LINEAGE[k]) for m in Modality
+}
+# Code and tables are text with a shape: a model that reads or writes text
+# can be handed, or asked for, either.
+_AS_TEXT = frozenset({Modality.CODE, Modality.TABLE})
+_READ_AS: dict[Modality, frozenset[Modality]] = {
+    m: _KINDS[m] | _LINEAGE[m] | ({Modality.TEXT} if m in _AS_TEXT else frozenset())
+    for m in Modality
+}
+_WRITTEN_AS: dict[Modality, frozenset[Modality]] = {
+    m: _KINDS[m] | ({Modality.TEXT} if m in _AS_TEXT else frozenset()) for m in Modality
 }
 
 

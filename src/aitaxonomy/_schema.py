@@ -33,6 +33,8 @@ _ID_LISTS = {
     "domains",
     "examples",
     "feature_examples",
+    "job_types",
+    "pipeline_tags",
 }
 
 

@@ -15,6 +15,8 @@ from ._entities import (
     AIModel,
     Category,
     Entity,
+    GenAI,
+    JobType,
     Organization,
     Section,
     Technique,
@@ -22,6 +24,7 @@ from ._entities import (
     UseCase,
 )
 from ._errors import Problem, TaxonomyError, UnknownIdError, suggest
+from ._jobs import JobLinker, can_do
 from ._kinds import KindRegistry, default_kinds
 from ._modality import Modality, ModalityInput, to_modalities
 
@@ -84,12 +87,15 @@ class _Index(NamedTuple):
     by_kind: Mapping[type[Entity], tuple[Entity, ...]]
     category_ancestors: Mapping[str, tuple[str, ...]]
     models: tuple[AIModel, ...]
+    model_positions: Mapping[str, int]
     models_by: Mapping[tuple[str, str], frozenset[int]]
     recency: tuple[int, ...]
     """Each model position's place when sorted newest first (undated last), then
     by id: the tie-break of rankings."""
     by_recency: tuple[int, ...]
     """Model positions in that order."""
+    job_links: tuple[frozenset[str], ...]
+    """Each model position's job types (see :mod:`aitaxonomy._jobs`)."""
 
 
 class Taxonomy:
@@ -245,6 +251,39 @@ class Taxonomy:
         """Every use case."""
         return self.of_type(UseCase)
 
+    def job_types(self) -> tuple[JobType, ...]:
+        """Every job type."""
+        return self.of_type(JobType)
+
+    def job_types_of(self, model: AIModel | str) -> tuple[JobType, ...]:
+        """The job types a model is linked to, in taxonomy order.
+
+        A model is linked to the job types its data states, to those its use
+        cases are instances of (where its modalities fit), and, when it
+        states none, to every inferable job type its modalities fit, as a
+        generator or not (see :mod:`aitaxonomy._jobs`). An imported
+        speech-to-text model is a speech recogniser without saying so.
+
+        Raises:
+            UnknownIdError: No model has that id, name or alias.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> tax = ai.default_taxonomy()
+            >>> [j.id for j in tax.job_types_of("whisper")]
+            ['speech-recognition']
+        """
+        found = self._model(model)
+        index = self._get_index()
+        if self._by_id.get(found.id) is found:
+            position = index.model_positions[found.id]
+            ids = index.job_links[position]
+        else:
+            ids = JobLinker(
+                self.job_types(), {u.id: u for u in self.use_cases()}
+            ).links(found)
+        return tuple(j for j in self.job_types() if j.id in ids)
+
     def organizations(self) -> tuple[Organization, ...]:
         """Every organisation."""
         return self.of_type(Organization)
@@ -288,6 +327,7 @@ class Taxonomy:
         use_case: UseCase | str | None = None,
         organization: Organization | str | None = None,
         domain: str | None = None,
+        job_type: JobType | str | None = None,
     ) -> tuple[AIModel, ...]:
         """Models matching every filter given, in taxonomy order.
 
@@ -301,6 +341,7 @@ class Taxonomy:
             use_case: Suited to this use case.
             organization: Made by this organisation.
             domain: Specialised for this domain.
+            job_type: Linked to this job type (see :meth:`job_types_of`).
 
         Raises:
             UnknownIdError: A filter names an id the taxonomy lacks.
@@ -318,6 +359,7 @@ class Taxonomy:
             ("technique", technique),
             ("use_case", use_case),
             ("organization", organization),
+            ("job_type", job_type),
         ):
             if value is not None:
                 key = value if isinstance(value, str) else value.id
@@ -577,45 +619,65 @@ def _build_index(by_id: Mapping[str, Entity]) -> _Index:
         for m in members
     )
     models_by: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for add, entity in enumerate(models):
+    linker = JobLinker(
+        (e for e in by_id.values() if isinstance(e, JobType)),
+        {e.id: e for e in by_id.values() if isinstance(e, UseCase)},
+    )
+    job_links = []
+    for position, entity in enumerate(models):
         assert isinstance(entity, AIModel)  # noqa: S101  # selected just above
-        for flag in ("open_weights", "on_device"):
-            value = getattr(entity, flag)
-            if value is not None:
-                models_by[flag, str(value).lower()].add(add)
-        own = entity.category_id
-        models_by["category_exact", own].add(add)
-        models_by["outputs", _outputs_key(entity.output_modalities)].add(add)
-        for category in (own, *category_ancestors.get(own, ())):
-            models_by["category", category].add(add)
-        for technique in entity.techniques:
-            for t in (technique, *technique_ancestors.get(technique, ())):
-                models_by["technique", t].add(add)
-        for use_case in entity.use_cases:
-            models_by["use_case", use_case].add(add)
-        if entity.organization is not None:
-            models_by["organization", entity.organization].add(add)
-        for domain in entity.domains:
-            models_by["domain", domain].add(add)
-        for facet, modalities in (
-            ("output", entity.output_modalities),
-            ("input", entity.input_modalities),
-        ):
-            for modality in modalities:
-                current: Modality | None = modality
-                while current is not None:
-                    models_by[facet, current.value].add(add)
-                    current = current.parent
+        jobs = linker.links(entity)
+        job_links.append(jobs)
+        for key in _facets(entity, jobs, category_ancestors, technique_ancestors):
+            models_by[key].add(position)
     order, places = _recency(models)  # type: ignore[arg-type]  # all AIModel
     return _Index(
         names=names,
         by_kind={kind: tuple(members) for kind, members in by_kind.items()},
         category_ancestors=category_ancestors,
         models=models,  # type: ignore[arg-type]  # all AIModel, selected by class
+        model_positions={m.id: i for i, m in enumerate(models)},
         models_by={key: frozenset(ids) for key, ids in models_by.items()},
         recency=places,
         by_recency=order,
+        job_links=tuple(job_links),
     )
+
+
+def _facets(
+    model: AIModel,
+    jobs: Iterable[str],
+    category_ancestors: Mapping[str, tuple[str, ...]],
+    technique_ancestors: Mapping[str, tuple[str, ...]],
+) -> Iterator[tuple[str, str]]:
+    """The ``(facet, value)`` keys a model is indexed under."""
+    yield from (("job_type", job) for job in jobs)
+    for flag in ("open_weights", "on_device"):
+        value = getattr(model, flag)
+        if value is not None:
+            yield flag, str(value).lower()
+    own = model.category_id
+    yield "category_exact", own
+    yield "outputs", _outputs_key(model.output_modalities)
+    yield from (("category", c) for c in (own, *category_ancestors.get(own, ())))
+    for technique in model.techniques:
+        yield from (
+            ("technique", t)
+            for t in (technique, *technique_ancestors.get(technique, ()))
+        )
+    yield from (("use_case", u) for u in model.use_cases)
+    if model.organization is not None:
+        yield "organization", model.organization
+    yield from (("domain", d) for d in model.domains)
+    for facet, modalities in (
+        ("output", model.output_modalities),
+        ("input", model.input_modalities),
+    ):
+        for modality in modalities:
+            current: Modality | None = modality
+            while current is not None:
+                yield facet, current.value
+                current = current.parent
 
 
 def newest_first(released: str | None) -> tuple[int, str]:
@@ -662,6 +724,9 @@ _TARGETS: Mapping[tuple[type[Entity], str], tuple[type[Entity], ...]] = {
     (AIModel, "techniques"): (Technique,),
     (AIModel, "use_cases"): (UseCase,),
     (AIModel, "powered_by"): (AIModel,),
+    (AIModel, "job_types"): (JobType,),
+    (UseCase, "job_types"): (JobType,),
+    (JobType, "category"): (Category,),
 }
 
 
@@ -783,6 +848,7 @@ def check(
         )
     )
     problems.extend(_category_rules(by_id, registry))
+    problems.extend(_job_rules(by_id))
     return problems
 
 
@@ -895,6 +961,66 @@ def _within(
 @functools.lru_cache(maxsize=256)
 def _with_kinds(modalities: frozenset[Modality]) -> frozenset[Modality]:
     return frozenset(kind for m in modalities for kind in m.kinds())
+
+
+def _job_rules(by_id: Mapping[str, Entity]) -> list[Problem]:
+    """Job types sit in a category that fits them; models can do what they state."""
+    problems: list[Problem] = []
+    for entity in by_id.values():
+        if isinstance(entity, JobType):
+            category = by_id.get(entity.category)
+            if not isinstance(category, Category):
+                continue  # reported as an unknown reference
+            under_genai = _is_under(category, GenAI.CATEGORY, by_id)
+            if entity.generative is not under_genai:
+                problems.append(
+                    Problem(
+                        f"a {'generative' if entity.generative else 'non-generative'}"
+                        f" job belongs {'under' if entity.generative else 'outside'} "
+                        f"{GenAI.CATEGORY!r}, not in {category.id!r}",
+                        _path(entity, "category"),
+                    )
+                )
+            outside = _within(entity.outputs, _allowed_outputs(category, by_id))
+            if outside:
+                problems.append(
+                    Problem(
+                        f"outputs {', '.join(sorted(outside))}, which category "
+                        f"{category.id!r} does not allow",
+                        _path(entity, "outputs"),
+                    )
+                )
+        elif isinstance(entity, AIModel):
+            for index, job_id in enumerate(entity.job_types):
+                job = by_id.get(job_id)
+                if isinstance(job, JobType) and not can_do(entity, job):
+                    problems.append(
+                        Problem(
+                            f"cannot do job type {job_id!r}: {_misfit(entity, job)}",
+                            _path(entity, f"job_types[{index}]"),
+                        )
+                    )
+    return problems
+
+
+def _is_under(category: Category, ancestor: str, by_id: Mapping[str, Entity]) -> bool:
+    seen: set[str] = set()
+    current: Category | None = category
+    while current is not None and current.id not in seen:
+        if current.id == ancestor:
+            return True
+        seen.add(current.id)
+        parent = by_id.get(current.parent) if current.parent else None
+        current = parent if isinstance(parent, Category) else None
+    return False
+
+
+def _misfit(model: AIModel, job: JobType) -> str:
+    unread = sorted(m for m in job.inputs if not model.reads(m))
+    if unread:
+        return f"it does not read {', '.join(unread)}"
+    unmade = sorted(m for m in job.outputs if not model.writes(m))
+    return f"it does not produce {', '.join(unmade)}"
 
 
 def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Problem]:

@@ -1,0 +1,188 @@
+"""Job types: their data, their links to models, and the rules they keep."""
+
+from __future__ import annotations
+
+import pytest
+
+import aitaxonomy as ai
+from aitaxonomy.adapters import pipeline_tags
+
+TAX = ai.default_taxonomy()
+JOBS = {j.id: j for j in TAX.job_types()}
+
+
+def test_every_pipeline_tag_but_the_catch_all_has_a_job_type() -> None:
+    """Each Hugging Face tag the adapters know belongs to at least one job type."""
+    covered = {tag for job in JOBS.values() for tag in job.pipeline_tags}
+    assert set(pipeline_tags()) - covered == {"other"}
+    assert covered <= set(pipeline_tags())
+
+
+@pytest.mark.parametrize(
+    ("job", "inputs", "outputs", "generative", "category"),
+    [
+        ("speech-recognition", {"speech"}, {"text"}, False, "ai-model"),
+        ("text-to-speech", {"text"}, {"speech"}, True, "genai"),
+        ("image-captioning", {"image"}, {"text"}, True, "llm"),
+        ("ocr", {"image"}, {"text"}, False, "ai-model"),
+        ("visual-question-answering", {"image", "text"}, {"text"}, True, "llm"),
+        ("image-editing", {"image", "text"}, {"image"}, True, "genai"),
+        ("audio-editing", {"audio"}, {"audio"}, True, "genai"),
+        ("text-to-3d", {"text"}, {"3d"}, True, "genai"),
+        ("image-to-3d", {"image"}, {"3d"}, True, "genai"),
+        ("multimodal-chat", {"text", "image"}, {"text"}, True, "llm"),
+        ("object-detection", {"image"}, {"boxes"}, False, "ai-model"),
+        ("image-segmentation", {"image"}, {"mask"}, False, "ai-model"),
+        ("text-classification", {"text"}, {"label"}, False, "ai-model"),
+        ("reranking", {"text"}, {"ranking"}, False, "ai-model"),
+        ("time-series-forecasting", {"table"}, {"forecast"}, False, "ai-model"),
+        ("recommendation", {"table"}, {"ranking"}, False, "ai-model"),
+        ("code-generation", {"text"}, {"code"}, True, "genai"),
+        ("translation", {"text"}, {"text"}, True, "llm"),
+    ],
+)
+def test_job_shapes(
+    job: str, inputs: set[str], outputs: set[str], generative: bool, category: str
+) -> None:
+    """Each job type reads and writes what its name says, and calls for its category."""
+    found = JOBS[job]
+    assert {m.value for m in found.inputs} == inputs
+    assert {m.value for m in found.outputs} == outputs
+    assert found.generative is generative
+    assert found.category == category
+
+
+def test_generative_jobs_sit_under_genai_and_others_outside() -> None:
+    for job in JOBS.values():
+        path = [c.id for c in TAX.category_path(job.category)]
+        assert ("genai" in path) is job.generative, job.id
+        assert all(m.content for m in job.outputs) or not job.generative
+
+
+@pytest.mark.parametrize(
+    ("use_case", "job"),
+    [
+        ("language_translation", "translation"),
+        ("code_generation", "code-generation"),
+        ("chatbots_virtual_assistants", "chat"),
+        ("personalized_recommendations", "recommendation"),
+        ("art_design", "text-to-image"),
+        ("business_intelligence", "table-to-text"),
+    ],
+)
+def test_use_cases_link_to_their_job_types(use_case: str, job: str) -> None:
+    found = TAX[use_case]
+    assert isinstance(found, ai.UseCase)
+    assert found.job_types[0] == job
+    assert all(j in JOBS for j in found.job_types)
+
+
+@pytest.mark.parametrize(
+    ("model", "has", "lacks"),
+    [
+        ("whisper", {"speech-recognition"}, {"text-to-speech", "chat"}),
+        (
+            "gpt-4",
+            {"chat", "summarization", "image-captioning", "code-generation"},
+            {"ocr"},
+        ),
+        ("musicgen", {"music-generation"}, {"sound-generation"}),
+        ("stable-audio", {"music-generation", "sound-generation"}, {"text-to-speech"}),
+        ("bge", {"text-embedding", "semantic-search"}, {"chat"}),
+        ("gpt-4o", {"any-to-any", "voice-chat", "audio-understanding"}, {"ocr"}),
+        ("codex", {"code-generation", "code-editing"}, {"text-generation"}),
+    ],
+)
+def test_models_are_linked_to_what_they_can_do(
+    model: str, has: set[str], lacks: set[str]
+) -> None:
+    """Links come from modalities where they tell, narrowest job first."""
+    linked = {j.id for j in TAX.job_types_of(model)}
+    assert has <= linked
+    assert not lacks & linked
+    assert {m.id for m in TAX.models(job_type=next(iter(has)))} >= {model}
+
+
+def test_a_stated_job_replaces_the_inferred_ones() -> None:
+    """A model that states its jobs is linked to those (and its use cases' only)."""
+    mt = ai.LLM(id="acme-mt", name="Acme MT", job_types=["translation"])
+    tax = TAX.extend(mt)
+    assert [j.id for j in tax.job_types_of("acme-mt")] == ["translation"]
+    plain = ai.LLM(id="acme-chat", name="Acme Chat")
+    assert "chat" in {j.id for j in tax.extend(plain).job_types_of("acme-chat")}
+    # A model outside the taxonomy is worked out the same way.
+    assert [j.id for j in TAX.job_types_of(mt)] == ["translation"]
+
+
+def test_an_imported_model_is_found_for_its_job() -> None:
+    """Modalities alone place an imported recogniser and embedder."""
+    asr = ai.AIModel(
+        id="x/asr", name="X ASR", input_modalities="speech", output_modalities="text"
+    )
+    seg = ai.AIModel(
+        id="x/seg", name="X Seg", input_modalities="image", output_modalities="mask"
+    )
+    tax = TAX.extend(asr, seg)
+    assert "x/asr" in {m.id for m in tax.models(job_type="speech-recognition")}
+    assert [j.id for j in tax.job_types_of("x/seg")] == ["image-segmentation"]
+
+
+def test_a_model_cannot_state_a_job_it_cannot_do() -> None:
+    bad = ai.AIModel(
+        id="x",
+        name="X",
+        input_modalities="speech",
+        output_modalities="text",
+        job_types=["speech-recognition", "text-to-speech"],
+    )
+    with pytest.raises(ai.TaxonomyError) as info:
+        TAX.extend(bad)
+    assert [str(p) for p in info.value.problems] == [
+        "cannot do job type 'text-to-speech': it does not read text "
+        "@ extend(): $[0].job_types[1]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"generative": True, "outputs": ["label"], "category": "genai"},
+            "'j': a generative job produces content; label is not content",
+        ),
+        ({"generative": False, "outputs": []}, "'j': a job type must say what it"),
+    ],
+)
+def test_job_types_check_themselves(kwargs: dict[str, object], message: str) -> None:
+    base: dict[str, object] = {"id": "j", "name": "J", "category": "ai-model"}
+    with pytest.raises(ai.InvalidEntityError, match=message):
+        ai.JobType(**{**base, **kwargs})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem"),
+    [
+        (
+            {"generative": True, "outputs": ["image"], "category": "ai-model"},
+            "a generative job belongs under 'genai', not in 'ai-model' "
+            "@ extend(): $[0].category",
+        ),
+        (
+            {"generative": False, "outputs": ["label"], "category": "llm"},
+            "a non-generative job belongs outside 'genai', not in 'llm' "
+            "@ extend(): $[0].category\n"
+            "outputs label, which category 'llm' does not allow @ extend(): $[0].outputs",
+        ),
+        (
+            {"generative": True, "outputs": ["image"], "category": "llm"},
+            "outputs image, which category 'llm' does not allow @ extend(): $[0].outputs",
+        ),
+    ],
+)
+def test_job_types_sit_in_a_category_that_fits(
+    kwargs: dict[str, object], problem: str
+) -> None:
+    job = ai.JobType(id="j", name="J", **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(ai.TaxonomyError) as info:
+        TAX.extend(job)
+    assert [str(p) for p in info.value.problems] == problem.split("\n")

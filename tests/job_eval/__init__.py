@@ -1,0 +1,1 @@
+"""The job-reading evaluation set: its cases, checker and scorer."""

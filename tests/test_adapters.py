@@ -65,8 +65,8 @@ def test_litellm_real_map_is_partitioned(litellm_map: dict[str, Any]) -> None:
         ("text-embedding-3-small", "ai-model", {"text"}, {"embedding"}, "openai"),
         ("whisper-1", "ai-model", {"speech"}, {"text"}, "openai"),
         ("tts-1", "genai", {"text"}, {"speech"}, "openai"),
-        ("rerank-english-v3.0", "ai-model", {"text"}, set(), "cohere"),
-        ("omni-moderation-latest", "ai-model", {"text"}, set(), "openai"),
+        ("rerank-english-v3.0", "ai-model", {"text"}, {"ranking"}, "cohere"),
+        ("omni-moderation-latest", "ai-model", {"text"}, {"label"}, "openai"),
     ],
 )
 def test_litellm_classification(
@@ -79,7 +79,7 @@ def test_litellm_classification(
 ) -> None:
     tax = ai.default_taxonomy().extend(*from_litellm(litellm_map).entities)
     model = tax.model(f"litellm/{key}")
-    if key not in ai.default_taxonomy():
+    if ai.default_taxonomy().get(key) is None:
         assert tax.model(key) == model  # found by its original key, an alias
     assert kind == type(model).KIND
     assert {m.value for m in model.input_modalities} == inputs
@@ -426,6 +426,23 @@ def test_hugging_face_tag_mapping(tag: str, kind: str, use_case: str | None) -> 
     assert mapped.use_case == use_case
     if use_case is not None:
         assert use_case in {u.id for u in ai.default_taxonomy().use_cases()}
+
+
+def test_hugging_face_tags_agree_with_their_job_types() -> None:
+    """Every tag but the catch-all belongs to a job type of the same shape."""
+    jobs = {j.id: j for j in ai.default_taxonomy().job_types()}
+    for tag in pipeline_tags().values():
+        if tag.tag == "other":
+            assert tag.job_type is None
+            continue
+        assert tag.job_type is not None, tag.tag
+        job = jobs[tag.job_type]
+        assert tag.tag in job.pipeline_tags
+        assert job.outputs <= tag.outputs, tag.tag
+        assert job.inputs <= tag.inputs, tag.tag  # zero-shot tags also read labels
+    assert pipeline_tag("text-ranking").outputs == {ai.Modality.RANKING}
+    assert pipeline_tag("image-segmentation").job_type == "image-segmentation"
+    assert pipeline_tag("automatic-speech-recognition").job_type == "speech-recognition"
 
 
 def test_unknown_tag_suggests() -> None:

@@ -58,7 +58,7 @@ def test_choose_json_matches_the_python_api() -> None:
     )
     assert result.returncode == 0
     data = json.loads(result.stdout)
-    rec = ai.choose(modalities="text", task="digest of today's news articles")
+    rec = ai.choose(modalities="text", task="digest of today's news articles", limit=5)
     assert data["category"] == rec.category.id == "llm"
     assert [c["id"] for c in data["candidates"]] == [c.model.id for c in rec.candidates]
     assert [r["id"] for r in data["rationale"]] == [r.id for r in rec.rationale]
@@ -163,7 +163,9 @@ def test_catalog_option(tmp_path: Path) -> None:
     out = run("list", "models", "--category", "llm", "--catalog", str(path)).stdout
     assert "mine" in out.split()
     rec = json.loads(
-        run("choose", "-m", "text", "--catalog", str(path), "--json").stdout
+        run(
+            "choose", "-m", "text", "--catalog", str(path), "--json", "--top", "500"
+        ).stdout
     )
     assert "mine" in [c["id"] for c in rec["candidates"]]
 
@@ -193,7 +195,8 @@ def test_export_json_flag_is_the_json_graph() -> None:
         (("list", "techniques", "--output", "image"), 2, "apply to models only"),
         (("frobnicate",), 2, "invalid choice: 'frobnicate'"),
         (("show", "gtp-4"), 1, "no entity with id 'gtp-4' (did you mean 'gpt-4'"),
-        (("choose", "--task", "spam filtering"), 1, "non-generative"),
+        (("choose", "--task", "zzzz qqqq"), 1, "no job could be read"),
+        (("choose", "--task", "chat", "--top", "0"), 2, "must be at least 1"),
         (("list", "--org", "nope"), 1, "no entity with id 'nope'"),
         (("export", "--catalog", "/no/such/file.toml"), 1, "No such file"),
     ],

@@ -53,13 +53,13 @@ if TYPE_CHECKING:
         Reason,
         Recommendation,
         Rejection,
-        Rule,
+        Step,
         choose,
-        rules,
     )
     from ._export import export
     from ._files import LimitError, Limits, dump, dumps, load, loads
     from ._plugins import PluginError, PluginWarning, installed_taxonomy
+    from ._rules import Rule, rules
     from ._schema import json_schema
 
 # Names whose modules load on first use: choosing, files, plugins, the schema
@@ -74,10 +74,10 @@ _LAZY = {
         "Reason",
         "Recommendation",
         "Rejection",
-        "Rule",
+        "Step",
         "choose",
-        "rules",
     ),
+    "._rules": ("Rule", "rules"),
     "._export": ("export",),
     "._files": ("LimitError", "Limits", "dump", "dumps", "load", "loads"),
     "._plugins": ("PluginError", "PluginWarning", "installed_taxonomy"),
@@ -130,6 +130,7 @@ __all__ = [
     "Rejection",
     "Rule",
     "Section",
+    "Step",
     "Taxonomy",
     "TaxonomyError",
     "Technique",

@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from ._catalog import default_taxonomy
-from ._entities import AIModel, Category, Entity, Organization, Technique, UseCase
+from ._entities import (
+    AIModel,
+    Category,
+    Entity,
+    JobType,
+    Organization,
+    Technique,
+    UseCase,
+)
 from ._errors import AITaxonomyError, Problem, TaxonomyError
 from ._modality import Modality
 from ._version import __version__
@@ -20,7 +28,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from ._choose import Recommendation
+    from ._choose import Candidate, Recommendation
     from ._export import ExportFormat
     from ._taxonomy import Taxonomy
 
@@ -31,6 +39,7 @@ _LIST_KINDS: dict[str, type[Entity]] = {
     "models": AIModel,
     "techniques": Technique,
     "use-cases": UseCase,
+    "job-types": JobType,
     "categories": Category,
     "organizations": Organization,
 }
@@ -103,6 +112,16 @@ def _modality(value: str) -> Modality:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _at_least_one(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     return textwrap.wrap(
         text,
@@ -140,24 +159,40 @@ def _taxonomy(args: argparse.Namespace) -> Taxonomy:
 # -- choose --------------------------------------------------------------------
 
 
+def _candidate_data(c: Candidate) -> dict[str, Any]:
+    return {
+        "id": c.model.id,
+        "name": c.model.name,
+        "score": c.score,
+        "role": c.role,
+        "step": c.step,
+        "reasons": list(c.reasons),
+    }
+
+
 def _recommendation_data(rec: Recommendation) -> dict[str, Any]:
     return {
         "category": rec.category.id,
         "use_case": rec.use_case.id if rec.use_case else None,
+        "job_type": rec.job_type.id if rec.job_type else None,
+        "language": rec.language,
         "hybrid": rec.hybrid,
         "confidence": rec.confidence,
         "outputs": sorted(m.value for m in rec.outputs),
         "inputs": sorted(m.value for m in rec.inputs),
-        "candidates": [
+        "steps": [
             {
-                "id": c.model.id,
-                "name": c.model.name,
-                "score": c.score,
-                "role": c.role,
-                "reasons": list(c.reasons),
+                "job_type": s.job_type.id if s.job_type else None,
+                "inputs": sorted(m.value for m in s.inputs),
+                "outputs": sorted(m.value for m in s.outputs),
+                "category": s.category.id,
+                "uses_previous": s.uses_previous,
+                "candidate_count": s.candidate_count,
+                "candidates": [_candidate_data(c) for c in s.candidates],
             }
-            for c in rec.candidates
+            for s in rec.steps
         ],
+        "candidates": [_candidate_data(c) for c in rec.candidates],
         "techniques": [t.id for t in rec.techniques],
         "rationale": [
             {"id": r.id, "text": r.text, "section": r.section} for r in rec.rationale
@@ -180,28 +215,44 @@ def _cmd_choose(args: argparse.Namespace, style: _Style) -> int:
         domain=args.domain,
         open_weights=args.open_weights,
         on_device=args.on_device,
+        limit=args.top,
     )
+    for reason in rec.rationale:
+        if reason.id == "no-candidates":
+            sys.stderr.write(f"aitaxonomy: no candidates: {reason.text}\n")
     if args.json:
         _print_json(_recommendation_data(rec))
         return 0
     out = sys.stdout
     headline = f"{rec.category.name} ({rec.category.id})"
     if rec.hybrid:
-        headline += ": an LLM together with a generator"
+        headline += ": models of different kinds together"
     out.write(style.bold(f"Use {headline}") + "\n")
     if rec.use_case is not None:
         out.write(
             f"Use case: {rec.use_case.name} ({rec.use_case.id}), "
             f"confidence {rec.confidence:.2f}\n"
         )
-    out.write(f"Outputs: {', '.join(sorted(rec.outputs)) or '-'}\n")
-    if rec.candidates:
-        out.write("\n" + style.bold("Candidates") + "\n")
-        for c in rec.candidates[: args.top]:
-            role = f" [{c.role}]" if c.role else ""
-            out.write(f"  {c.score:4.2f}  {style.id(c.model.name)}{role}\n")
+    out.write(
+        f"Reads: {', '.join(sorted(rec.inputs)) or '-'}; "
+        f"makes: {', '.join(sorted(rec.outputs)) or '-'}\n"
+    )
+    for index, step in enumerate(rec.steps):
+        label = f"Step {index + 1}" if len(rec.steps) > 1 else "Job"
+        job = f"{step.job_type.name} ({step.job_type.id})" if step.job_type else "-"
+        shape = f"{', '.join(sorted(step.inputs))} -> {', '.join(sorted(step.outputs))}"
+        out.write("\n" + style.bold(f"{label}: {job}") + f"  {shape}\n")
+        for c in step.candidates[: args.top]:
+            out.write(f"  {c.score:4.2f}  {style.id(c.model.name)}\n")
             if c.reasons:
                 out.write("\n".join(_wrap("; ".join(c.reasons), " " * 8)) + "\n")
+        if not step.candidates:
+            out.write("  (no candidates)\n")
+    alone = [c for c in rec.candidates if c.role == "all steps"]
+    if alone:
+        out.write("\n" + style.bold("Every step alone") + "\n")
+        for c in alone[: args.top]:
+            out.write(f"  {c.score:4.2f}  {style.id(c.model.name)}\n")
     if rec.techniques:
         out.write("\n" + style.bold("Techniques") + "\n")
         out.write(
@@ -548,7 +599,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="M",
         help="an output the job must produce (repeatable)",
     )
-    choose.add_argument("--task", "-t", help="the job: free text or a use-case id")
+    choose.add_argument(
+        "--task", "-t", help="the job: free text, or a use-case or job-type id"
+    )
     choose.add_argument(
         "--input",
         "-i",
@@ -581,10 +634,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     choose.add_argument(
         "--top",
-        type=int,
+        type=_at_least_one,
         default=5,
         metavar="N",
-        help="how many candidates to print (default 5)",
+        help="how many candidates to find and print per step (default 5)",
     )
     _common(choose)
     choose.set_defaults(handler=_cmd_choose)
@@ -596,7 +649,14 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example:\n"
         "  aitaxonomy list models --output image --technique diffusion",
     )
-    listing.add_argument("kind", nargs="?", default="models", choices=list(_LIST_KINDS))
+    listing.add_argument(
+        "kind",
+        nargs="?",
+        default="models",
+        choices=list(_LIST_KINDS),
+        metavar="KIND",
+        help="what to list: " + ", ".join(_LIST_KINDS) + " (default models)",
+    )
     listing.add_argument(
         "--output",
         action="append",

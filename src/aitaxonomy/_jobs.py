@@ -6,7 +6,9 @@ every output (:meth:`~aitaxonomy.Modality.read_as`,
 besides, one of these holds:
 
 - its data states the job type (``job_types``);
-- one of its use cases is an instance of the job type;
+- one of its use cases is an instance of the job type, and it makes the job's
+  outputs itself (a music generator suited to creative content is not
+  thereby a sound-effects model);
 - it states no job types, the job type is :attr:`~aitaxonomy.JobType.inferable`,
   the model is generative exactly when the job is, its modalities fit, and
   no narrower inferable job type fits it as well: a music generator makes
@@ -58,6 +60,14 @@ def can_do(model: AIModel, job: JobType) -> bool:
     )
 
 
+def _makes_itself(outputs: frozenset[Modality], needed: Iterable[Modality]) -> bool:
+    """Each output is produced as such, or written as text: not only a kind of it."""
+    return all(
+        m in outputs or not outputs.isdisjoint(m.written_as() - m.kinds())
+        for m in needed
+    )
+
+
 def _narrower(job: JobType, other: JobType) -> bool:
     """Whether *other* is *job* with some outputs narrowed to a kind of them."""
     if other.inputs != job.inputs or other.outputs == job.outputs:
@@ -105,7 +115,9 @@ class JobLinker:
             linked.update(
                 j
                 for j in use_case.job_types
-                if j in self._jobs and can_do(model, self._jobs[j])
+                if j in self._jobs
+                and can_do(model, self._jobs[j])
+                and _makes_itself(outputs, self._jobs[j].outputs)
             )
         if not model.job_types:
             generative = isinstance(model, GenAI)

@@ -669,6 +669,8 @@ def _facets(
     if model.organization is not None:
         yield "organization", model.organization
     yield from (("domain", d) for d in model.domains)
+    yield from (("output_is", m.value) for m in model.output_modalities)
+    yield from (("input_is", m.value) for m in model.input_modalities)
     for facet, modalities in (
         ("output", model.output_modalities),
         ("input", model.input_modalities),
@@ -681,11 +683,20 @@ def _facets(
 
 
 def newest_first(released: str | None) -> tuple[int, str]:
-    """Sort key: dated models newest first, undated ones after them."""
+    """Sort key: dated models newest first, undated ones after them.
+
+    A date known only to the year or month counts as its start: "2025" is
+    older than "2025-07".
+
+    Example:
+        >>> sorted(["2025", None, "2025-07", "2024-12-31"], key=newest_first)
+        ['2025-07', '2025', '2024-12-31', None]
+    """
     if released is None:
         return (1, "")
+    padded = (released + "-00-00")[:10]
     # Invert each digit so that a plain ascending sort puts later dates first.
-    return (0, released.translate(_INVERT))
+    return (0, padded.translate(_INVERT))
 
 
 _INVERT = str.maketrans("0123456789", "9876543210")

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ._data import packaged
 from ._entities import LLM, AIModel, Citation, GenAI
 from ._errors import AITaxonomyError, UnknownIdError, suggest
 from ._modality import Modality
@@ -86,15 +87,10 @@ class AdapterResult:
         return {**dict(sorted(kinds.items())), "skipped": len(self.skipped)}
 
 
-@functools.cache
 def vocabulary() -> Mapping[str, Any]:
-    """The mapping data (``vocabulary.toml``), parsed once."""
-    import tomllib  # noqa: PLC0415
-    from importlib import resources  # noqa: PLC0415
-
-    path = resources.files("aitaxonomy.data").joinpath("vocabulary.toml")
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    """The mapping data (``vocabulary.toml``), parsed once, read-only."""
+    found: Mapping[str, Any] = packaged("vocabulary.toml")
+    return found
 
 
 # -- shared pieces -------------------------------------------------------------
@@ -479,6 +475,8 @@ class PipelineTag:
         generative: Whether they create content.
         use_case: The article's use case that fits, if one does.
         note: Why a mapping is as it is, where that is not obvious.
+        job_type: The id of the job type the tag corresponds to (the first
+            that lists it); ``None`` for the catch-all ``other``.
     """
 
     tag: str
@@ -488,6 +486,7 @@ class PipelineTag:
     generative: bool
     use_case: str | None = None
     note: str = ""
+    job_type: str | None = None
 
     @property
     def kind(self) -> type[AIModel]:
@@ -510,6 +509,14 @@ def pipeline_tags() -> Mapping[str, PipelineTag]:
         (['image'], 'genai', 'video_image_synthesis')
     """
     tags = vocabulary()["huggingface"]["tags"]
+    # A tag belongs to the job type named after it, else to the first listing it.
+    jobs: dict[str, str] = {}
+    for job in packaged("jobs/job_types.toml")["job_types"]:
+        for tag in job.get("pipeline_tags", ()):
+            if job["id"] == tag:
+                jobs[tag] = tag
+            else:
+                jobs.setdefault(tag, job["id"])
     return {
         name: PipelineTag(
             tag=name,
@@ -519,6 +526,7 @@ def pipeline_tags() -> Mapping[str, PipelineTag]:
             generative=spec["kind"] == "generator",
             use_case=spec.get("use_case"),
             note=spec.get("note", ""),
+            job_type=jobs.get(name),
         )
         for name, spec in tags.items()
     }

@@ -1,0 +1,359 @@
+"""Ranking: which models can do a step of a job, and in what order.
+
+A model is a candidate for a step when it reads every input of the step and
+writes every output (:meth:`~aitaxonomy.Modality.read_as`,
+:meth:`~aitaxonomy.Modality.written_as`), passes the filters, and, for a step
+that needs generative AI, is generative or is linked to the step's job type.
+
+Its score is the sum of the weights in ``rules.toml [scoring]`` for the facts
+that hold of it: linked to the job type, suited to the use case, in the
+category the step calls for, specialised for the domain, and a share of
+``focus`` for how much of what it makes the step needs. One function computes
+a score, for the full ranking and for the best-*N* search alike; the search
+finds the best *N* by score class through the taxonomy's indices instead of
+scoring every model, which on a large catalog is much faster.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import weakref
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._data import packaged
+from ._entities import AIModel, GenAI, JobType
+from ._modality import Modality
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Set as AbstractSet
+
+    from ._taxonomy import Taxonomy
+
+__all__ = ["Filters", "Ranked", "StepNeeds", "rank", "scores_of", "weights", "why_not"]
+
+REJECTED_SHOWN = 50
+"""How many left-out models a ranking lists; it counts them all."""
+_NONE: frozenset[int] = frozenset()
+
+
+def weights() -> Mapping[str, float]:
+    """The scoring weights, from ``rules.toml [scoring]``.
+
+    Example:
+        >>> sum(weights().values())
+        1.0
+    """
+    found: Mapping[str, float] = packaged("rules.toml")["scoring"]
+    return found
+
+
+@attrs.frozen(cache_hash=True)
+class StepNeeds:
+    """What a step of a job needs of a model, as ranking sees it.
+
+    Attributes:
+        job_type: The step's job type, if one was found.
+        inputs: What the model must read.
+        outputs: What it must produce.
+        category: The category the step calls for (models in it score more).
+        use_case: The use case whose models score more here, if any.
+        generative: Whether a generative model is needed (one linked to the
+            job type does too).
+    """
+
+    job_type: JobType | None
+    inputs: frozenset[Modality]
+    outputs: frozenset[Modality]
+    category: str
+    use_case: str | None = None
+    generative: bool = False
+
+
+@attrs.frozen(cache_hash=True)
+class Filters:
+    """The caller's filters and preferences (see :func:`~aitaxonomy.choose`)."""
+
+    domain: str | None = None
+    open_weights: bool | None = None
+    on_device: bool | None = None
+
+
+@attrs.frozen
+class Ranked:
+    """A step's ranking: positions of models in the taxonomy's model order.
+
+    Attributes:
+        scored: ``(position, score, reasons)``, best first.
+        rejected: ``(position, reason)`` for the first models left out.
+        rejected_count: How many models were left out in all.
+        candidate_count: How many models fit in all.
+        pool: Every position that fits.
+    """
+
+    scored: tuple[tuple[int, float, tuple[str, ...]], ...]
+    rejected: tuple[tuple[int, str], ...]
+    rejected_count: int
+    candidate_count: int
+    pool: frozenset[int]
+
+
+class _Facets:
+    """The taxonomy's model indices, and unions of them, cached per taxonomy."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        index = taxonomy._get_index()  # noqa: SLF001  # the index is built there once
+        self.models: Sequence[AIModel] = index.models
+        self.by: Mapping[tuple[str, str], frozenset[int]] = index.models_by
+        self.recency: Sequence[int] = index.recency
+        self.by_recency: Sequence[int] = index.by_recency
+        self.everyone = frozenset(range(len(index.models)))
+        self._unions: dict[tuple[str, Modality], frozenset[int]] = {}
+
+    def having(self, facet: str, value: str) -> frozenset[int]:
+        return self.by.get((facet, value), _NONE)
+
+    def reading(self, modality: Modality) -> frozenset[int]:
+        """Models that can be handed *modality*."""
+        return self._union("input_is", modality, modality.read_as())
+
+    def writing(self, modality: Modality) -> frozenset[int]:
+        """Models that can be asked for *modality*."""
+        return self._union("output_is", modality, modality.written_as())
+
+    def _union(
+        self, facet: str, modality: Modality, members: Iterable[Modality]
+    ) -> frozenset[int]:
+        key = (facet, modality)
+        found = self._unions.get(key)
+        if found is None:
+            found = self._unions[key] = frozenset().union(
+                *(self.having(facet, m.value) for m in members)
+            )
+        return found
+
+
+_FACETS: weakref.WeakKeyDictionary[Taxonomy, _Facets] = weakref.WeakKeyDictionary()
+
+
+def _facets(taxonomy: Taxonomy) -> _Facets:
+    found = _FACETS.get(taxonomy)
+    if found is None:
+        found = _FACETS[taxonomy] = _Facets(taxonomy)
+    return found
+
+
+@attrs.frozen
+class _Feature:
+    """A yes-or-no fact worth a weight, with the phrase that says it held."""
+
+    weight: float
+    members: frozenset[int]
+    says: str
+
+
+def rank(
+    taxonomy: Taxonomy, needs: StepNeeds, filters: Filters, limit: int | None = None
+) -> Ranked:
+    """Rank the models of *taxonomy* for a step; the best *limit* only if given."""
+    facets = _facets(taxonomy)
+    pool = _pool(facets, needs, filters)
+    features = _features(facets, needs, filters)
+    focus = _focus(needs)
+    if limit is None:
+        scored = [(p, *_score(facets.models[p], p, features, focus)) for p in pool]
+        scored.sort(key=lambda t: (-t[1], facets.recency[t[0]]))
+    else:
+        scored = _best(facets, pool, features, focus, limit)
+    rejected_count = len(facets.models) - len(pool)
+    outside = itertools.islice(
+        (i for i in range(len(facets.models)) if i not in pool), REJECTED_SHOWN
+    )
+    rejected = tuple((i, why_not(facets.models[i], needs, filters)) for i in outside)
+    return Ranked(tuple(scored), rejected, rejected_count, len(pool), pool)
+
+
+def scores_of(
+    taxonomy: Taxonomy, needs: StepNeeds, filters: Filters, positions: Iterable[int]
+) -> dict[int, float]:
+    """The scores of the models at *positions* for a step, however ranked."""
+    facets = _facets(taxonomy)
+    features = _features(facets, needs, filters)
+    focus = _focus(needs)
+    return {p: _score(facets.models[p], p, features, focus)[0] for p in positions}
+
+
+def _pool(facets: _Facets, needs: StepNeeds, filters: Filters) -> frozenset[int]:
+    """Positions of the models that can do the step and pass the filters."""
+    sets = [facets.reading(m) for m in needs.inputs]
+    sets += [facets.writing(m) for m in needs.outputs]
+    if needs.generative:
+        linked = (
+            facets.having("job_type", needs.job_type.id) if needs.job_type else _NONE
+        )
+        sets.append(facets.having("category", GenAI.CATEGORY) | linked)
+    for flag in ("open_weights", "on_device"):
+        value = getattr(filters, flag)
+        if value is not None:
+            sets.append(facets.having(flag, str(value).lower()))
+    if not sets:
+        return facets.everyone
+    sets.sort(key=len)
+    return sets[0].intersection(*sets[1:])
+
+
+def _features(facets: _Facets, needs: StepNeeds, filters: Filters) -> list[_Feature]:
+    table = weights()
+    job, use_case, domain = needs.job_type, needs.use_case, filters.domain
+    return [
+        _Feature(
+            table["job_type"],
+            facets.having("job_type", job.id) if job else _NONE,
+            f"does {job.name[:1].lower()}{job.name[1:]}" if job else "",
+        ),
+        _Feature(
+            table["use_case"],
+            facets.having("use_case", use_case) if use_case else _NONE,
+            "suited to the use case",
+        ),
+        _Feature(
+            table["category"],
+            facets.having("category_exact", needs.category),
+            f"in the category the job calls for ({needs.category})",
+        ),
+        _Feature(
+            table["domain"],
+            facets.having("domain", domain) if domain else _NONE,
+            f"specialised for {domain}",
+        ),
+    ]
+
+
+def _focus(needs: StepNeeds) -> Callable[[frozenset[Modality]], float]:
+    """The share of a model's outputs the step needs: 1 for a specialist."""
+    serving = frozenset(m for need in needs.outputs for m in need.written_as())
+
+    def share(outputs: frozenset[Modality]) -> float:
+        if not outputs or not needs.outputs:
+            return 0.0
+        return len(outputs & serving) / len(outputs)
+
+    return share
+
+
+def _value(held: Iterable[float], focus: float) -> float:
+    """A score from the weights of the facts that hold and the focus share."""
+    return round(min(sum(held) + weights()["focus"] * focus, 1.0), 3)
+
+
+def _score(
+    model: AIModel,
+    position: int,
+    features: Sequence[_Feature],
+    focus: Callable[[frozenset[Modality]], float],
+) -> tuple[float, tuple[str, ...]]:
+    held = [f for f in features if position in f.members]
+    share = focus(model.output_modalities)
+    reasons = [f.says for f in held]
+    if share == 1:
+        reasons.append("specialised in the output")
+    return _value((f.weight for f in held), share), tuple(reasons)
+
+
+def _best(
+    facets: _Facets,
+    pool: frozenset[int],
+    features: Sequence[_Feature],
+    focus: Callable[[frozenset[Modality]], float],
+    limit: int,
+) -> list[tuple[int, float, tuple[str, ...]]]:
+    """The best *limit* of *pool*, by score class: only the models kept are scored.
+
+    A score depends only on which features hold and on the set of outputs, so
+    the pool splits into classes of equal score through the indices. Classes
+    are taken best first and, within one, models newest first, as the full
+    ranking orders them.
+    """
+    plans: dict[float, list[tuple[frozenset[int], tuple[bool, ...]]]] = {}
+    for (facet, key), outputs_class in facets.by.items():
+        if facet != "outputs":
+            continue
+        outputs = frozenset(Modality(m) for m in key.split(",")) if key else frozenset()
+        share = focus(outputs)
+        for flags in itertools.product((True, False), repeat=len(features)):
+            held = (f.weight for f, on in zip(features, flags, strict=True) if on)
+            plans.setdefault(_value(held, share), []).append((outputs_class, flags))
+    chosen: list[tuple[int, float, tuple[str, ...]]] = []
+    for score in sorted(plans, reverse=True):
+        members: set[int] = set()
+        for outputs_class, flags in plans[score]:
+            members |= _members(pool, outputs_class, features, flags)
+        if members:
+            for position in _newest(
+                members, limit - len(chosen), facets.recency, facets.by_recency
+            ):
+                model = facets.models[position]
+                chosen.append((position, *_score(model, position, features, focus)))
+        if len(chosen) >= limit:
+            break
+    return chosen
+
+
+def _members(
+    pool: frozenset[int],
+    outputs_class: frozenset[int],
+    features: Sequence[_Feature],
+    flags: tuple[bool, ...],
+) -> frozenset[int]:
+    """Pool members of an outputs class that hold exactly the *flags* features."""
+    held = sorted(
+        [
+            pool,
+            outputs_class,
+            *(f.members for f, on in zip(features, flags, strict=True) if on),
+        ],
+        key=len,
+    )
+    found = held[0].intersection(*held[1:])
+    for feature, on in zip(features, flags, strict=True):
+        if not on and found:
+            found = found - feature.members
+    return found
+
+
+def _newest(
+    members: AbstractSet[int], count: int, place: Sequence[int], order: Sequence[int]
+) -> list[int]:
+    """The *count* members that come first in recency order.
+
+    A large class is met early by walking the global order; a small one is
+    cheaper to sort.
+    """
+    if len(members) * 8 < len(order):
+        return heapq.nsmallest(count, members, key=place.__getitem__)
+    return list(itertools.islice((i for i in order if i in members), count))
+
+
+def why_not(model: AIModel, needs: StepNeeds, filters: Filters) -> str:
+    """Why *model* is not a candidate for the step ("does not read speech")."""
+    unread = sorted(m.value for m in needs.inputs if not model.reads(m))
+    if unread:
+        return f"does not read {unread[0]}"
+    unmade = sorted(m.value for m in needs.outputs if not model.writes(m))
+    if unmade:
+        return f"does not produce {unmade[0]}"
+    if needs.generative and not isinstance(model, GenAI):
+        return "not generative, and not known to do this job"
+    for flag, label in (("open_weights", "open weights"), ("on_device", "on-device")):
+        wanted = getattr(filters, flag)
+        actual = getattr(model, flag)
+        if wanted is not None and actual is not wanted:
+            return (
+                f"{label} unknown"
+                if actual is None
+                else (f"{label}: {'yes' if actual else 'no'}")
+            )
+    return "filtered out"

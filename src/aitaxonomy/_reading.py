@@ -1,0 +1,1018 @@
+"""Reading a job description: its steps, and each step's job type, inputs and outputs.
+
+The reader works in four passes, every word it knows coming from
+``task_cues.toml`` and the job types' own cues:
+
+1. **Language.** Marker words and each language's vocabulary pick English,
+   Spanish, French, German or Portuguese; that language's words are added to
+   the English ones (people write "podcast" and "OCR" in any language).
+2. **Steps.** Connectors split the text: "then" and its kin start a step that
+   works on the previous one's result; "with", "plus" and their kin add
+   another deliverable; "and" or a comma before a new job verb starts a step.
+   Sentences without a connector stay one step.
+3. **Direction.** Each modality named ("this photo", "a jingle") is an input
+   or an output of its step, decided by the nearest preposition, the verb
+   that governs it, a job noun right after it, a determiner, and last the
+   noun's habit. A modality can also be only the topic ("a post about
+   videos") or the purpose ("music for videos"), and then it is neither.
+4. **Job type.** Each job type scores its cues found in the step, plus how
+   well its shape fits the inputs and outputs found; the best wins, and
+   fills in what the words left unsaid ("transcribe this" reads speech).
+
+Function words (prepositions, determiners, connectors, pronouns) are matched
+as written; content words by their stem (:func:`aitaxonomy._words.stem`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._modality import Modality
+from ._words import TypoIndex, hyphenated_tokens, stem, tokens
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ._entities import JobType, UseCase
+    from ._tasks import TaskMatch, TaskMatcher
+
+from ._tasks import MATCH_THRESHOLD
+
+__all__ = ["Mention", "ReadStep", "Reading", "TaskReader"]
+
+ENGLISH = "en"
+_REACH = 8
+"""How far back (in words) a preposition or verb governs a modality."""
+_NEGATION_REACH = 3
+# What a fitting or contradicting modality is worth against the cues when the
+# job type is decided, and the least score that names a job type.
+_FITS = 1.0
+_FITS_AS_TEXT = 0.3
+_CONTRADICTS = 1.6
+_MISSING_CONTENT = 0.45
+_MISSING = {Modality.CODE: 0.8, Modality.TABLE: 0.8, Modality.MOLECULE: 0.8}
+"""What a job loses when an input it cannot do without is not named: a job
+that reads code or a table almost always says so."""
+_MISSING_OUTPUT = 0.2
+_LEAST = 0.35
+_MATERIAL = 0.5
+"""The weight of a job cue that is also a modality noun ("emails", "chat" in
+"chat logs"): it names the material more than the job."""
+
+_BREAKS = frozenset({".", ";", "!", "?", "\n"})
+_PUNCTUATION = frozenset({*_BREAKS, ",", ":", "&", "/", "(", ")"})
+_JOINERS = frozenset(
+    {",", "&", "/", "and", "or", "y", "o", "et", "ou", "und", "oder", "e"}
+)
+_CONTENT_NAMES = frozenset(m.value for m in Modality if m.content)
+_READABLE = _CONTENT_NAMES | {"table", "none"}
+_AND = frozenset({"and", ",", "y", "et", "und", "e", "plus"})
+_CONVERSATIONAL = frozenset({"chat", "voice-chat", "multimodal-chat", "agent"})
+_RELATIVE = frozenset(
+    {"that", "which", "to", "que", "qui", "das", "die", "der", "welche"}
+)
+# Kinds of lexicon entry matched on the words as written, not their stems.
+_AS_WRITTEN = frozenset(
+    {"negation", "input", "output", "purpose", "topic", "given", "new", "back", "link"}
+)
+
+
+@attrs.frozen
+class Mention:
+    """A modality named in a job description, and which way it points.
+
+    Attributes:
+        modality: The modality named.
+        direction: ``"in"`` (the job reads it), ``"out"`` (the job makes it),
+            ``"topic"`` (what made content is about), ``"purpose"`` (what the
+            result is for) or ``"unknown"``; only the first two shape the job.
+        text: The words as written.
+        why: What decided the direction (``"'from'"``, ``"verb 'transcribe'"``,
+            ``"usually given"``...).
+    """
+
+    modality: Modality
+    direction: str
+    text: str
+    why: str
+
+
+@attrs.frozen
+class ReadStep:
+    """One step of a job as read from its description.
+
+    Attributes:
+        job_type: The id of the job type.
+        inputs: What the step reads.
+        outputs: What it makes.
+        uses_previous: Whether it works on the previous step's result.
+        terms: The cues that chose the job type, as written.
+        mentions: The modalities named in the step.
+        score: The winning job type's score.
+    """
+
+    job_type: str
+    inputs: frozenset[Modality]
+    outputs: frozenset[Modality]
+    uses_previous: bool = False
+    terms: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    score: float = 0.0
+
+
+@attrs.frozen
+class Reading:
+    """Everything read from a job description.
+
+    Attributes:
+        steps: The job's steps, in order (empty when no job was recognised).
+        language: The language it is written in (``"en"``, ``"es"``...).
+        use_case: The matched use case id, or ``None``.
+        use_case_match: The use-case matcher's result.
+        set_aside: ``(use case, job type)`` when the words suggested a use
+            case that the job's steps are not instances of.
+        mentions: Every modality named, step by step.
+    """
+
+    steps: tuple[ReadStep, ...]
+    language: str
+    use_case: str | None
+    use_case_match: TaskMatch
+    set_aside: tuple[str, str] | None = None
+
+    @property
+    def inputs(self) -> frozenset[Modality]:
+        """What the job reads: every step's inputs but those fed by a step."""
+        return frozenset().union(*(s.inputs for s in self.steps if not s.uses_previous))
+
+    @property
+    def outputs(self) -> frozenset[Modality]:
+        """What the job delivers: outputs not only fed to the next step."""
+        found: set[Modality] = set()
+        for index, step in enumerate(self.steps):
+            fed = index + 1 < len(self.steps) and self.steps[index + 1].uses_previous
+            if not fed:
+                found |= step.outputs
+        return frozenset(found)
+
+    @property
+    def confidence(self) -> float:
+        """How sure the reading is, 0 to 1: the surest of its job and use case."""
+        jobs = max((1 - math.exp(-s.score / 3) for s in self.steps), default=0.0)
+        use_case = self.use_case_match.confidence if self.use_case else 0.0
+        return round(min(1.0, max(jobs, use_case)), 3)
+
+
+@attrs.frozen
+class _Entry:
+    """One phrase of the lexicon, and what finding it means."""
+
+    key: tuple[str, ...]
+    kind: str
+    value: str
+    text: str
+    weight: float = 1.0
+
+
+def _key(text: str, kind: str) -> tuple[str, ...]:
+    words = [w for w in tokens(text) if w not in _PUNCTUATION]
+    if kind in _AS_WRITTEN:
+        return tuple(words)
+    return tuple(stem(w) for w in words)
+
+
+class _Lexicon:
+    """Every phrase of one language set, indexed by its first word or stem."""
+
+    def __init__(self, entries: Iterable[_Entry], *, snap: bool) -> None:
+        self.written: dict[str, list[_Entry]] = defaultdict(list)
+        self.stemmed: dict[str, list[_Entry]] = defaultdict(list)
+        vocabulary: set[str] = set()
+        for entry in entries:
+            if not entry.key:
+                continue
+            table = self.written if entry.kind in _AS_WRITTEN else self.stemmed
+            table[entry.key[0]].append(entry)
+            if entry.kind not in _AS_WRITTEN:
+                vocabulary.update(w for w in tokens(entry.text) if w.isalpha())
+        self.stems = frozenset(
+            s for es in self.stemmed.values() for e in es for s in e.key
+        )
+        self.typos = TypoIndex(vocabulary if snap else set())
+
+    def stem(self, word: str) -> str:
+        """The stem of *word*, or of the lexicon word it misspells."""
+        found = stem(word)
+        if found in self.stems:
+            return found
+        return stem(self.typos.snap(word))
+
+
+@attrs.frozen
+class _Hit:
+    start: int
+    end: int
+    entry: _Entry
+
+
+class _Segment:
+    """A stretch of words read as one step, with what was found in it."""
+
+    def __init__(self, start: int, end: int, link: str) -> None:
+        self.start = start
+        self.end = end
+        self.link = link  # "start", "then", "also", "and" or "sentence"
+        self.mentions: list[Mention] = []
+        self.jobs: dict[str, float] = defaultdict(float)
+        self.terms: dict[str, list[str]] = defaultdict(list)
+        self.role: str | None = None  # of its first verb
+        self.back = False
+
+    def absorb(self, other: _Segment) -> None:
+        self.end = max(self.end, other.end)
+        self.mentions += other.mentions
+        for job, score in other.jobs.items():
+            self.jobs[job] += score
+            self.terms[job] += other.terms[job]
+        self.role = self.role or other.role
+        self.back = self.back or other.back
+
+    @property
+    def inputs(self) -> set[Modality]:
+        return {m.modality for m in self.mentions if m.direction == "in"}
+
+    @property
+    def outputs(self) -> set[Modality]:
+        return {m.modality for m in self.mentions if m.direction == "out"}
+
+
+class TaskReader:
+    """Reads job descriptions against a taxonomy's job types and use cases.
+
+    Built once per set of job types and use cases (``choose()`` caches it per
+    taxonomy); reading is pure, and safe to share between threads once built.
+    """
+
+    def __init__(
+        self,
+        job_types: Sequence[JobType],
+        use_cases: Sequence[UseCase],
+        cues: Mapping[str, Any],
+        matchers: Mapping[str, TaskMatcher],
+    ) -> None:
+        """Index *job_types* and the cues; *matchers* read use cases per language."""
+        self._jobs = {j.id: j for j in job_types}
+        self._order = {j.id: i for i, j in enumerate(job_types)}
+        self._use_cases = {u.id: u for u in use_cases}
+        self._matchers = matchers
+        self._packs: dict[str, Mapping[str, Any]] = {
+            ENGLISH: cues,
+            **cues.get("languages", {}),
+        }
+        self._lexicons = {
+            code: _Lexicon(self._entries(code), snap=code == ENGLISH)
+            for code in self._packs
+        }
+        self._markers = {
+            code: frozenset(w for m in pack.get("markers", ()) for w in tokens(m))
+            for code, pack in self._packs.items()
+            if code != ENGLISH
+        }
+        steps = cues.get("steps", {})
+        self._purpose = {
+            code: _Purpose(
+                phrases=frozenset(
+                    tuple(tokens(w))
+                    for w in (
+                        *steps.get("purpose", ()),
+                        *pack.get("purpose_clauses", ()),
+                    )
+                ),
+                openers=frozenset(steps.get("purpose_openers", ())),
+                modals=frozenset(steps.get("purpose_modals", ())),
+            )
+            for code, pack in self._packs.items()
+        }
+        spoken = {
+            code: frozenset(
+                e.key[0]
+                for e in self._pack_entries(pack, base=code == ENGLISH)
+                if e.kind in {"verb", "noun"} and len(e.key[0]) > 3  # noqa: PLR2004
+            )
+            for code, pack in self._packs.items()
+        }
+        # A word counts for a language only if no other language has it too:
+        # "podcast" and "video" say nothing about the language they are in.
+        self._vocabulary = {
+            code: words
+            - frozenset().union(*(v for c, v in spoken.items() if c != code))
+            for code, words in spoken.items()
+        }
+        self._english_only = self._vocabulary.pop(ENGLISH)
+        self._english_markers = frozenset(
+            w for m in cues.get("markers", ()) for w in tokens(m)
+        )
+
+    # -- the lexicon --
+
+    def _entries(self, code: str) -> list[_Entry]:
+        entries = self._pack_entries(self._packs[ENGLISH], base=True)
+        if code != ENGLISH:  # English content words count in any language, not its
+            entries = [e for e in entries if e.kind not in _AS_WRITTEN]  # grammar
+        entries += self._job_entries((j.id, j.cues) for j in self._jobs.values())
+        if code != ENGLISH:
+            pack = self._packs[code]
+            entries += self._pack_entries(pack, base=False)
+            entries += self._job_entries(
+                (job, words)
+                for job, words in pack.get("jobs", {}).items()
+                if job in self._jobs
+            )
+        nouns = {
+            e.key for e in entries if e.kind == "noun" and e.value.startswith("text:")
+        }
+        return [
+            attrs.evolve(e, weight=e.weight * _MATERIAL)
+            if e.kind == "job" and e.key in nouns
+            else e
+            for e in entries
+        ]
+
+    @staticmethod
+    def _pack_entries(pack: Mapping[str, Any], *, base: bool) -> list[_Entry]:
+        def words(kind: str, value: str, items: Iterable[str]) -> list[_Entry]:
+            return [_Entry(_key(w, kind), kind, value, w) for w in items]
+
+        directions = pack.get("directions", {}) if base else pack
+        verbs = pack.get("verbs", {}) if base else pack
+        steps = pack.get("steps", {}) if base else pack
+        about = directions.get("about", ()) if base else pack.get("about", ())
+        back = directions.get("back", ()) if base else pack.get("back", ())
+        entries = words("negation", "", pack.get("negations", ()))
+        for kind in ("input", "output", "purpose", "topic", "given", "new"):
+            entries += words(kind, kind, directions.get(kind, ()))
+        for role in ("make", "use", "change", "rank"):
+            entries += words("verb", role, verbs.get(role, ()))
+        entries += words("about", "", about)
+        entries += words("back", "", back)
+        for link in ("then", "also"):
+            entries += words("link", link, steps.get(link, ()))
+        for modality, spec in pack.get("nouns", {}).items():
+            if not isinstance(
+                spec, Mapping
+            ):  # a language's nouns: data shapes are made
+                habit = "either" if modality in _READABLE else "output"
+                entries += words("noun", f"{modality}:{habit}", spec)
+                continue
+            for habit, items in spec.items():
+                entries += words("noun", f"{modality}:{habit}", items)
+        return entries
+
+    def _job_entries(self, cues: Iterable[tuple[str, Iterable[str]]]) -> list[_Entry]:
+        found = [(job, w, _key(w, "job")) for job, words in cues for w in words]
+        spread: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for job, _, key in found:
+            spread[key].add(job)
+        count = max(len(self._jobs), 1)
+        # Rarer cues say more (spread over fewer job types), longer ones too.
+        return [
+            _Entry(
+                key,
+                "job",
+                job,
+                text,
+                (1 + 0.5 * (len(key) - 1)) * math.log(1 + count / len(spread[key])),
+            )
+            for job, text, key in found
+            if key
+        ]
+
+    # -- reading --
+
+    def language(self, text: str) -> str:
+        """The language *text* is written in, by its marker words and vocabulary.
+
+        Each language counts its marker words ("este", "diese") and the words
+        of its vocabulary that no other language shares; English wins ties,
+        so a short English task stays English.
+        """
+        words = [w for w in tokens(text) if w not in _PUNCTUATION]
+        stems = [stem(w) for w in words]
+        english = sum(w in self._english_markers for w in words) + sum(
+            s in self._english_only for s in stems
+        )
+        best, best_count = ENGLISH, english
+        for code, markers in self._markers.items():
+            own = self._vocabulary[code]
+            count = sum(w in markers for w in words) + sum(s in own for s in stems)
+            if count > best_count:
+                best, best_count = code, count
+        return best
+
+    def read(self, text: str) -> Reading:
+        """Read *text*: its language, steps and use case."""
+        code = self.language(text)
+        lexicon = self._lexicons[code]
+        words, hyphenated = hyphenated_tokens(text)
+        stems = [w if w in _PUNCTUATION else lexicon.stem(w) for w in words]
+        hits = _hits(words, stems, lexicon)
+        negated = _negated(hits)
+        segments = _segments(words, hits, hyphenated, self._purpose[code])
+        for segment in segments:
+            self._fill(segment, words, hits, negated)
+        steps = self._steps(segments)
+        match = self._matchers[code].match(text)
+        use_case, set_aside = self._use_case(match, steps)
+        return Reading(tuple(steps), code, use_case, match, set_aside)
+
+    def _fill(
+        self,
+        segment: _Segment,
+        words: Sequence[str],
+        hits: Sequence[_Hit],
+        negated: frozenset[int],
+    ) -> None:
+        """Find the segment's job cues, verb, back-references and modalities."""
+        inside = [h for h in hits if segment.start <= h.start and h.end <= segment.end]
+        verbs = [h for h in inside if h.entry.kind == "verb" and h.start not in negated]
+        # "a post with an image": what another deliverable names is made.
+        segment.role = (
+            verbs[0].entry.value
+            if verbs
+            else ("make" if segment.link == "also" else None)
+        )
+        nouns = _heads(_longest(h for h in inside if h.entry.kind == "noun"))
+        spans = [(n.start, n.end) for n in nouns]
+        directions: dict[int, tuple[str, str]] = {}
+        for noun in nouns:
+            habit = noun.entry.value.split(":")[1]
+            directions[noun.start] = _Direction(
+                noun, nouns, inside, segment, words
+            ).find(habit)
+        zone = _topic_zone(nouns, directions, inside, segment)
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for hit in inside:
+            entry = hit.entry
+            if hit.start in negated:
+                continue
+            if entry.kind == "job" and (entry.value, entry.key) not in seen:
+                if hit.start >= zone:
+                    continue  # "a clip of a robot walking": the robot is no job
+                seen.add((entry.value, entry.key))
+                within = any(
+                    s <= hit.start and hit.end <= e and e - s > hit.end - hit.start
+                    for s, e in spans
+                )
+                segment.jobs[entry.value] += entry.weight * (_MATERIAL if within else 1)
+                segment.terms[entry.value].append(" ".join(words[hit.start : hit.end]))
+            elif entry.kind == "back":
+                segment.back = True
+        for noun in nouns:
+            name = noun.entry.value.split(":")[0]
+            if noun.start in negated or name == "none":
+                continue
+            direction, why = directions[noun.start]
+            segment.mentions.append(
+                Mention(
+                    Modality(name),
+                    direction,
+                    " ".join(words[noun.start : noun.end]),
+                    why,
+                )
+            )
+
+    # -- job types and steps --
+
+    def _decide(self, segment: _Segment) -> tuple[str | None, float]:
+        """The best job type for a segment, and its score."""
+        named_in = segment.inputs
+        seen_in = {m for m in named_in if m is not Modality.TEXT}
+        seen_out = segment.outputs
+        best: str | None = None
+        best_score = -math.inf
+        for job in self._jobs.values():
+            score = segment.jobs.get(job.id, 0.0)
+            score += sum(_fit_score(m, job.outputs) for m in seen_out)
+            score += sum(_fit_score(m, job.inputs) for m in seen_in)
+            if Modality.TEXT in named_in and not _fits(Modality.TEXT, job.inputs):
+                score -= _CONTRADICTS  # "from these transcripts": text is read
+            for need in job.inputs:
+                if need is not Modality.TEXT and not any(
+                    _fits(m, {need}) for m in seen_in
+                ):
+                    score -= _MISSING.get(need, _MISSING_CONTENT)
+            for need in job.outputs:
+                if (
+                    need.content
+                    and need is not Modality.TEXT
+                    and not any(_fits(m, {need}) for m in seen_out)
+                ):
+                    score -= _MISSING_OUTPUT
+            score -= self._order[job.id] * 1e-4  # earlier in the data: the usual one
+            if score > best_score:
+                best, best_score = job.id, score
+        if best is None or best_score < _LEAST or not (segment.jobs or seen_out):
+            return None, best_score
+        return best, best_score
+
+    def _steps(self, segments: list[_Segment]) -> list[ReadStep]:
+        # A sentence without a connector goes on with the same step.
+        joined: list[_Segment] = []
+        for segment in segments:
+            if joined and segment.link == "sentence":
+                joined[-1].absorb(segment)
+            else:
+                joined.append(segment)
+        # A part with no job of its own, or no verb and nothing made, lends what
+        # it names to its neighbour.
+        kept: list[_Segment] = []
+        for segment in joined:
+            if self._decide(segment)[0] is None or (
+                len(joined) > 1 and segment.role is None and not segment.outputs
+            ):
+                if kept:
+                    kept[-1].absorb(segment)
+                else:
+                    segment.link = "start"
+                    kept.append(segment)
+                continue
+            if kept and self._decide(kept[-1])[0] is None:
+                segment.absorb(kept.pop())
+            elif (
+                kept and segment.link == "also" and self._same_output(kept[-1], segment)
+            ):
+                kept[-1].absorb(segment)  # "answers with a voice": a format, not a step
+                continue
+            kept.append(segment)
+        steps: list[ReadStep] = []
+        for segment in kept:
+            job, score = self._decide(segment)
+            if job is None:
+                continue
+            step = self._step(segment, job, score, steps[-1] if steps else None)
+            if steps and (
+                step.job_type == steps[-1].job_type
+                or self._part_of_conversation(steps[-1], step, segment)
+            ):
+                steps[-1] = _merge(steps[-1], step)
+            else:
+                steps.append(step)
+            extra = self._leftover(segment, self._jobs[job])
+            if extra is not None:
+                steps.append(extra)
+        return steps
+
+    def _leftover(self, segment: _Segment, job: JobType) -> ReadStep | None:
+        """A step for content the segment names as made that its job does not make.
+
+        "A chatbot that generates images": the images are a deliverable too.
+        """
+        left = {
+            m
+            for m in segment.outputs
+            if m.content and m is not Modality.TEXT and not _fits(m, job.outputs)
+        }
+        if not left:
+            return None
+        other = _Segment(segment.start, segment.end, "also")
+        other.mentions = [
+            m for m in segment.mentions if m.direction == "out" and m.modality in left
+        ]
+        found, score = self._decide(other)
+        if found is None:
+            return None
+        return self._step(other, found, score, None)
+
+    def _same_output(self, previous: _Segment, segment: _Segment) -> bool:
+        """Whether everything *segment* makes, *previous*'s job makes already."""
+        job = self._decide(previous)[0]
+        outputs = segment.outputs
+        return (
+            job is not None
+            and bool(outputs)
+            and all(_fits(m, self._jobs[job].outputs) for m in outputs)
+        )
+
+    def _part_of_conversation(
+        self, previous: ReadStep, step: ReadStep, segment: _Segment
+    ) -> bool:
+        """Whether *step* is one more thing an assistant or agent does.
+
+        "A voice bot that talks to callers and answers simple questions" is one
+        job: answering is what the bot does, not a step after it.
+        """
+        if previous.job_type == "agent":
+            return segment.link in {"and", "also", "then"}
+        job = self._jobs[step.job_type]
+        return (
+            previous.job_type in _CONVERSATIONAL
+            and segment.link in {"and", "also"}
+            and all(m.modality is Modality.TEXT for m in segment.mentions)
+            and job.outputs == {Modality.TEXT}
+            and job.inputs <= {Modality.TEXT}
+        )
+
+    def _step(
+        self, segment: _Segment, job_id: str, score: float, previous: ReadStep | None
+    ) -> ReadStep:
+        job = self._jobs[job_id]
+        seen_in = {m for m in segment.inputs if _fits(m, job.inputs)}
+        seen_out = {m for m in segment.outputs if _fits(m, job.outputs)}
+        fed = previous is not None and all(
+            any(_fits(m, {need}) for m in previous.outputs) for need in job.inputs
+        )
+        chained = (
+            fed
+            and segment.link != "also"
+            and not (seen_in - {Modality.TEXT})
+            and (segment.back or segment.link in {"then", "and"})
+            and (segment.back or segment.role != "make")
+        )
+        if chained:
+            assert previous is not None  # noqa: S101  # fed implies it
+            inputs = frozenset(m for m in previous.outputs if _fits(m, job.inputs))
+        else:
+            inputs = _refine(job.inputs, seen_in)
+        # A job that changes something keeps its kind: cleaned speech is speech.
+        kept = {m for m in inputs if any(m.is_a(o) for o in job.outputs & job.inputs)}
+        return ReadStep(
+            job_type=job_id,
+            inputs=inputs,
+            outputs=_refine(job.outputs, seen_out or kept),
+            uses_previous=chained,
+            terms=tuple(dict.fromkeys(segment.terms.get(job_id, ()))),
+            mentions=tuple(segment.mentions),
+            score=round(score, 3),
+        )
+
+    def _use_case(
+        self, match: TaskMatch, steps: Sequence[ReadStep]
+    ) -> tuple[str | None, tuple[str, str] | None]:
+        """The use case: the best-scoring one the job's steps are instances of.
+
+        A use case whose words scored but whose job types the steps are not
+        is set aside. Where no use case scored enough, a generative job type
+        that only one use case covers makes the job an instance of it; a
+        non-generative one needs the use case's own words (the article's
+        recommendations are of music and video, not of everything).
+        """
+        jobs = [s.job_type for s in steps]
+        if not jobs:
+            return match.use_case, None
+        if match.use_case is not None and self._covers(match.use_case, jobs):
+            return match.use_case, None
+        for use_case_id, score in match.scores:
+            if score < MATCH_THRESHOLD / 2:
+                break
+            if self._covers(use_case_id, jobs):
+                return use_case_id, None
+        for job in jobs:
+            owners = [u.id for u in self._use_cases.values() if job in u.job_types]
+            if len(owners) == 1 and self._jobs[job].generative:
+                return owners[0], None
+        return None, ((match.use_case, jobs[0]) if match.use_case else None)
+
+    def _covers(self, use_case_id: str, jobs: Sequence[str]) -> bool:
+        use_case = self._use_cases.get(use_case_id)
+        return use_case is not None and bool(set(jobs) & set(use_case.job_types))
+
+
+class _Direction:
+    """Works out which way one named modality points (see the module docstring)."""
+
+    def __init__(
+        self,
+        noun: _Hit,
+        nouns: Sequence[_Hit],
+        inside: Sequence[_Hit],
+        segment: _Segment,
+        words: Sequence[str],
+    ) -> None:
+        self.noun, self.nouns, self.inside = noun, nouns, inside
+        self.segment, self.words = segment, words
+        self.ends: dict[int, dict[str, _Hit]] = defaultdict(dict)
+        for hit in inside:
+            if hit.entry.kind not in {"noun", "job"}:
+                self.ends[hit.end].setdefault(hit.entry.kind, hit)
+        self.nouns_by_end = {h.end: h for h in nouns}
+
+    def said(self, hit: _Hit) -> str:
+        return " ".join(self.words[hit.start : hit.end])
+
+    def find(self, habit: str) -> tuple[str, str]:
+        noun = self.noun
+        # "text to speech", "turn X into Y": a modality turned into another is read.
+        turned = any(
+            h.start == noun.end and h.entry.kind == "output" for h in self.inside
+        ) and any(noun.end < n.start <= noun.end + 3 for n in self.nouns)
+        if turned:
+            return "in", f"turned into another with '{self.words[noun.end]}'"
+        given = new = False
+        position = noun.start
+        floor = max(self.segment.start, noun.start - _REACH)
+        while position > floor:
+            kinds = self.ends.get(position, {})
+            found = self._governed(kinds)
+            if found is not None:
+                return found
+            given = given or "given" in kinds
+            new = new or "new" in kinds
+            joiner = position - 1
+            other = self.nouns_by_end.get(joiner)
+            if other is not None and self.words[joiner] in _JOINERS:
+                # coordinated modalities point the same way: "audio and video files"
+                return _Direction(
+                    other, self.nouns, self.inside, self.segment, self.words
+                ).find(other.entry.value.split(":")[1])
+            if self.words[joiner] in _RELATIVE and self._made_code(joiner):
+                # "a script that renames photos": what the code works on is its topic
+                return "topic", "what the code to write works on"
+            if position in self.nouns_by_end and position != noun.start:
+                break  # another modality stands between: no verb reaches past it
+            position -= 1
+        for hit in self.inside:  # a job noun right after it: "podcast transcription"
+            if hit.start == noun.end and hit.entry.kind == "verb":
+                made = hit.entry.value == "make"
+                return ("out" if made else "in"), f"'{self.said(hit)}' after it"
+        return _habit(given=given, new=new, habit=habit, role=self.segment.role)
+
+    def _made_code(self, position: int) -> bool:
+        """Whether code to be written ends right before *position*."""
+        other = self.nouns_by_end.get(position)
+        if other is None or not other.entry.value.startswith("code:"):
+            return False
+        found = _Direction(other, self.nouns, self.inside, self.segment, self.words)
+        return found.find(other.entry.value.split(":")[1])[0] == "out"
+
+    def _governed(self, kinds: Mapping[str, _Hit]) -> tuple[str, str] | None:
+        """The direction a preposition or verb ending here gives, if any."""
+        if "output" in kinds:
+            return "out", f"'{self.said(kinds['output'])}'"
+        head = None
+        for kind in ("purpose", "topic", "input"):
+            if kind in kinds:
+                head = self._head(kinds[kind])
+                break
+        if "purpose" in kinds:
+            if head == "about":
+                return "in", f"'{self.said(kinds['purpose'])}' after a noun about it"
+            return "purpose", f"'{self.said(kinds['purpose'])}'"
+        topical = head in {"make", "made"} or (
+            head is None and self.segment.role == "make"
+        )
+        if "topic" in kinds and topical:
+            return "topic", f"'{self.said(kinds['topic'])}' after something made"
+        if "input" in kinds:
+            if head == "made":
+                return "topic", f"'{self.said(kinds['input'])}' after something made"
+            return "in", f"'{self.said(kinds['input'])}'"
+        return self._by_verb(kinds.get("verb"))
+
+    def _by_verb(self, verb: _Hit | None) -> tuple[str, str] | None:
+        """The direction a governing verb gives: made, read, or ranked items."""
+        if verb is None:
+            return None
+        role = verb.entry.value
+        if role == "rank":  # "recommend songs": the items ranked, not read
+            return "topic", f"the items '{self.said(verb)}' ranks"
+        return ("out" if role == "make" else "in"), f"verb '{self.said(verb)}'"
+
+    def _head(self, prep: _Hit) -> str | None:
+        """What stands right before a preposition.
+
+        A noun about something (``"about"``), a verb (its role), or content
+        that is made (``"made"``).
+        """
+        for hit in self.inside:  # "a caption for", "a short caption for"
+            if hit.entry.kind == "about" and prep.start - 2 <= hit.end <= prep.start:
+                return "about"
+        for hit in self.inside:
+            if hit.end == prep.start and hit.entry.kind == "verb":
+                return hit.entry.value
+        before = self.nouns_by_end.get(prep.start)
+        if before is not None and before.entry.value.endswith(":output"):
+            return "made"
+        return None
+
+
+def _habit(*, given: bool, new: bool, habit: str, role: str | None) -> tuple[str, str]:
+    """The direction from a determiner, the noun's habit, or the step's verb."""
+    if given:
+        return "in", "given ('this', 'our'...)"
+    if habit == "input":
+        return "in", "usually given"
+    if habit == "output":
+        return "out", "usually made"
+    if new and role is None:
+        return "out", "a new one"
+    if role == "make":
+        return "out", "a new one" if new else "made by the step's verb"
+    if role in {"use", "change"}:
+        return "in", "read by the step's verb"
+    return "unknown", "no clue"
+
+
+def _hits(words: Sequence[str], stems: Sequence[str], lexicon: _Lexicon) -> list[_Hit]:
+    hits = []
+    for start in range(len(words)):
+        for table, sequence in (
+            (lexicon.written, words),
+            (lexicon.stemmed, stems),
+        ):
+            for entry in table.get(sequence[start], ()):
+                end = start + len(entry.key)
+                if tuple(sequence[start:end]) == entry.key:
+                    hits.append(_Hit(start, end, entry))
+    return hits
+
+
+def _negated(hits: Sequence[_Hit]) -> frozenset[int]:
+    negated: set[int] = set()
+    for hit in hits:
+        if hit.entry.kind == "negation":
+            negated.update(range(hit.end, hit.end + _NEGATION_REACH))
+    return frozenset(negated)
+
+
+@attrs.frozen
+class _Purpose:
+    """What starts a purpose clause ("so editors can find them"): not a step."""
+
+    phrases: frozenset[tuple[str, ...]]
+    openers: frozenset[str]
+    modals: frozenset[str]
+
+    def at(self, words: Sequence[str], index: int) -> int | None:
+        """The end of a purpose opener at *index*, if one starts there."""
+        for phrase in self.phrases:
+            if tuple(words[index : index + len(phrase)]) == phrase:
+                return index + len(phrase)
+        if words[index] in self.openers:  # "so" ... "can", three words at most
+            for ahead in range(index + 1, min(index + 5, len(words))):
+                if words[ahead] in self.modals:
+                    return ahead + 1
+                if words[ahead] in _PUNCTUATION:
+                    break
+        return None
+
+
+def _segments(
+    words: Sequence[str],
+    hits: Sequence[_Hit],
+    hyphenated: frozenset[int],
+    purpose: _Purpose,
+) -> list[_Segment]:
+    """Split the words at connectors and sentence ends; drop purpose clauses."""
+    content_ends = {
+        h.end
+        for h in hits
+        if h.entry.kind == "noun" and h.entry.value.split(":")[0] in _CONTENT_NAMES
+    }
+    links: dict[int, tuple[str, int]] = {}  # start of a connector: (kind, its end)
+    for hit in hits:
+        if hit.entry.kind != "link" or hit.start in hyphenated or hit.end in hyphenated:
+            continue
+        # "a post with an image" adds a deliverable; "talks with shoppers" does not
+        if hit.entry.value == "also" and not content_ends & {hit.start, hit.start - 1}:
+            continue
+        current = links.get(hit.start)
+        if current is None or current[1] < hit.end:
+            links[hit.start] = (hit.entry.value, hit.end)
+    verbs = {h.start for h in hits if h.entry.kind == "verb"}
+    for index, word in enumerate(words):
+        if word in _AND and index not in links and index + 1 in verbs:
+            links[index] = ("and", index + 1)
+    segments: list[_Segment] = []
+    start, link, index = 0, "start", 0
+    skipping = False
+    while index < len(words):
+        if words[index] in _BREAKS:
+            if index > start and not skipping:
+                segments.append(_Segment(start, index, link))
+            start, link, index, skipping = index + 1, "sentence", index + 1, False
+            continue
+        clause = purpose.at(words, index)
+        if clause is not None and not skipping:
+            if index > start:
+                segments.append(_Segment(start, index, link))
+            skipping, index = True, clause
+            continue
+        found = links.get(index)
+        if found is not None and not skipping:
+            if index > start:
+                segments.append(_Segment(start, index, link))
+            start, index, link = found[1], found[1], found[0]
+            continue
+        index += 1
+    if start < len(words) and not skipping:
+        segments.append(_Segment(start, len(words), link))
+    return segments
+
+
+def _heads(nouns: Sequence[_Hit]) -> list[_Hit]:
+    """The head of each run of adjacent nouns.
+
+    In "podcast transcript" the transcript is the thing; the podcast only
+    says which one.
+    """
+    return [
+        noun
+        for index, noun in enumerate(nouns)
+        if index + 1 == len(nouns) or nouns[index + 1].start != noun.end
+    ]
+
+
+def _topic_zone(
+    nouns: Sequence[_Hit],
+    directions: Mapping[int, tuple[str, str]],
+    inside: Sequence[_Hit],
+    segment: _Segment,
+) -> int:
+    """Where the topic of something made starts ("a clip of a robot walking").
+
+    Job words after it describe the content; they are not the job.
+    """
+    for noun in nouns:
+        if directions[noun.start][0] != "out" or noun.entry.value.startswith("text:"):
+            continue
+        for hit in inside:
+            if hit.start == noun.end and hit.entry.kind in {"topic", "purpose"}:
+                return hit.start
+    return segment.end
+
+
+def _longest(hits: Iterable[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits, longest first: "customer reviews" over "reviews"."""
+    chosen: list[_Hit] = []
+    taken: set[int] = set()
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        span = set(range(hit.start, hit.end))
+        if not span & taken:
+            chosen.append(hit)
+            taken |= span
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _fits(modality: Modality, shape: Iterable[Modality]) -> bool:
+    """Whether *modality* is one of *shape*, a kind of one, or broader than one."""
+    return any(modality.is_a(m) or m.is_a(modality) for m in shape) or (
+        modality in (Modality.CODE, Modality.TABLE) and Modality.TEXT in shape
+    )
+
+
+def _fit_score(modality: Modality, shape: Iterable[Modality]) -> float:
+    """What one modality named in a step says for a job of this shape."""
+    if any(modality.is_a(m) or m.is_a(modality) for m in shape):
+        return _FITS
+    if _fits(modality, shape):  # code or a table where the job takes text
+        return _FITS_AS_TEXT
+    return -_CONTRADICTS
+
+
+def _refine(shape: frozenset[Modality], seen: set[Modality]) -> frozenset[Modality]:
+    """A job's modalities, each replaced by the narrower ones the words named."""
+    found: set[Modality] = set()
+    for need in shape:
+        narrower = [m for m in seen if m.is_a(need) and m is not need]
+        found.update(narrower or [need])
+    return frozenset(found)
+
+
+def _merge(first: ReadStep, second: ReadStep) -> ReadStep:
+    return attrs.evolve(
+        first,
+        inputs=first.inputs | (frozenset() if second.uses_previous else second.inputs),
+        outputs=first.outputs | second.outputs,
+        terms=tuple(dict.fromkeys((*first.terms, *second.terms))),
+        mentions=first.mentions + second.mentions,
+        score=max(first.score, second.score),
+    )
+
+
+def build_reader(
+    job_types: Sequence[JobType], use_cases: Sequence[UseCase], cues: Mapping[str, Any]
+) -> TaskReader:
+    """A reader for *job_types* and *use_cases*: one use-case matcher a language."""
+    from ._tasks import TaskMatcher  # noqa: PLC0415
+
+    packs = {ENGLISH: {}, **cues.get("languages", {})}
+    matchers = {
+        code: TaskMatcher(
+            [
+                (
+                    u.id,
+                    (*u.keywords, *pack.get("use_cases", {}).get(u.id, ())),
+                    (u.name, *u.aliases),
+                )
+                for u in use_cases
+            ],
+            cues,
+        )
+        for code, pack in packs.items()
+    }
+    return TaskReader(job_types, use_cases, cues, matchers)

@@ -1,0 +1,372 @@
+"""Reading a job's shape: direction, steps, languages, arguments, non-generative jobs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import aitaxonomy as ai
+from job_eval.score import cases, judge, rates
+
+M = ai.Modality
+
+
+def _shape(rec: ai.Recommendation) -> tuple[set[str], set[str]]:
+    return {m.value for m in rec.inputs}, {m.value for m in rec.outputs}
+
+
+@pytest.mark.parametrize(
+    ("task", "job", "inputs", "outputs", "category"),
+    [
+        (
+            "transcribe a podcast",
+            "speech-recognition",
+            {"speech"},
+            {"text"},
+            "ai-model",
+        ),
+        (
+            "describe what is in this photo",
+            "image-captioning",
+            {"image"},
+            {"text"},
+            "llm",
+        ),
+        (
+            "write alt text for our product images",
+            "image-captioning",
+            {"image"},
+            {"text"},
+            "llm",
+        ),
+        (
+            "give me a text summary of a YouTube video",
+            "video-understanding",
+            {"video", "text"},
+            {"text"},
+            "llm",
+        ),
+        (
+            "turn a selfie into an anime avatar",
+            "image-to-image",
+            {"image"},
+            {"image"},
+            "genai",
+        ),
+        (
+            "upscale low-resolution photos",
+            "super-resolution",
+            {"image"},
+            {"image"},
+            "genai",
+        ),
+        (
+            "remove the background from product photos",
+            "background-removal",
+            {"image"},
+            {"image"},
+            "ai-model",
+        ),
+        ("read this article aloud", "text-to-speech", {"text"}, {"speech"}, "genai"),
+        (
+            "compose a jingle for our radio ad",
+            "music-generation",
+            {"text"},
+            {"music"},
+            "genai",
+        ),
+        ("generate a 3D model of a chair", "text-to-3d", {"text"}, {"3d"}, "genai"),
+        ("extract text from scanned invoices", "ocr", {"image"}, {"text"}, "ai-model"),
+        (
+            "compute embeddings for a million product descriptions",
+            "text-embedding",
+            {"text"},
+            {"embedding"},
+            "ai-model",
+        ),
+        (
+            "recommend products based on browsing history",
+            "recommendation",
+            {"table"},
+            {"ranking"},
+            "ai-model",
+        ),
+        (
+            "classify support tickets by topic",
+            "text-classification",
+            {"text"},
+            {"label"},
+            "ai-model",
+        ),
+        (
+            "forecast next month's sales",
+            "time-series-forecasting",
+            {"table"},
+            {"forecast"},
+            "ai-model",
+        ),
+        (
+            "detect fraud in card transactions",
+            "tabular-classification",
+            {"table"},
+            {"label"},
+            "ai-model",
+        ),
+        (
+            "write a Python function that parses dates",
+            "code-generation",
+            {"text"},
+            {"code"},
+            "genai",
+        ),
+    ],
+)
+def test_direction(
+    task: str, job: str, inputs: set[str], outputs: set[str], category: str
+) -> None:
+    """A modality the task names is read or made as its words say, not always made."""
+    rec = ai.choose(task=task)
+    assert rec.job_type is not None
+    assert rec.job_type.id == job
+    assert _shape(rec) == (inputs, outputs)
+    assert rec.category.id == category
+
+
+@pytest.mark.parametrize(
+    ("task", "jobs", "chained", "outputs"),
+    [
+        (
+            "transcribe customer interviews, then summarise them",
+            ["speech-recognition", "summarization"],
+            [False, True],
+            {"text"},
+        ),
+        (
+            "write a blog post with a header image",
+            ["text-generation", "text-to-image"],
+            [False, False],
+            {"text", "image"},
+        ),
+        (
+            "summarise this report and read it aloud",
+            ["summarization", "text-to-speech"],
+            [False, True],
+            {"speech"},
+        ),
+    ],
+)
+def test_steps(
+    task: str, jobs: list[str], chained: list[bool], outputs: set[str]
+) -> None:
+    """Each step has its job type and candidates; a chained step reads the last one."""
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == jobs
+    assert [s.uses_previous for s in rec.steps] == chained
+    assert {m.value for m in rec.outputs} == outputs
+    for step in rec.steps:
+        assert step.candidates
+        for candidate in step.candidates:
+            assert all(candidate.model.reads(m) for m in step.inputs)
+            assert all(candidate.model.writes(m) for m in step.outputs)
+    roles = [c.step for c in rec.candidates[: len(jobs)]]
+    assert roles == list(range(len(jobs))), "each step's best comes first"
+
+
+def test_a_hybrid_names_the_best_llm_and_generator() -> None:
+    rec = ai.choose(task="write a blog post with a header image")
+    assert rec.hybrid
+    assert isinstance(rec.candidates[0].model, ai.LLM)
+    assert rec.candidates[1].role == "generator"
+    alone = [c for c in rec.candidates if c.role == "all steps"]
+    assert alone, "a model that makes text and images may do both steps"
+    assert all(c.model.writes("text") and c.model.writes("image") for c in alone)
+
+
+@pytest.mark.parametrize(
+    ("task", "language", "job"),
+    [
+        ("resume este informe", "es", "summarization"),
+        ("traduce este correo al inglés", "es", "translation"),
+        ("übersetze diese E-Mail ins Englische", "de", "translation"),
+        ("transkribiere die Sprachnachrichten", "de", "speech-recognition"),
+        ("résume ce rapport en trois points", "fr", "summarization"),
+        ("génère une illustration pour notre affiche", "fr", "text-to-image"),
+        ("transcreva as gravações das reuniões", "pt", "speech-recognition"),
+        ("classifique os e-mails por assunto", "pt", "text-classification"),
+    ],
+)
+def test_other_languages(task: str, language: str, job: str) -> None:
+    rec = ai.choose(task=task)
+    assert rec.language == language
+    assert rec.job_type is not None
+    assert rec.job_type.id == job
+    assert any(r.id == "read-language" for r in rec.rationale)
+
+
+def test_negation_cancels_a_modality() -> None:
+    """ "no images" asks for no images; without the negation it would."""
+    negated = ai.choose(task="write a product description, no images")
+    assert _shape(negated)[1] == {"text"}
+    plain = ai.choose(task="write a product description with images")
+    assert "image" in _shape(plain)[1]
+
+
+def test_non_generative_jobs_get_an_answer_with_the_librarys_reason() -> None:
+    rec = ai.choose(task="spam filtering for our inbox")
+    assert rec.category.id == "ai-model"
+    assert rec.job_type is not None
+    assert rec.job_type.id == "text-classification"
+    reason = next(r for r in rec.rationale if r.id == "non-generative-job")
+    assert reason.section is None, "the article does not say this: no section"
+    assert "aitaxonomy's rule" in reason.text
+    assert all(c.model.writes("label") for c in rec.candidates)
+
+
+def test_text_that_names_no_job_is_refused() -> None:
+    with pytest.raises(ai.NoMatchError, match="no job could be read"):
+        ai.choose(task="zzzz qqqq")
+
+
+def test_general_llms_are_candidates_for_code() -> None:
+    """Code is written as text: general LLMs write it, and the answer stays GenAI."""
+    rec = ai.choose(task="write a Python function that parses dates")
+    ids = {c.model.id for c in rec.candidates}
+    assert {"claude-sonnet-4", "gpt-4.1", "gemini-2.5-pro"} <= ids
+    assert {"codestral-22b", "qwen2.5-coder"} <= ids
+    assert rec.category.id == "genai"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "inputs", "outputs", "job"),
+    [
+        (
+            {
+                "modalities": "text",
+                "inputs": "speech",
+                "task": "transcribe podcast episodes",
+            },
+            {"speech"},
+            {"text"},
+            "speech-recognition",
+        ),
+        (
+            {"modalities": "music", "task": "background music for YouTube videos"},
+            {"text"},
+            {"music"},
+            "music-generation",
+        ),
+        (
+            {"inputs": "image", "modalities": "image", "task": "transcribe this call"},
+            {"image"},
+            {"image"},
+            "image-to-image",
+        ),
+        ({"modalities": "image"}, {"text"}, {"image"}, "text-to-image"),
+    ],
+)
+def test_the_arguments_win(
+    kwargs: dict[str, Any], inputs: set[str], outputs: set[str], job: str
+) -> None:
+    """modalities= is exactly the outputs and inputs= exactly the inputs."""
+    rec = ai.choose(**kwargs)
+    assert _shape(rec) == (inputs, outputs)
+    assert rec.job_type is not None
+    assert rec.job_type.id == job
+    assert rec.candidates
+    for candidate in rec.candidates:
+        assert all(candidate.model.reads(m) for m in rec.inputs)
+        assert all(candidate.model.writes(m) for m in rec.outputs)
+
+
+def test_a_conflict_is_explained() -> None:
+    rec = ai.choose(inputs="image", modalities="image", task="transcribe this call")
+    conflicts = [r for r in rec.rationale if r.id == "arguments-win"]
+    assert conflicts
+    assert "speech" in conflicts[0].text or "text" in conflicts[0].text
+
+
+def test_extra_outputs_become_a_step() -> None:
+    rec = ai.choose(task="chatbots_virtual_assistants", modalities=["text", "speech"])
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [
+        "chat",
+        "text-to-speech",
+    ]
+    assert rec.hybrid
+
+
+def test_an_empty_candidate_list_says_so() -> None:
+    lonely = ai.Taxonomy(list(ai.article_taxonomy()))
+    rec = ai.choose(task="detect objects in these photos", taxonomy=lonely)
+    assert rec.candidates == ()
+    assert any(r.id == "no-candidates" for r in rec.rationale)
+
+
+def test_top_candidates_that_tie_say_what_separates_them() -> None:
+    twins = [
+        ai.AIModel(
+            id=f"twin-{n}",
+            name=f"Twin {n}",
+            input_modalities="image",
+            output_modalities="boxes",
+            released=day,
+        )
+        for n, day in (("a", "2025-01-01"), ("b", "2024-01-01"))
+    ]
+    lonely = ai.Taxonomy([*ai.article_taxonomy(), *twins])
+    rec = ai.choose(task="detect objects in these photos", taxonomy=lonely)
+    assert [c.model.id for c in rec.candidates] == ["twin-a", "twin-b"]
+    rank = next(r for r in rec.rationale if r.id == "rank")
+    assert "ties with it" in rank.text
+    assert "newer" in rank.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(max_size=60),
+    st.lists(st.sampled_from([*M, "pictures"]), max_size=3),
+    st.lists(st.sampled_from(list(M)), max_size=2),
+)
+def test_any_text_and_arguments_give_an_answer_or_a_library_error(
+    task: str, outputs: list[Any], inputs: list[Any]
+) -> None:
+    """Law: any script, any modalities: a deterministic answer or a library error."""
+    try:
+        first = ai.choose(modalities=outputs or None, inputs=inputs or None, task=task)
+    except ai.AITaxonomyError:
+        return
+    again = ai.choose(
+        modalities=outputs or None,
+        inputs=inputs or None,
+        task=task,
+        taxonomy=ai.Taxonomy(list(ai.default_taxonomy())),
+    )
+    assert first.category.id == again.category.id
+    assert [c.model.id for c in first.candidates] == [
+        c.model.id for c in again.candidates
+    ]
+    if outputs:
+        assert first.outputs == frozenset(ai.Modality(m) for m in outputs)
+    if inputs:
+        assert first.steps[0].inputs == frozenset(inputs)
+
+
+@pytest.mark.parametrize(
+    ("split", "floors"),
+    [
+        ("tune", {"category": 0.9, "io": 0.7, "job": 0.7}),
+        ("dev", {"category": 0.8, "io": 0.64, "job": 0.64}),
+        ("holdout", {"category": 0.8, "io": 0.55, "job": 0.55}),
+    ],
+)
+def test_job_reading_accuracy(split: str, floors: dict[str, float]) -> None:
+    """Category, inputs and outputs, and job types stay at or above what was measured.
+
+    The floors are the figures measured when this test last changed, rounded
+    down; the held-out split is read only as these scores.
+    """
+    found = rates([judge(c) for c in cases(split)])
+    for metric, floor in floors.items():
+        assert found[metric] >= floor, (metric, found[metric])

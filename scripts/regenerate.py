@@ -1,7 +1,7 @@
 """Regenerate the docs' generated files; run after changing the data or the CLI.
 
-python docs/regenerate.py          # rewrite them
-python docs/regenerate.py --check  # exit 1 if any is stale (the tests do this)
+python scripts/regenerate.py          # rewrite them
+python scripts/regenerate.py --check  # exit 1 if any is stale (the tests do this)
 """
 
 from __future__ import annotations
@@ -136,6 +136,51 @@ def _vocabulary_tables() -> str:
     return "".join(parts)
 
 
+def _job_type_tables() -> str:
+    """The job types, by what they work on, from the packaged data."""
+    tax = ai.default_taxonomy()
+    use_cases: dict[str, list[str]] = {}
+    for use_case in tax.use_cases():
+        for job_id in use_case.job_types:
+            use_cases.setdefault(job_id, []).append(use_case.id)
+    groups: dict[str, list[ai.JobType]] = {}
+    for job in tax.job_types():
+        groups.setdefault(job.group, []).append(job)
+    parts = []
+    for group, jobs in groups.items():
+        parts.append(f"\n## {group[:1].upper()}{group[1:]}\n")
+        parts.append(
+            _table(
+                [
+                    "id",
+                    "job",
+                    "reads",
+                    "makes",
+                    "generative",
+                    "category",
+                    "models",
+                    "pipeline tags",
+                    "article use cases",
+                ],
+                [
+                    [
+                        f"`{j.id}`",
+                        j.name,
+                        ", ".join(sorted(m.value for m in j.inputs)),
+                        ", ".join(sorted(m.value for m in j.outputs)),
+                        "yes" if j.generative else "no",
+                        j.category,
+                        str(len(tax.models(job_type=j))),
+                        ", ".join(f"`{t}`" for t in j.pipeline_tags),
+                        ", ".join(use_cases.get(j.id, [])),
+                    ]
+                    for j in jobs
+                ],
+            )
+        )
+    return "".join(parts).lstrip("\n")
+
+
 def generated() -> dict[Path, str]:
     """Each generated file and the text it should hold."""
     files = {
@@ -149,6 +194,7 @@ def generated() -> dict[Path, str]:
         ),
         HERE / "_generated" / "help.txt": _help(),
         HERE / "_generated" / "vocabulary.md": _vocabulary_tables(),
+        HERE / "_generated" / "job-types.md": _job_type_tables(),
     }
     for command in COMMANDS:
         files[HERE / "_generated" / f"help-{command}.txt"] = _help(command)

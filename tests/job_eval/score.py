@@ -20,7 +20,7 @@ import aitaxonomy as ai
 
 HERE = Path(__file__).resolve().parent
 SPLITS = {
-    "tune": ("tune.toml",),
+    "tune": ("tune.toml", "tune2.toml", "tune3.toml"),
     "dev": ("dev.toml",),
     "holdout": ("holdout-a.toml", "holdout-b.toml"),
 }

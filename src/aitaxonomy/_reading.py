@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._modality import Modality
-from ._words import TypoIndex, hyphenated_tokens, stem, tokens
+from ._words import QUOTE, TypoIndex, hyphenated_tokens, stem, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -54,18 +54,26 @@ _NEGATION_REACH = 3
 _FITS = 1.0
 _FITS_AS_TEXT = 0.3
 _CONTRADICTS = 1.6
-_MISSING_CONTENT = 0.45
+_MISSING_CONTENT = 0.9
 _MISSING = {Modality.CODE: 0.8, Modality.TABLE: 0.8, Modality.MOLECULE: 0.8}
 """What a job loses when an input it cannot do without is not named: a job
 that reads code or a table almost always says so."""
 _MISSING_OUTPUT = 0.2
 _LEAST = 0.35
 _MATERIAL = 0.5
+_SHAPE_CUE = 0.25
+_EXAMPLE = 0.25
+_WRONG_WAY_CUE = 0.5
+"""The weight of a job cue naming a modality read the other way round."""
+"""The weight of a job cue among examples: "a 'customers also liked' row"."""
+"""The weight of a job cue that names a modality of the job's own shape."""
 """The weight of a job cue that is also a modality noun ("emails", "chat" in
 "chat logs"): it names the material more than the job."""
 
 _BREAKS = frozenset({".", ";", "!", "?", "\n"})
-_PUNCTUATION = frozenset({*_BREAKS, ",", ":", "&", "/", "(", ")"})
+_PUNCTUATION = frozenset({*_BREAKS, ",", ":", "&", "/", "(", ")", QUOTE})
+_EXAMPLE_ITEM = 4
+"""The most words an item of a list of examples has ("billing, outage, other")."""
 _JOINERS = frozenset(
     {",", "&", "/", "and", "or", "y", "o", "et", "ou", "und", "oder", "e"}
 )
@@ -218,6 +226,8 @@ class _Hit:
     start: int
     end: int
     entry: _Entry
+    example: bool = False
+    """Whether it stands among examples (a quotation, a list of labels)."""
 
 
 class _Segment:
@@ -298,6 +308,13 @@ class TaskReader:
             )
             for code, pack in self._packs.items()
         }
+        self._example_openers = {
+            code: frozenset(
+                tuple(tokens(w))
+                for w in (*steps.get("examples", ()), *pack.get("examples", ()))
+            )
+            for code, pack in self._packs.items()
+        }
         spoken = {
             code: frozenset(
                 e.key[0]
@@ -324,15 +341,20 @@ class TaskReader:
         entries = self._pack_entries(self._packs[ENGLISH], base=True)
         if code != ENGLISH:  # English content words count in any language, not its
             entries = [e for e in entries if e.kind not in _AS_WRITTEN]  # grammar
-        entries += self._job_entries((j.id, j.cues) for j in self._jobs.values())
+        owners: list[tuple[tuple[str, ...], Sequence[str]]] = [
+            ((j.id,), j.cues) for j in self._jobs.values()
+        ]
+        owners += self._families(self._packs[ENGLISH].get("families", {}), cues=True)
         if code != ENGLISH:
             pack = self._packs[code]
             entries += self._pack_entries(pack, base=False)
-            entries += self._job_entries(
-                (job, words)
+            owners += [
+                ((job,), words)
                 for job, words in pack.get("jobs", {}).items()
                 if job in self._jobs
-            )
+            ]
+            owners += self._families(pack.get("families", {}), cues=False)
+        entries += self._job_entries(owners)
         nouns = {
             e.key for e in entries if e.kind == "noun" and e.value.startswith("text:")
         }
@@ -356,7 +378,7 @@ class TaskReader:
         entries = words("negation", "", pack.get("negations", ()))
         for kind in ("input", "output", "purpose", "topic", "given", "new"):
             entries += words(kind, kind, directions.get(kind, ()))
-        for role in ("make", "use", "change", "rank"):
+        for role in ("make", "use", "change", "rank", "predict"):
             entries += words("verb", role, verbs.get(role, ()))
         entries += words("about", "", about)
         entries += words("back", "", back)
@@ -373,24 +395,48 @@ class TaskReader:
                 entries += words("noun", f"{modality}:{habit}", items)
         return entries
 
-    def _job_entries(self, cues: Iterable[tuple[str, Iterable[str]]]) -> list[_Entry]:
-        found = [(job, w, _key(w, "job")) for job, words in cues for w in words]
-        spread: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        for job, _, key in found:
-            spread[key].add(job)
-        count = max(len(self._jobs), 1)
-        # Rarer cues say more (spread over fewer job types), longer ones too.
-        return [
-            _Entry(
-                key,
-                "job",
-                job,
-                text,
-                (1 + 0.5 * (len(key) - 1)) * math.log(1 + count / len(spread[key])),
+    def _families(
+        self, families: Mapping[str, Any], *, cues: bool
+    ) -> list[tuple[tuple[str, ...], Sequence[str]]]:
+        """Each family's known members and its cues (a language gives cues only)."""
+        english = self._packs[ENGLISH].get("families", {})
+        found = []
+        for family, spec in families.items():
+            words = spec.get("cues", ()) if cues else spec
+            members = tuple(
+                j for j in english.get(family, {}).get("jobs", ()) if j in self._jobs
             )
-            for job, text, key in found
-            if key
+            if members:
+                found.append((members, words))
+        return found
+
+    def _job_entries(
+        self, owners: Iterable[tuple[tuple[str, ...], Sequence[str]]]
+    ) -> list[_Entry]:
+        """Job cues, from job types (one member) and families (several).
+
+        A cue is worth more the fewer owners share it, and the longer it is. A
+        family's cue counts once for the family, so "classify" is as telling as
+        any word a single job owns, and leaves the choice of member to the
+        shape of the job.
+        """
+        found = [
+            (members, w, _key(w, "job")) for members, words in owners for w in words
         ]
+        spread: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+        for members, _, key in found:
+            spread[key].add(members)
+        count = max(len(self._jobs), 1)
+        entries: dict[tuple[str, tuple[str, ...]], _Entry] = {}
+        for members, text, key in found:
+            if not key:
+                continue
+            weight = (1 + 0.5 * (len(key) - 1)) * math.log(1 + count / len(spread[key]))
+            for job in members:
+                # a cue both a job's own and its family's counts once
+                if (job, key) not in entries or entries[job, key].weight < weight:
+                    entries[job, key] = _Entry(key, "job", job, text, weight)
+        return list(entries.values())
 
     # -- reading --
 
@@ -421,6 +467,10 @@ class TaskReader:
         words, hyphenated = hyphenated_tokens(text)
         stems = [w if w in _PUNCTUATION else lexicon.stem(w) for w in words]
         hits = _hits(words, stems, lexicon)
+        examples = _examples(words, hits, self._example_openers[code])
+        hits = [
+            attrs.evolve(h, example=True) if h.start in examples else h for h in hits
+        ]
         negated = _negated(hits)
         segments = _segments(words, hits, hyphenated, self._purpose[code])
         for segment in segments:
@@ -439,14 +489,20 @@ class TaskReader:
     ) -> None:
         """Find the segment's job cues, verb, back-references and modalities."""
         inside = [h for h in hits if segment.start <= h.start and h.end <= segment.end]
-        verbs = [h for h in inside if h.entry.kind == "verb" and h.start not in negated]
+        verbs = [
+            h
+            for h in inside
+            if h.entry.kind == "verb" and h.start not in negated and not h.example
+        ]
         # "a post with an image": what another deliverable names is made.
         segment.role = (
             verbs[0].entry.value
             if verbs
             else ("make" if segment.link == "also" else None)
         )
-        nouns = _heads(_longest(h for h in inside if h.entry.kind == "noun"))
+        nouns = _heads(
+            _longest(h for h in inside if h.entry.kind == "noun" and not h.example)
+        )
         spans = [(n.start, n.end) for n in nouns]
         directions: dict[int, tuple[str, str]] = {}
         for noun in nouns:
@@ -454,24 +510,39 @@ class TaskReader:
             directions[noun.start] = _Direction(
                 noun, nouns, inside, segment, words
             ).find(habit)
-        zone = _topic_zone(nouns, directions, inside, segment)
-        seen: set[tuple[str, tuple[str, ...]]] = set()
+        zone = _topic_zone(nouns, directions, inside, segment, words)
+        found: dict[str, list[tuple[float, _Hit]]] = defaultdict(list)
         for hit in inside:
             entry = hit.entry
             if hit.start in negated:
                 continue
-            if entry.kind == "job" and (entry.value, entry.key) not in seen:
-                if hit.start >= zone:
-                    continue  # "a clip of a robot walking": the robot is no job
-                seen.add((entry.value, entry.key))
-                within = any(
-                    s <= hit.start and hit.end <= e and e - s > hit.end - hit.start
-                    for s, e in spans
-                )
-                segment.jobs[entry.value] += entry.weight * (_MATERIAL if within else 1)
-                segment.terms[entry.value].append(" ".join(words[hit.start : hit.end]))
-            elif entry.kind == "back":
+            if entry.kind == "back":
                 segment.back = True
+            if entry.kind != "job" or hit.start in zone:
+                continue  # "a clip of a robot walking": the robot is no job
+            within = any(
+                s <= hit.start and hit.end <= e and e - s > hit.end - hit.start
+                for s, e in spans
+            )
+            weight = entry.weight * (_MATERIAL if within else 1)
+            if hit.example:
+                weight *= _EXAMPLE
+            found[entry.value].append(
+                (weight * self._shaped(hit, nouns, directions), hit)
+            )
+        for job, weighed in found.items():
+            # a cue counts once, and cues that overlap ("ask questions about",
+            # "questions") count as their heaviest
+            taken: set[int] = set()
+            said: set[tuple[str, ...]] = set()
+            for weight, hit in sorted(weighed, key=lambda w: (-w[0], w[1].start)):
+                span = set(range(hit.start, hit.end))
+                if span & taken or hit.entry.key in said:
+                    continue
+                taken |= span
+                said.add(hit.entry.key)
+                segment.jobs[job] += weight
+                segment.terms[job].append(" ".join(words[hit.start : hit.end]))
         for noun in nouns:
             name = noun.entry.value.split(":")[0]
             if noun.start in negated or name == "none":
@@ -486,15 +557,49 @@ class TaskReader:
                 )
             )
 
+    def _shaped(
+        self,
+        hit: _Hit,
+        nouns: Sequence[_Hit],
+        directions: Mapping[int, tuple[str, str]],
+    ) -> float:
+        """What a job cue that names a modality is still worth, 0 to 1.
+
+        "3d model" is made by text-to-3d and image-to-3d alike: once it is read
+        as an output, what is read as the input decides between them, so the
+        cue counts little. Read the wrong way for the job ("explain these
+        videos" for text-to-video), it counts nothing: the shape has spoken.
+        """
+        job = self._jobs[hit.entry.value]
+        for noun in nouns:
+            if noun.start <= hit.start and hit.end <= noun.end:
+                name = noun.entry.value.split(":")[0]
+                direction = directions[noun.start][0]
+                if name in {"none", "text"} or direction not in {"in", "out"}:
+                    return 1.0
+                side = job.inputs if direction == "in" else job.outputs
+                return _SHAPE_CUE if _fits(Modality(name), side) else _WRONG_WAY_CUE
+        return 1.0
+
     # -- job types and steps --
 
     def _decide(self, segment: _Segment) -> tuple[str | None, float]:
         """The best job type for a segment, and its score."""
+        scores = self._scores(segment)
+        best = max(scores, key=scores.__getitem__, default=None)
+        if best is None:
+            return None, -math.inf
+        best_score = scores[best]
+        if best_score < _LEAST or not (segment.jobs or segment.outputs):
+            return None, best_score
+        return best, best_score
+
+    def _scores(self, segment: _Segment) -> dict[str, float]:
+        """Every job type's score for a segment: its cues, and how its shape fits."""
         named_in = segment.inputs
         seen_in = {m for m in named_in if m is not Modality.TEXT}
         seen_out = segment.outputs
-        best: str | None = None
-        best_score = -math.inf
+        scores: dict[str, float] = {}
         for job in self._jobs.values():
             score = segment.jobs.get(job.id, 0.0)
             score += sum(_fit_score(m, job.outputs) for m in seen_out)
@@ -513,17 +618,14 @@ class TaskReader:
                     and not any(_fits(m, {need}) for m in seen_out)
                 ):
                     score -= _MISSING_OUTPUT
-            score -= self._order[job.id] * 1e-4  # earlier in the data: the usual one
-            if score > best_score:
-                best, best_score = job.id, score
-        if best is None or best_score < _LEAST or not (segment.jobs or seen_out):
-            return None, best_score
-        return best, best_score
+            # earlier in the data: the usual one
+            scores[job.id] = score - self._order[job.id] * 1e-4
+        return scores
 
     def _steps(self, segments: list[_Segment]) -> list[ReadStep]:
         # A sentence without a connector goes on with the same step.
         joined: list[_Segment] = []
-        for segment in segments:
+        for segment in self._without_purposes(segments):
             if joined and segment.link == "sentence":
                 joined[-1].absorb(segment)
             else:
@@ -566,6 +668,32 @@ class TaskReader:
             if extra is not None:
                 steps.append(extra)
         return steps
+
+    def _without_purposes(self, segments: list[_Segment]) -> list[_Segment]:
+        """Drop purpose clauses ("so editors can find them"), unless they hold the job.
+
+        In "clone my voice so I can make voiceovers by typing the script" the
+        clause before says too little: the purpose says what is made.
+        """
+        kept: list[_Segment] = []
+        sentence: list[_Segment] = []
+        for segment in segments:
+            if segment.link in {"start", "sentence"}:
+                sentence = []
+            if segment.link == "purpose":
+                if any(self._supported(s) for s in sentence):
+                    continue
+                segment.link = "and"
+            sentence.append(segment)
+            kept.append(segment)
+        return kept
+
+    def _supported(self, segment: _Segment) -> bool:
+        """Whether a segment names a job by its words, not by its nouns alone."""
+        job, _ = self._decide(segment)
+        return job is not None and (
+            segment.jobs.get(job, 0.0) > 0 or bool(segment.outputs)
+        )
 
     def _leftover(self, segment: _Segment, job: JobType) -> ReadStep | None:
         """A step for content the segment names as made that its job does not make.
@@ -767,11 +895,26 @@ class _Direction:
         )
         if "topic" in kinds and topical:
             return "topic", f"'{self.said(kinds['topic'])}' after something made"
-        if "input" in kinds:
+        if "given" in kinds and "verb" in kinds:
+            # "recorded calls", "scanned letters": a participle says it exists
+            return "in", f"given ('{self.said(kinds['given'])}')"
+        if "input" in kinds and not self._determiner(kinds, head):
             if head == "made":
                 return "topic", f"'{self.said(kinds['input'])}' after something made"
             return "in", f"'{self.said(kinds['input'])}'"
         return self._by_verb(kinds.get("verb"))
+
+    def _determiner(self, kinds: Mapping[str, _Hit], head: str | None) -> bool:
+        """Whether a word both preposition and article is the article here.
+
+        "Des bruitages pour un film": at the start, with nothing before it,
+        French "des" is an article, not "of the".
+        """
+        return (
+            "new" in kinds
+            and head is None
+            and kinds["input"].start == self.segment.start
+        )
 
     def _by_verb(self, verb: _Hit | None) -> tuple[str, str] | None:
         """The direction a governing verb gives: made, read, or ranked items."""
@@ -780,6 +923,8 @@ class _Direction:
         role = verb.entry.value
         if role == "rank":  # "recommend songs": the items ranked, not read
             return "topic", f"the items '{self.said(verb)}' ranks"
+        if role == "predict":  # "forecast sales": the quantity, not the data
+            return "topic", f"what '{self.said(verb)}' predicts"
         return ("out" if role == "make" else "in"), f"verb '{self.said(verb)}'"
 
     def _head(self, prep: _Hit) -> str | None:
@@ -812,7 +957,7 @@ def _habit(*, given: bool, new: bool, habit: str, role: str | None) -> tuple[str
         return "out", "a new one"
     if role == "make":
         return "out", "a new one" if new else "made by the step's verb"
-    if role in {"use", "change"}:
+    if role in {"use", "change", "predict"}:
         return "in", "read by the step's verb"
     return "unknown", "no clue"
 
@@ -829,6 +974,78 @@ def _hits(words: Sequence[str], stems: Sequence[str], lexicon: _Lexicon) -> list
                 if tuple(sequence[start:end]) == entry.key:
                     hits.append(_Hit(start, end, entry))
     return hits
+
+
+def _examples(
+    words: Sequence[str],
+    hits: Sequence[_Hit],
+    openers: frozenset[tuple[str, ...]],
+) -> frozenset[int]:
+    """Where the words give examples, not the job: read past them.
+
+    A quotation ("questions like 'did anyone object?'"), a parenthesis, a
+    list after a colon ("by reason: billing, outage, other") or after "e.g."
+    names content, labels or sample questions; a job word in it ("object",
+    "moving") is not the job. A parenthesis or list with a verb in it is
+    part of the job description after all ("Workflow: transcribe, then...").
+    """
+    verbs = {h.start for h in hits if h.entry.kind == "verb"}
+    links = {
+        h.start for h in hits if h.entry.kind == "link" and h.entry.value == "then"
+    }
+    found: set[int] = set()
+    quote: int | None = None
+    for index, word in enumerate(words):
+        if word != QUOTE:
+            continue
+        if quote is None:
+            quote = index
+        else:
+            found.update(range(quote, index + 1))
+            quote = None
+    index = 0
+    while index < len(words):
+        word = words[index]
+        start = None
+        if word in {"(", ":"}:
+            start = index + 1
+        else:
+            for phrase in openers:
+                if tuple(words[index : index + len(phrase)]) == phrase:
+                    start = index + len(phrase)
+                    break
+        if start is None:
+            index += 1
+            continue
+        end = start
+        closing = ")" if word == "(" else None
+        while end < len(words) and words[end] not in _BREAKS and end not in links:
+            if words[end] == closing or (closing is None and words[end] == "("):
+                break
+            end += 1
+        zone = range(start, end)
+        items = [len(list(group)) for group in _split_items(words[start:end])]
+        # after a colon or in a parenthesis, only a list of short items
+        listed = word not in {"(", ":"} or (
+            len(items) > 1 and all(0 < n <= _EXAMPLE_ITEM for n in items)
+        )
+        if zone and listed and not verbs & set(zone):
+            found.update(zone)
+            if closing is not None and end < len(words):
+                found.add(end)
+        index = max(end, index + 1)
+    return frozenset(found)
+
+
+def _split_items(words: Sequence[str]) -> list[list[str]]:
+    """The items of a list, split at commas, slashes and "and"/"or"."""
+    items: list[list[str]] = [[]]
+    for word in words:
+        if word in _JOINERS:
+            items.append([])
+        else:
+            items[-1].append(word)
+    return [i for i in items if i] or [[]]
 
 
 def _negated(hits: Sequence[_Hit]) -> frozenset[int]:
@@ -868,6 +1085,7 @@ def _segments(
     purpose: _Purpose,
 ) -> list[_Segment]:
     """Split the words at connectors and sentence ends; drop purpose clauses."""
+    hits = [h for h in hits if not h.example]
     content_ends = {
         h.end
         for h in hits
@@ -889,27 +1107,27 @@ def _segments(
             links[index] = ("and", index + 1)
     segments: list[_Segment] = []
     start, link, index = 0, "start", 0
-    skipping = False
+    in_purpose = False  # a purpose clause runs to the end of its sentence
     while index < len(words):
         if words[index] in _BREAKS:
-            if index > start and not skipping:
-                segments.append(_Segment(start, index, link))
-            start, link, index, skipping = index + 1, "sentence", index + 1, False
-            continue
-        clause = purpose.at(words, index)
-        if clause is not None and not skipping:
             if index > start:
                 segments.append(_Segment(start, index, link))
-            skipping, index = True, clause
+            start, link, index, in_purpose = index + 1, "sentence", index + 1, False
             continue
-        found = links.get(index)
-        if found is not None and not skipping:
+        clause = None if in_purpose else purpose.at(words, index)
+        if clause is not None:
+            if index > start:
+                segments.append(_Segment(start, index, link))
+            start, index, link, in_purpose = clause, clause, "purpose", True
+            continue
+        found = None if in_purpose else links.get(index)
+        if found is not None:
             if index > start:
                 segments.append(_Segment(start, index, link))
             start, index, link = found[1], found[1], found[0]
             continue
         index += 1
-    if start < len(words) and not skipping:
+    if start < len(words):
         segments.append(_Segment(start, len(words), link))
     return segments
 
@@ -932,18 +1150,40 @@ def _topic_zone(
     directions: Mapping[int, tuple[str, str]],
     inside: Sequence[_Hit],
     segment: _Segment,
-) -> int:
-    """Where the topic of something made starts ("a clip of a robot walking").
+    words: Sequence[str],
+) -> range:
+    """Where words describe the content of a picture, clip or recording.
 
-    Job words after it describe the content; they are not the job.
+    "A clip of a robot walking": the robot is what the clip shows, not the
+    job. After something made, the rest of the step is its topic; after
+    something read ("photos of a sculpture into a 3D model"), only the words
+    up to the next preposition.
     """
     for noun in nouns:
-        if directions[noun.start][0] != "out" or noun.entry.value.startswith("text:"):
+        name = noun.entry.value.split(":")[0]
+        direction = directions[noun.start][0]
+        if name not in _CONTENT_NAMES or name == "text":
             continue
         for hit in inside:
-            if hit.start == noun.end and hit.entry.kind in {"topic", "purpose"}:
-                return hit.start
-    return segment.end
+            if hit.start != noun.end:
+                continue
+            if direction == "out" and hit.entry.kind in {"topic", "purpose"}:
+                return range(hit.start, segment.end)
+            if direction == "in" and hit.entry.kind == "topic":
+                stops = [
+                    h.start
+                    for h in inside
+                    if h.start >= hit.end
+                    and h.entry.kind in {"input", "output", "purpose", "verb"}
+                ]
+                stops += [
+                    i
+                    for i in range(hit.end, segment.end)
+                    if words[i] in _PUNCTUATION or words[i] in _RELATIVE
+                ]
+                end = min(stops, default=segment.end)
+                return range(hit.start, end)
+    return range(segment.end, segment.end)
 
 
 def _longest(hits: Iterable[_Hit]) -> list[_Hit]:

@@ -31,7 +31,7 @@ _NAME_WEIGHT = 0.6
 _NEGATION_REACH = 3
 _POSITION_BOOST = 0.3
 _STOPWORDS = frozenset({"and", "the", "for", "with", "from", "into", "ai", "powered"})
-_MARKS = frozenset(".;:!?\n,&/()")
+_MARKS = frozenset('.;:!?\n,&/()"')
 
 
 def stem_words(text: str) -> tuple[str, ...]:

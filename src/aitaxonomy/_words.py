@@ -15,9 +15,14 @@ import re
 import unicodedata
 from collections import defaultdict
 
-__all__ = ["TypoIndex", "fold", "hyphenated_tokens", "stem", "tokens"]
+__all__ = ["QUOTE", "TypoIndex", "fold", "hyphenated_tokens", "stem", "tokens"]
 
-_TOKEN = re.compile(r"[a-z0-9+#]+(?:[.'][a-z0-9]+)*|[.;:!?\n,&/()]")
+_TOKEN = re.compile(r"[a-z0-9+#]+(?:[.'][a-z0-9]+)*|[.;:!?\n,&/()\"']")
+_QUOTES = str.maketrans(
+    dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a", '"')
+)
+QUOTE = '"'
+"""The token every quotation mark becomes, opening or closing."""
 _VOWELS = frozenset("aeiouy")
 # British to American, before the suffixes come off, so both spellings meet.
 _SPELLING = (
@@ -176,12 +181,17 @@ def fold(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Folded words and punctuation marks, in order; hyphens join words.
 
-    Abbreviations lose their dots, so "e.g." does not end a sentence.
+    Abbreviations lose their dots, so "e.g." does not end a sentence. Every
+    quotation mark becomes :data:`QUOTE`; an apostrophe only when it opens or
+    closes a quotation, not in "don't" or "the players' scores".
 
     Example:
         >>> tokens("Text-to-speech for 3.5 e-mails, e.g. tl;dr, then stop.")
         ['text', 'to', 'speech', 'for', '3.5', 'e', 'mails', ',', 'eg', 'tldr', ',',
          'then', 'stop', '.']
+        >>> tokens("ask 'did it work?' about the players' scores, «vite»")
+        ['ask', '"', 'did', 'it', 'work', '?', '"', 'about', 'the', 'players',
+         'scores', ',', '"', 'vite', '"']
     """
     return hyphenated_tokens(text)[0]
 
@@ -194,15 +204,30 @@ def hyphenated_tokens(text: str) -> tuple[list[str], frozenset[int]]:
         (['study', 'with', 'me', 'streams'], frozenset({1, 2}))
     """
     folded = _ABBREVIATIONS.sub(
-        lambda m: m.group(0).replace(".", "").replace(" ", ""), fold(text)
+        lambda m: m.group(0).replace(".", "").replace(" ", ""),
+        fold(text.translate(_QUOTES)),
     ).replace("tl;dr", "tldr")
     spaced = folded.replace("-", " ").replace("_", " ")
     found: list[str] = []
     joined: set[int] = set()
+    quoting = False
     for match in _TOKEN.finditer(spaced):
+        word = match.group(0)
+        if word == "'":
+            # a single quote opens before a word and closes after one; a lone
+            # apostrophe ("the players' scores") is no quotation mark
+            start, end = match.start(), match.end()
+            opens = (start == 0 or not spaced[start - 1].isalnum()) and (
+                end < len(spaced) and spaced[end].isalnum()
+            )
+            if not (opens and not quoting) and not quoting:
+                continue
+            word = QUOTE
+        if word == QUOTE:
+            quoting = not quoting
         if match.start() > 0 and folded[match.start() - 1] in "-_":
             joined.add(len(found))
-        found.append(match.group(0))
+        found.append(word)
     return found, frozenset(joined)
 
 

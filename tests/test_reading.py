@@ -187,7 +187,9 @@ def test_steps(
 )
 def test_a_family_cue_leaves_the_choice_to_the_material(task: str, job: str) -> None:
     """A family cue ("sort") names the action; the material picks the classifier."""
-    assert ai.choose(task=task).steps[0].job_type.id == job
+    found = ai.choose(task=task).steps[0].job_type
+    assert found is not None
+    assert found.id == job
 
 
 @pytest.mark.parametrize(
@@ -217,6 +219,41 @@ def test_examples_are_not_the_job(task: str, job: str, absent: str) -> None:
     jobs = [s.job_type.id for s in rec.steps if s.job_type]
     assert jobs == [job]
     assert absent not in jobs
+
+
+@pytest.mark.parametrize(
+    ("task", "jobs"),
+    [
+        # a pronoun on the verb (Spanish, Portuguese)
+        (
+            "Transcribir las llamadas de quejas y clasificarlas por motivo",
+            ["speech-recognition", "text-classification"],
+        ),
+        (
+            "Transcrever as entrevistas gravadas e depois traduzi-las",
+            ["speech-recognition", "translation"],
+        ),
+        # German verbs end their clause; compounds name their kind last
+        (
+            "Speisekarten fotografieren, den Text erkennen und ins Englische "
+            "übersetzen",
+            ["ocr", "translation"],
+        ),
+        (
+            "Personen und Gabelstapler in den Kamerabildern der Lagerhalle "
+            "lokalisieren",
+            ["object-detection"],
+        ),
+        # words between "and" and the next step's verb
+        (
+            "write a bedtime story about a turtle and have it narrated",
+            ["text-generation", "text-to-speech"],
+        ),
+    ],
+)
+def test_steps_in_each_language_s_grammar(task: str, jobs: list[str]) -> None:
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == jobs
 
 
 def test_what_is_forecast_is_neither_read_nor_made() -> None:
@@ -420,9 +457,9 @@ def test_any_text_and_arguments_give_an_answer_or_a_library_error(
 @pytest.mark.parametrize(
     ("split", "floors"),
     [
-        ("tune", {"category": 0.81, "io": 0.58, "job": 0.57}),
+        ("tune", {"category": 0.81, "io": 0.59, "job": 0.59}),
         ("dev", {"category": 0.87, "io": 0.74, "job": 0.74}),
-        ("holdout", {"category": 0.83, "io": 0.59, "job": 0.59}),
+        ("holdout", {"category": 0.83, "io": 0.58, "job": 0.59}),
     ],
 )
 def test_job_reading_accuracy(split: str, floors: dict[str, float]) -> None:

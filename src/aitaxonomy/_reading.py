@@ -72,6 +72,12 @@ _WRONG_WAY_CUE = 0.5
 
 _BREAKS = frozenset({".", ";", "!", "?", "\n"})
 _PUNCTUATION = frozenset({*_BREAKS, ",", ":", "&", "/", "(", ")", QUOTE})
+_SHORTEST_VERB = 4
+"""The fewest letters left of a verb once its pronoun comes off ("leer")."""
+_COMPOUND_PART = 3
+"""The fewest letters of either part of a compound word ("Tiefen|karte")."""
+_BRIDGE = 3
+"""The most words between "and" and the verb of a new step ("and have it read")."""
 _EXAMPLE_ITEM = 4
 """The most words an item of a list of examples has ("billing, outage, other")."""
 _JOINERS = frozenset(
@@ -197,7 +203,17 @@ def _key(text: str, kind: str) -> tuple[str, ...]:
 class _Lexicon:
     """Every phrase of one language set, indexed by its first word or stem."""
 
-    def __init__(self, entries: Iterable[_Entry], *, snap: bool) -> None:
+    def __init__(
+        self,
+        entries: Iterable[_Entry],
+        *,
+        snap: bool,
+        clitics: Iterable[str] = (),
+        compounds: bool = False,
+    ) -> None:
+        self.compounds = compounds
+        # longest first, so "selo" comes off before "lo"
+        self.clitics = tuple(sorted(set(clitics), key=len, reverse=True))
         self.written: dict[str, list[_Entry]] = defaultdict(list)
         self.stemmed: dict[str, list[_Entry]] = defaultdict(list)
         vocabulary: set[str] = set()
@@ -211,14 +227,52 @@ class _Lexicon:
         self.stems = frozenset(
             s for es in self.stemmed.values() for e in es for s in e.key
         )
+        self.nouns = frozenset(
+            e.key[0]
+            for es in self.stemmed.values()
+            for e in es
+            if e.kind == "noun" and len(e.key) == 1
+        )
         self.typos = TypoIndex(vocabulary if snap else set())
 
-    def stem(self, word: str) -> str:
-        """The stem of *word*, or of the lexicon word it misspells."""
+    def stem(self, word: str, *, before_clitic: bool = False) -> str:
+        """The stem of *word*, or of the lexicon word it misspells.
+
+        A verb with a pronoun on it ("clasificarlas", "resumirlo") is found
+        by its infinitive; one written before a hyphened pronoun
+        ("traduzi-las") may have lost its final "r".
+        """
         found = stem(word)
         if found in self.stems:
             return found
+        bases = [word + "r"] if before_clitic else []
+        bases += [
+            word[: -len(clitic)]
+            for clitic in self.clitics
+            if word.endswith(clitic) and len(word) - len(clitic) >= _SHORTEST_VERB
+        ]
+        for base in bases:
+            if stem(base) in self.stems:
+                return stem(base)
+        if self.compounds:
+            head = self._head(word)
+            if head is not None:
+                return head
         return stem(self.typos.snap(word))
+
+    def _head(self, word: str) -> str | None:
+        """The modality noun a compound ends with: "Kamerabildern" is "Bildern".
+
+        German compounds name their kind last, so the longest known noun
+        ending (of a few letters at least) says what the whole word is. Only
+        nouns: a job word at the end of a compound is mostly chance
+        ("Speisekarten" ends in "Arten", species).
+        """
+        for start in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1):
+            found = stem(word[start:])
+            if found in self.nouns:
+                return found
+        return None
 
 
 @attrs.frozen
@@ -285,7 +339,12 @@ class TaskReader:
             **cues.get("languages", {}),
         }
         self._lexicons = {
-            code: _Lexicon(self._entries(code), snap=code == ENGLISH)
+            code: _Lexicon(
+                self._entries(code),
+                snap=code == ENGLISH,
+                clitics=self._packs[code].get("clitics", ()),
+                compounds=bool(self._packs[code].get("compounds", False)),
+            )
             for code in self._packs
         }
         self._markers = {
@@ -294,8 +353,8 @@ class TaskReader:
             if code != ENGLISH
         }
         steps = cues.get("steps", {})
-        self._purpose = {
-            code: _Purpose(
+        self._clauses = {
+            code: _Clauses(
                 phrases=frozenset(
                     tuple(tokens(w))
                     for w in (
@@ -303,8 +362,16 @@ class TaskReader:
                         *pack.get("purpose_clauses", ()),
                     )
                 ),
-                openers=frozenset(steps.get("purpose_openers", ())),
-                modals=frozenset(steps.get("purpose_modals", ())),
+                openers=frozenset(
+                    (steps if code == ENGLISH else pack).get("purpose_openers", ())
+                ),
+                modals=frozenset(
+                    (steps if code == ENGLISH else pack).get("purpose_modals", ())
+                ),
+                bridges=frozenset(
+                    (steps if code == ENGLISH else pack).get("bridges", ())
+                ),
+                verb_final=bool(pack.get("verb_final", False)),
             )
             for code, pack in self._packs.items()
         }
@@ -465,14 +532,25 @@ class TaskReader:
         code = self.language(text)
         lexicon = self._lexicons[code]
         words, hyphenated = hyphenated_tokens(text)
-        stems = [w if w in _PUNCTUATION else lexicon.stem(w) for w in words]
+        clitics = frozenset(lexicon.clitics)
+        stems = [
+            w
+            if w in _PUNCTUATION
+            else lexicon.stem(
+                w,
+                before_clitic=i + 1 in hyphenated
+                and i + 1 < len(words)
+                and words[i + 1] in clitics,
+            )
+            for i, w in enumerate(words)
+        ]
         hits = _hits(words, stems, lexicon)
         examples = _examples(words, hits, self._example_openers[code])
         hits = [
             attrs.evolve(h, example=True) if h.start in examples else h for h in hits
         ]
         negated = _negated(hits)
-        segments = _segments(words, hits, hyphenated, self._purpose[code])
+        segments = _segments(words, hits, hyphenated, self._clauses[code])
         for segment in segments:
             self._fill(segment, words, hits, negated)
         steps = self._steps(segments)
@@ -1057,12 +1135,24 @@ def _negated(hits: Sequence[_Hit]) -> frozenset[int]:
 
 
 @attrs.frozen
-class _Purpose:
-    """What starts a purpose clause ("so editors can find them"): not a step."""
+class _Clauses:
+    """How a language opens purpose clauses and joins steps with "and".
+
+    Attributes:
+        phrases: Phrases that open a purpose clause ("so that").
+        openers: Words that open one when a modal follows ("so ... can").
+        modals: Those modals.
+        bridges: Words that may stand between "and" and the verb of a new
+            step ("and have it narrated", "y luego lo traduce").
+        verb_final: Whether the verb ends its clause (German: "den Text
+            erkennen und ins Englische übersetzen").
+    """
 
     phrases: frozenset[tuple[str, ...]]
     openers: frozenset[str]
     modals: frozenset[str]
+    bridges: frozenset[str] = frozenset()
+    verb_final: bool = False
 
     def at(self, words: Sequence[str], index: int) -> int | None:
         """The end of a purpose opener at *index*, if one starts there."""
@@ -1082,7 +1172,7 @@ def _segments(
     words: Sequence[str],
     hits: Sequence[_Hit],
     hyphenated: frozenset[int],
-    purpose: _Purpose,
+    clauses: _Clauses,
 ) -> list[_Segment]:
     """Split the words at connectors and sentence ends; drop purpose clauses."""
     hits = [h for h in hits if not h.example]
@@ -1102,8 +1192,20 @@ def _segments(
         if current is None or current[1] < hit.end:
             links[hit.start] = (hit.entry.value, hit.end)
     verbs = {h.start for h in hits if h.entry.kind == "verb"}
+    verb_ends = {h.end for h in hits if h.entry.kind == "verb"}
     for index, word in enumerate(words):
-        if word in _AND and index not in links and index + 1 in verbs:
+        if (
+            word in _AND
+            and index not in links
+            and _starts_step(
+                words,
+                index,
+                verbs=verbs,
+                verb_ends=verb_ends,
+                links=links,
+                clauses=clauses,
+            )
+        ):
             links[index] = ("and", index + 1)
     segments: list[_Segment] = []
     start, link, index = 0, "start", 0
@@ -1114,7 +1216,7 @@ def _segments(
                 segments.append(_Segment(start, index, link))
             start, link, index, in_purpose = index + 1, "sentence", index + 1, False
             continue
-        clause = None if in_purpose else purpose.at(words, index)
+        clause = None if in_purpose else clauses.at(words, index)
         if clause is not None:
             if index > start:
                 segments.append(_Segment(start, index, link))
@@ -1130,6 +1232,36 @@ def _segments(
     if start < len(words):
         segments.append(_Segment(start, len(words), link))
     return segments
+
+
+def _starts_step(
+    words: Sequence[str],
+    index: int,
+    *,
+    verbs: set[int],
+    verb_ends: set[int],
+    links: Mapping[int, tuple[str, int]],
+    clauses: _Clauses,
+) -> bool:
+    """Whether the "and" (or comma) at *index* opens a step with a verb of its own.
+
+    The verb comes next, or after a few bridging words ("and have it
+    narrated"); in a verb-final language it ends the clause.
+    """
+    ahead = index + 1
+    bridges = clauses.bridges
+    while ahead < len(words) and words[ahead] in bridges and ahead <= index + _BRIDGE:
+        ahead += 1
+    if ahead in verbs:
+        return True
+    if not clauses.verb_final:
+        return False
+    end = index + 1
+    while end < len(words) and not (
+        words[end] in _AND or words[end] in _BREAKS or end in links
+    ):
+        end += 1
+    return end > index + 1 and end in verb_ends
 
 
 def _heads(nouns: Sequence[_Hit]) -> list[_Hit]:

@@ -63,6 +63,7 @@ _LEAST = 0.35
 _MATERIAL = 0.5
 _SHAPE_CUE = 0.25
 _EXAMPLE = 0.25
+_BY_ROLE = "made by the step's verb"
 _WRONG_WAY_CUE = 0.5
 """The weight of a job cue naming a modality read the other way round."""
 """The weight of a job cue among examples: "a 'customers also liked' row"."""
@@ -668,15 +669,26 @@ class TaskReader:
         if best is None:
             return None, -math.inf
         best_score = scores[best]
-        if best_score < _LEAST or not (segment.jobs or segment.outputs):
+        if best_score < _LEAST or not (segment.jobs or self._outputs(segment)):
             return None, best_score
         return best, best_score
+
+    @staticmethod
+    def _outputs(segment: _Segment) -> set[Modality]:
+        """What the segment makes; a change keeps the kind of what it reads.
+
+        "Get rid of the power lines in my photos" names no output, but what
+        is changed comes back as it went in: photos.
+        """
+        if segment.outputs or segment.role != "change":
+            return segment.outputs
+        return {m for m in segment.inputs if m.content and m is not Modality.TEXT}
 
     def _scores(self, segment: _Segment) -> dict[str, float]:
         """Every job type's score for a segment: its cues, and how its shape fits."""
         named_in = segment.inputs
         seen_in = {m for m in named_in if m is not Modality.TEXT}
-        seen_out = segment.outputs
+        seen_out = self._outputs(segment)
         scores: dict[str, float] = {}
         for job in self._jobs.values():
             score = segment.jobs.get(job.id, 0.0)
@@ -778,9 +790,15 @@ class TaskReader:
 
         "A chatbot that generates images": the images are a deliverable too.
         """
+        # only what the words make on their own, not by the step's verb alone
+        said = {
+            m.modality
+            for m in segment.mentions
+            if m.direction == "out" and m.why != _BY_ROLE
+        }
         left = {
             m
-            for m in segment.outputs
+            for m in said
             if m.content and m is not Modality.TEXT and not _fits(m, job.outputs)
         }
         if not left:
@@ -935,6 +953,8 @@ class _Direction:
                 return _Direction(
                     other, self.nouns, self.inside, self.segment, self.words
                 ).find(other.entry.value.split(":")[1])
+            if self.words[joiner] in _AND and other is None:
+                break  # "photos of a vase and get a 3D model": another clause
             if self.words[joiner] in _RELATIVE and self._made_code(joiner):
                 # "a script that renames photos": what the code works on is its topic
                 return "topic", "what the code to write works on"
@@ -957,7 +977,8 @@ class _Direction:
 
     def _governed(self, kinds: Mapping[str, _Hit]) -> tuple[str, str] | None:
         """The direction a preposition or verb ending here gives, if any."""
-        if "output" in kinds:
+        verb = kinds.get("verb")
+        if "output" in kinds and not (verb and verb.start < kinds["output"].start):
             return "out", f"'{self.said(kinds['output'])}'"
         head = None
         for kind in ("purpose", "topic", "input"):
@@ -1034,7 +1055,7 @@ def _habit(*, given: bool, new: bool, habit: str, role: str | None) -> tuple[str
     if new and role is None:
         return "out", "a new one"
     if role == "make":
-        return "out", "a new one" if new else "made by the step's verb"
+        return "out", "a new one" if new else _BY_ROLE
     if role in {"use", "change", "predict"}:
         return "in", "read by the step's verb"
     return "unknown", "no clue"
@@ -1049,9 +1070,31 @@ def _hits(words: Sequence[str], stems: Sequence[str], lexicon: _Lexicon) -> list
         ):
             for entry in table.get(sequence[start], ()):
                 end = start + len(entry.key)
-                if tuple(sequence[start:end]) == entry.key:
+                if tuple(sequence[start:end]) == entry.key and (
+                    entry.kind != "noun" or _same_forms(words[start:end], entry)
+                ):
                     hits.append(_Hit(start, end, entry))
     return hits
+
+
+def _same_forms(words: Sequence[str], entry: _Entry) -> bool:
+    """Whether *words* are the noun of *entry*, not a verb form of its stem.
+
+    "Called" is no "call" and "record" no "recording": a noun takes a plural,
+    never "-ed", and its "-ing" is part of it or not there at all.
+    """
+    listed = [w for w in tokens(entry.text) if w not in _PUNCTUATION]
+    return all(
+        _verbal(word) == _verbal(noun)
+        for word, noun in zip(words, listed, strict=False)
+    )
+
+
+def _verbal(word: str) -> str:
+    for suffix in ("ings", "ing", "ed"):
+        if word.endswith(suffix):
+            return suffix.rstrip("s")
+    return ""
 
 
 def _examples(

@@ -189,8 +189,8 @@ def tokens(text: str) -> list[str]:
         >>> tokens("Text-to-speech for 3.5 e-mails, e.g. tl;dr, then stop.")
         ['text', 'to', 'speech', 'for', '3.5', 'e', 'mails', ',', 'eg', 'tldr', ',',
          'then', 'stop', '.']
-        >>> tokens("ask 'did it work?' about the players' scores, «vite»")
-        ['ask', '"', 'did', 'it', 'work', '?', '"', 'about', 'the', 'players',
+        >>> tokens("re-rank 'did it work?' by the players' scores, «vite»")
+        ['rerank', '"', 'did', 'it', 'work', '?', '"', 'by', 'the', 'players',
          'scores', ',', '"', 'vite', '"']
     """
     return hyphenated_tokens(text)[0]
@@ -225,12 +225,23 @@ def hyphenated_tokens(text: str) -> tuple[list[str], frozenset[int]]:
             word = QUOTE
         if word == QUOTE:
             quoting = not quoting
-        if match.start() > 0 and folded[match.start() - 1] in "-_":
+        hyphened = match.start() > 0 and folded[match.start() - 1] in "-_"
+        if (
+            hyphened
+            and found
+            and found[-1] in _PREFIXES
+            and len(found) - 1 not in joined
+        ):
+            found[-1] += word  # "re-rank" is "rerank", "de-noise" "denoise"
+            continue
+        if hyphened:
             joined.add(len(found))
         found.append(word)
     return found, frozenset(joined)
 
 
+_PREFIXES = frozenset({"re", "pre", "co", "non", "un", "sub", "de"})
+"""Prefixes that join the word after their hyphen: "re-orders" is one word."""
 _ABBREVIATIONS = re.compile(
     r"\b(?:e\.g|i\.e|z\. ?b|p\. ?ex|p\. ?ej|bzw|usw|etc|vs|approx|incl|ca|min|max|nr)\."
 )

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._modality import Modality
-from ._words import QUOTE, TypoIndex, hyphenated_tokens, stem, tokens
+from ._words import ARROW, QUOTE, TypoIndex, hyphenated_tokens, stem, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -64,6 +64,10 @@ _MATERIAL = 0.5
 _SHAPE_CUE = 0.25
 _EXAMPLE = 0.25
 _BY_ROLE = "made by the step's verb"
+_QUESTION = 1.0
+_PAIR = 6.0
+"""What "en -> es" or "English to Spanish" says for translation."""
+"""What a question mark says for the job families that answer questions."""
 _WRONG_WAY_CUE = 0.5
 """The weight of a job cue naming a modality read the other way round."""
 """The weight of a job cue among examples: "a 'customers also liked' row"."""
@@ -93,7 +97,19 @@ _RELATIVE = frozenset(
 )
 # Kinds of lexicon entry matched on the words as written, not their stems.
 _AS_WRITTEN = frozenset(
-    {"negation", "input", "output", "purpose", "topic", "given", "new", "back", "link"}
+    {
+        "negation",
+        "input",
+        "output",
+        "purpose",
+        "topic",
+        "given",
+        "new",
+        "back",
+        "link",
+        "training",
+        "quantity",
+    }
 )
 
 
@@ -376,6 +392,19 @@ class TaskReader:
             )
             for code, pack in self._packs.items()
         }
+        pairs = cues.get("language_pairs", {})
+        self._pairs = _Pairs(
+            job=pairs.get("job", ""),
+            names=frozenset(pairs.get("names", ())),
+            joiners=frozenset(pairs.get("joiners", ())),
+        )
+        self._asking = frozenset(
+            job
+            for spec in cues.get("families", {}).values()
+            if spec.get("questions", False)
+            for job in spec["jobs"]
+            if job in self._jobs
+        )
         self._example_openers = {
             code: frozenset(
                 tuple(tokens(w))
@@ -444,9 +473,18 @@ class TaskReader:
         about = directions.get("about", ()) if base else pack.get("about", ())
         back = directions.get("back", ()) if base else pack.get("back", ())
         entries = words("negation", "", pack.get("negations", ()))
-        for kind in ("input", "output", "purpose", "topic", "given", "new"):
+        for kind in (
+            "input",
+            "output",
+            "purpose",
+            "topic",
+            "given",
+            "new",
+            "training",
+            "quantity",
+        ):
             entries += words(kind, kind, directions.get(kind, ()))
-        for role in ("make", "use", "change", "rank", "predict"):
+        for role in ("make", "use", "change", "rank", "predict", "train"):
             entries += words("verb", role, verbs.get(role, ()))
         entries += words("about", "", about)
         entries += words("back", "", back)
@@ -609,6 +647,15 @@ class TaskReader:
             found[entry.value].append(
                 (weight * self._shaped(hit, nouns, directions), hit)
             )
+        if self._pairs.job in self._jobs and self._pairs.found(
+            words[segment.start : segment.end]
+        ):
+            segment.jobs[self._pairs.job] += _PAIR
+            segment.terms[self._pairs.job].append("a pair of languages")
+        if segment.end < len(words) and words[segment.end] == "?":
+            # a question about something given: the families that answer one
+            for job in self._asking:
+                segment.jobs[job] += _QUESTION
         for job, weighed in found.items():
             # a cue counts once, and cues that overlap ("ask questions about",
             # "questions") count as their heaviest
@@ -651,9 +698,12 @@ class TaskReader:
         """
         job = self._jobs[hit.entry.value]
         for noun in nouns:
-            if noun.start <= hit.start and hit.end <= noun.end:
+            # the cue is the noun, inside it, or holds it ("marketing copy")
+            if noun.start < hit.end and hit.start < noun.end:
                 name = noun.entry.value.split(":")[0]
                 direction = directions[noun.start][0]
+                if direction in {"topic", "purpose"}:
+                    return _SHAPE_CUE  # "recommend songs": what is ranked, not made
                 if name in {"none", "text"} or direction not in {"in", "out"}:
                     return 1.0
                 side = job.inputs if direction == "in" else job.outputs
@@ -675,12 +725,18 @@ class TaskReader:
 
     @staticmethod
     def _outputs(segment: _Segment) -> set[Modality]:
-        """What the segment makes; a change keeps the kind of what it reads.
+        """What the segment makes, with what its verb implies when it names nothing.
 
-        "Get rid of the power lines in my photos" names no output, but what
-        is changed comes back as it went in: photos.
+        "Get rid of the power lines in my photos": what is changed comes back
+        as it went in, photos. "Recommend songs": a ranking of them.
         """
-        if segment.outputs or segment.role != "change":
+        if segment.outputs:
+            return segment.outputs
+        if segment.role == "rank" and any(  # "recommend songs": a ranking of them
+            m.direction == "topic" for m in segment.mentions
+        ):
+            return {Modality.RANKING}
+        if segment.role != "change":
             return segment.outputs
         return {m for m in segment.inputs if m.content and m is not Modality.TEXT}
 
@@ -796,10 +852,15 @@ class TaskReader:
             for m in segment.mentions
             if m.direction == "out" and m.why != _BY_ROLE
         }
+        # what the job reads is no extra deliverable: in "make the old photos
+        # blink" the photos are animated, not made
         left = {
             m
             for m in said
-            if m.content and m is not Modality.TEXT and not _fits(m, job.outputs)
+            if m.content
+            and m is not Modality.TEXT
+            and not _fits(m, job.outputs)
+            and not _fits(m, job.inputs)
         }
         if not left:
             return None
@@ -934,6 +995,11 @@ class _Direction:
         turned = any(
             h.start == noun.end and h.entry.kind == "output" for h in self.inside
         ) and any(noun.end < n.start <= noun.end + 3 for n in self.nouns)
+        turned = turned or any(  # "photo of my fridge -> recipes"
+            noun.end <= h.start <= noun.end + _REACH // 2
+            and self.words[h.start] == ARROW
+            for h in self.inside
+        )
         if turned:
             return "in", f"turned into another with '{self.words[noun.end]}'"
         given = new = False
@@ -977,9 +1043,18 @@ class _Direction:
 
     def _governed(self, kinds: Mapping[str, _Hit]) -> tuple[str, str] | None:
         """The direction a preposition or verb ending here gives, if any."""
+        if "quantity" in kinds:
+            return None  # "a set of icons": no preposition, read on to the verb
         verb = kinds.get("verb")
         if "output" in kinds and not (verb and verb.start < kinds["output"].start):
             return "out", f"'{self.said(kinds['output'])}'"
+        if "given" in kinds and verb is not None:
+            # "recorded calls", "scanned letters": a participle says it exists
+            return "in", f"given ('{self.said(kinds['given'])}')"
+        return self._by_preposition(kinds) or self._by_verb(verb)
+
+    def _by_preposition(self, kinds: Mapping[str, _Hit]) -> tuple[str, str] | None:
+        """The direction a preposition gives, by what stands before it."""
         head = None
         for kind in ("purpose", "topic", "input"):
             if kind in kinds:
@@ -994,14 +1069,14 @@ class _Direction:
         )
         if "topic" in kinds and topical:
             return "topic", f"'{self.said(kinds['topic'])}' after something made"
-        if "given" in kinds and "verb" in kinds:
-            # "recorded calls", "scanned letters": a participle says it exists
-            return "in", f"given ('{self.said(kinds['given'])}')"
+        if "training" in kinds and self.segment.role == "train":
+            # "train a GAN on our photos": what it learns from, not its input
+            return "topic", f"what is trained on ('{self.said(kinds['training'])}')"
         if "input" in kinds and not self._determiner(kinds, head):
             if head == "made":
                 return "topic", f"'{self.said(kinds['input'])}' after something made"
             return "in", f"'{self.said(kinds['input'])}'"
-        return self._by_verb(kinds.get("verb"))
+        return None
 
     def _determiner(self, kinds: Mapping[str, _Hit], head: str | None) -> bool:
         """Whether a word both preposition and article is the article here.
@@ -1175,6 +1250,25 @@ def _negated(hits: Sequence[_Hit]) -> frozenset[int]:
         if hit.entry.kind == "negation":
             negated.update(range(hit.end, hit.end + _NEGATION_REACH))
     return frozenset(negated)
+
+
+@attrs.frozen
+class _Pairs:
+    """Two languages joined ("en -> es", "English into Spanish"): a translation."""
+
+    job: str
+    names: frozenset[str]
+    joiners: frozenset[str]
+
+    def found(self, words: Sequence[str]) -> bool:
+        """Whether *words* join two different languages."""
+        return any(
+            words[i] in self.names
+            and words[i + 1] in self.joiners
+            and words[i + 2] in self.names
+            and words[i] != words[i + 2]
+            for i in range(len(words) - 2)
+        )
 
 
 @attrs.frozen

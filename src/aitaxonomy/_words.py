@@ -15,9 +15,11 @@ import re
 import unicodedata
 from collections import defaultdict
 
-__all__ = ["QUOTE", "TypoIndex", "fold", "hyphenated_tokens", "stem", "tokens"]
+__all__ = ["ARROW", "QUOTE", "TypoIndex", "fold", "hyphenated_tokens", "stem", "tokens"]
 
-_TOKEN = re.compile(r"[a-z0-9+#]+(?:[.'][a-z0-9]+)*|[.;:!?\n,&/()\"']")
+_TOKEN = re.compile(r"[a-z0-9+#]+(?:[.'][a-z0-9]+)*|[.;:!?\n,&/()\"'\x01]")
+ARROW = "->"
+"""The token an arrow becomes ("->", "=>", "\u2192"): what stands after it is made."""
 _QUOTES = str.maketrans(
     dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a", '"')
 )
@@ -192,6 +194,8 @@ def tokens(text: str) -> list[str]:
         >>> tokens("re-rank 'did it work?' by the players' scores, «vite»")
         ['rerank', '"', 'did', 'it', 'work', '?', '"', 'by', 'the', 'players',
          'scores', ',', '"', 'vite', '"']
+        >>> tokens("scans -> text")
+        ['scans', '->', 'text']
     """
     return hyphenated_tokens(text)[0]
 
@@ -205,7 +209,7 @@ def hyphenated_tokens(text: str) -> tuple[list[str], frozenset[int]]:
     """
     folded = _ABBREVIATIONS.sub(
         lambda m: m.group(0).replace(".", "").replace(" ", ""),
-        fold(text.translate(_QUOTES)),
+        fold(_ARROWS.sub(" \x01 ", text.translate(_QUOTES))),
     ).replace("tl;dr", "tldr")
     spaced = folded.replace("-", " ").replace("_", " ")
     found: list[str] = []
@@ -213,6 +217,9 @@ def hyphenated_tokens(text: str) -> tuple[list[str], frozenset[int]]:
     quoting = False
     for match in _TOKEN.finditer(spaced):
         word = match.group(0)
+        if word == "\x01":
+            found.append(ARROW)
+            continue
         if word == "'":
             # a single quote opens before a word and closes after one; a lone
             # apostrophe ("the players' scores") is no quotation mark
@@ -240,6 +247,7 @@ def hyphenated_tokens(text: str) -> tuple[list[str], frozenset[int]]:
     return found, frozenset(joined)
 
 
+_ARROWS = re.compile(r"-+>|=+>|\u2192|\u27f6|\u21d2")
 _PREFIXES = frozenset({"re", "pre", "co", "non", "un", "sub", "de"})
 """Prefixes that join the word after their hyphen: "re-orders" is one word."""
 _ABBREVIATIONS = re.compile(

@@ -23,6 +23,19 @@ SNAPSHOT = "snapshot.json"
 
 _lock = threading.Lock()
 _cache: dict[str, Taxonomy] = {}
+_snapshot_allowed = True
+
+
+def ignore_snapshot() -> None:
+    """Parse the packaged TOML files from now on, not the snapshot made of them.
+
+    For ``scripts/regenerate.py``, which writes the snapshot and the docs
+    from the TOML files and must not read the snapshot it is replacing.
+    """
+    global _snapshot_allowed  # noqa: PLW0603
+    with _lock:
+        _snapshot_allowed = False
+        _cache.clear()
 
 
 def default_taxonomy() -> Taxonomy:
@@ -68,7 +81,7 @@ def _packaged_documents(folders: tuple[str, ...]) -> list[tuple[str | None, obje
     """Parsed documents of the packaged *folders*, from the snapshot if there is one."""
     import json  # noqa: PLC0415  # parsers load on first use, not on import
 
-    data = _snapshot_bytes()
+    data = _snapshot_bytes() if _snapshot_allowed else None
     if data is not None:
         sources = json.loads(data)["sources"]
         return [

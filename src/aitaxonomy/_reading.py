@@ -64,6 +64,10 @@ _MATERIAL = 0.5
 _SHAPE_CUE = 0.25
 _EXAMPLE = 0.25
 _BY_ROLE = "made by the step's verb"
+_READ_BY_ROLE = "read by the step's verb"
+_USUALLY_GIVEN = "usually given"
+_WEAK = frozenset({_BY_ROLE, _READ_BY_ROLE, _USUALLY_GIVEN})
+"""Directions read from the step's verb or the noun's habit alone."""
 _QUESTION = 1.0
 _PAIR = 6.0
 """What "en -> es" or "English to Spanish" says for translation."""
@@ -313,6 +317,8 @@ class _Segment:
         self.terms: dict[str, list[str]] = defaultdict(list)
         self.role: str | None = None  # of its first verb
         self.back = False
+        # what the previous step hands on to a step that works on its result
+        self.carried: frozenset[Modality] = frozenset()
 
     def absorb(self, other: _Segment) -> None:
         self.end = max(self.end, other.end)
@@ -398,6 +404,9 @@ class TaskReader:
             names=frozenset(pairs.get("names", ())),
             joiners=frozenset(pairs.get("joiners", ())),
         )
+        self._converters = {
+            Modality(given): job for given, job in cues.get("converters", {}).items()
+        }
         self._asking = frozenset(
             job
             for spec in cues.get("families", {}).values()
@@ -743,7 +752,7 @@ class TaskReader:
     def _scores(self, segment: _Segment) -> dict[str, float]:
         """Every job type's score for a segment: its cues, and how its shape fits."""
         named_in = segment.inputs
-        seen_in = {m for m in named_in if m is not Modality.TEXT}
+        seen_in = {m for m in named_in | segment.carried if m is not Modality.TEXT}
         seen_out = self._outputs(segment)
         scores: dict[str, float] = {}
         for job in self._jobs.values():
@@ -799,9 +808,15 @@ class TaskReader:
             kept.append(segment)
         steps: list[ReadStep] = []
         for segment in kept:
+            named = {m for m in segment.inputs if m is not Modality.TEXT}
+            if steps and (segment.link == "then" or segment.back) and not named:
+                segment.carried = _handed_on(steps[-1])
             job, score = self._decide(segment)
             if job is None:
                 continue
+            first = self._converter(segment, self._jobs[job])
+            if first is not None:
+                steps.append(first)
             step = self._step(segment, job, score, steps[-1] if steps else None)
             if steps and (
                 step.job_type == steps[-1].job_type
@@ -814,6 +829,39 @@ class TaskReader:
             if extra is not None:
                 steps.append(extra)
         return steps
+
+    def _converter(self, segment: _Segment, job: JobType) -> ReadStep | None:
+        """A step that turns what the words give into what the job reads.
+
+        "Snap the menu and get it in English": translation reads text, the
+        words give a photo, so reading the text off it comes first. Only for
+        the modalities ``task_cues.toml [converters]`` names.
+        """
+        reads_text = job.inputs == {Modality.TEXT}
+        writes_content = any(m.content and m is not Modality.TEXT for m in job.outputs)
+        if not reads_text or writes_content or Modality.TEXT in segment.inputs:
+            return None
+        for mention in segment.mentions:
+            modality = mention.modality
+            if (
+                mention.direction != "in"
+                or mention.why in _WEAK
+                or _fits(modality, job.inputs)
+            ):
+                continue
+            for given, converter in self._converters.items():
+                if modality.is_a(given) and converter in self._jobs:
+                    found = self._jobs[converter]
+                    return ReadStep(
+                        job_type=converter,
+                        inputs=_refine(found.inputs, {modality}),
+                        outputs=found.outputs,
+                        terms=(),
+                        mentions=tuple(
+                            m for m in segment.mentions if m.modality is modality
+                        ),
+                    )
+        return None
 
     def _without_purposes(self, segments: list[_Segment]) -> list[_Segment]:
         """Drop purpose clauses ("so editors can find them"), unless they hold the job.
@@ -1124,7 +1172,7 @@ def _habit(*, given: bool, new: bool, habit: str, role: str | None) -> tuple[str
     if given:
         return "in", "given ('this', 'our'...)"
     if habit == "input":
-        return "in", "usually given"
+        return "in", _USUALLY_GIVEN
     if habit == "output":
         return "out", "usually made"
     if new and role is None:
@@ -1132,7 +1180,7 @@ def _habit(*, given: bool, new: bool, habit: str, role: str | None) -> tuple[str
     if role == "make":
         return "out", "a new one" if new else _BY_ROLE
     if role in {"use", "change", "predict"}:
-        return "in", "read by the step's verb"
+        return "in", _READ_BY_ROLE
     return "unknown", "no clue"
 
 
@@ -1490,6 +1538,17 @@ def _refine(shape: frozenset[Modality], seen: set[Modality]) -> frozenset[Modali
         narrower = [m for m in seen if m.is_a(need) and m is not need]
         found.update(narrower or [need])
     return frozenset(found)
+
+
+def _handed_on(step: ReadStep) -> frozenset[Modality]:
+    """What a step hands to one that works on its result.
+
+    Content it made ("generate an image, then animate it": the image), or,
+    when it only found or labelled something ("find each apple, then say if
+    it is ripe"), what it read.
+    """
+    made = frozenset(m for m in step.outputs if m.content)
+    return made or step.inputs
 
 
 def _merge(first: ReadStep, second: ReadStep) -> ReadStep:

@@ -30,7 +30,15 @@ from ._explain import (
     tie_reason,
 )
 from ._modality import Modality, to_modalities
-from ._ranking import Filters, Ranked, StepNeeds, rank, scores_of, why_not
+from ._ranking import (
+    REJECTED_SHOWN,
+    Filters,
+    Ranked,
+    StepNeeds,
+    left_out,
+    rank,
+    scores_of,
+)
 from ._reading import Reading, TaskReader, build_reader
 from ._rules import Facts, Rule, apply_rules, in_sentence, rules
 from ._taxonomy import Taxonomy
@@ -810,7 +818,7 @@ def _rejected(
     if len(rankings) == 1:
         models = tax.models()
         first = rankings[0]
-        return [Rejection(models[p], why) for p, why in first.rejected], (
+        return [Rejection(models[p], why) for p, why in first.rejected()], (
             first.rejected_count
         )
     anywhere = frozenset().union(*(r.pool for r in rankings))
@@ -818,10 +826,8 @@ def _rejected(
     outside = [i for i in range(len(models)) if i not in anywhere]
     needs = _needs(planned[0], None)
     return [
-        Rejection(
-            models[i], "fits no step: " + why_not(models[i], needs, options.filters)
-        )
-        for i in outside[:50]
+        Rejection(models[i], "fits no step: " + why)
+        for i, why in left_out(tax, needs, options.filters, outside[:REJECTED_SHOWN])
     ], len(outside)
 
 

@@ -33,7 +33,16 @@ if TYPE_CHECKING:
 
     from ._taxonomy import Taxonomy
 
-__all__ = ["Filters", "Ranked", "StepNeeds", "rank", "scores_of", "weights", "why_not"]
+__all__ = [
+    "Filters",
+    "Ranked",
+    "StepNeeds",
+    "left_out",
+    "rank",
+    "scores_of",
+    "weights",
+    "why_not",
+]
 
 REJECTED_SHOWN = 50
 """How many left-out models a ranking lists; it counts them all."""
@@ -88,17 +97,24 @@ class Ranked:
 
     Attributes:
         scored: ``(position, score, reasons)``, best first.
-        rejected: ``(position, reason)`` for the first models left out.
         rejected_count: How many models were left out in all.
         candidate_count: How many models fit in all.
         pool: Every position that fits.
     """
 
     scored: tuple[tuple[int, float, tuple[str, ...]], ...]
-    rejected: tuple[tuple[int, str], ...]
     rejected_count: int
     candidate_count: int
     pool: frozenset[int]
+    _why: Callable[[], tuple[tuple[int, str], ...]]
+
+    def rejected(self) -> tuple[tuple[int, str], ...]:
+        """``(position, reason)`` for the first models left out.
+
+        Worked out only when asked: a job of several steps explains its
+        left-out models once, for all steps.
+        """
+        return self._why()
 
 
 class _Facets:
@@ -164,16 +180,48 @@ def rank(
     features = _features(facets, needs, filters)
     focus = _focus(needs)
     if limit is None:
-        scored = [(p, *_score(facets.models[p], p, features, focus)) for p in pool]
-        scored.sort(key=lambda t: (-t[1], facets.recency[t[0]]))
+        scored = _all(facets, pool, features, focus)
     else:
         scored = _best(facets, pool, features, focus, limit)
     rejected_count = len(facets.models) - len(pool)
-    outside = itertools.islice(
-        (i for i in range(len(facets.models)) if i not in pool), REJECTED_SHOWN
-    )
-    rejected = tuple((i, why_not(facets.models[i], needs, filters)) for i in outside)
-    return Ranked(tuple(scored), rejected, rejected_count, len(pool), pool)
+
+    def why() -> tuple[tuple[int, str], ...]:
+        outside = itertools.islice(
+            (i for i in range(len(facets.models)) if i not in pool), REJECTED_SHOWN
+        )
+        return left_out(taxonomy, needs, filters, outside)
+
+    return Ranked(tuple(scored), rejected_count, len(pool), pool, why)
+
+
+def _all(
+    facets: _Facets,
+    pool: frozenset[int],
+    features: Sequence[_Feature],
+    focus: Callable[[frozenset[Modality]], float],
+) -> list[tuple[int, float, tuple[str, ...]]]:
+    """Every model of *pool*, scored and sorted.
+
+    A score depends only on which features hold and on the model's outputs,
+    so it is worked out once per such class, not once per model.
+    """
+    classes: dict[tuple[int, frozenset[Modality]], tuple[float, tuple[str, ...]]] = {}
+    held = [(1 << bit, f.members & pool) for bit, f in enumerate(features)]
+    models, recency = facets.models, facets.recency
+    scored = []
+    for p in pool:
+        model = models[p]
+        mask = 0
+        for flag, members in held:
+            if p in members:
+                mask |= flag
+        key = (mask, model.output_modalities)
+        found = classes.get(key)
+        if found is None:
+            found = classes[key] = _score(model, p, features, focus)
+        scored.append((p, found[0], found[1]))
+    scored.sort(key=lambda t: (-t[1], recency[t[0]]))
+    return scored
 
 
 def scores_of(
@@ -260,7 +308,7 @@ def _score(
     reasons = [f.says for f in held]
     if share == 1:
         reasons.append("specialised in the output")
-    return _value((f.weight for f in held), share), tuple(reasons)
+    return _value([f.weight for f in held], share), tuple(reasons)
 
 
 def _best(
@@ -335,6 +383,29 @@ def _newest(
     if len(members) * 8 < len(order):
         return heapq.nsmallest(count, members, key=place.__getitem__)
     return list(itertools.islice((i for i in order if i in members), count))
+
+
+def left_out(
+    taxonomy: Taxonomy, needs: StepNeeds, filters: Filters, positions: Iterable[int]
+) -> tuple[tuple[int, str], ...]:
+    """Why each model at *positions* is no candidate.
+
+    :func:`why_not`, through the indices: the common reasons cost a set
+    look-up each.
+    """
+    facets = _facets(taxonomy)
+    unread = [(m.value, facets.reading(m)) for m in sorted(needs.inputs)]
+    unmade = [(m.value, facets.writing(m)) for m in sorted(needs.outputs)]
+    checks = [(f"does not read {v}", s) for v, s in unread]
+    checks += [(f"does not produce {v}", s) for v, s in unmade]
+    found = []
+    for position in positions:
+        failed = [said for said, members in checks if position not in members]
+        reason = (
+            failed[0] if failed else why_not(facets.models[position], needs, filters)
+        )
+        found.append((position, reason))
+    return tuple(found)
 
 
 def why_not(model: AIModel, needs: StepNeeds, filters: Filters) -> str:

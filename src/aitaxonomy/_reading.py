@@ -319,8 +319,10 @@ class _Segment:
         self.back = False
         # what the previous step hands on to a step that works on its result
         self.carried: frozenset[Modality] = frozenset()
+        self.decided: tuple[str | None, float] | None = None  # _decide's, cached
 
     def absorb(self, other: _Segment) -> None:
+        self.decided = None
         self.end = max(self.end, other.end)
         self.mentions += other.mentions
         for job, score in other.jobs.items():
@@ -355,6 +357,9 @@ class TaskReader:
         """Index *job_types* and the cues; *matchers* read use cases per language."""
         self._jobs = {j.id: j for j in job_types}
         self._order = {j.id: i for i, j in enumerate(job_types)}
+        self._shapes = tuple(
+            _Shape.of(job, order) for order, job in enumerate(job_types)
+        )
         self._use_cases = {u.id: u for u in use_cases}
         self._matchers = matchers
         self._packs: dict[str, Mapping[str, Any]] = {
@@ -723,6 +728,11 @@ class TaskReader:
 
     def _decide(self, segment: _Segment) -> tuple[str | None, float]:
         """The best job type for a segment, and its score."""
+        if segment.decided is None:
+            segment.decided = self._best(segment)
+        return segment.decided
+
+    def _best(self, segment: _Segment) -> tuple[str | None, float]:
         scores = self._scores(segment)
         best = max(scores, key=scores.__getitem__, default=None)
         if best is None:
@@ -752,29 +762,28 @@ class TaskReader:
     def _scores(self, segment: _Segment) -> dict[str, float]:
         """Every job type's score for a segment: its cues, and how its shape fits."""
         named_in = segment.inputs
-        seen_in = {m for m in named_in | segment.carried if m is not Modality.TEXT}
-        seen_out = self._outputs(segment)
+        seen_in = frozenset(
+            m for m in named_in | segment.carried if m is not Modality.TEXT
+        )
+        seen_out = frozenset(self._outputs(segment))
+        text_read = Modality.TEXT in named_in
+        cues = segment.jobs
         scores: dict[str, float] = {}
-        for job in self._jobs.values():
-            score = segment.jobs.get(job.id, 0.0)
-            score += sum(_fit_score(m, job.outputs) for m in seen_out)
-            score += sum(_fit_score(m, job.inputs) for m in seen_in)
-            if Modality.TEXT in named_in and not _fits(Modality.TEXT, job.inputs):
+        for shape in self._shapes:
+            score = cues.get(shape.job, 0.0) - shape.order
+            for m in seen_out:
+                score += shape.out_fit[m]
+            for m in seen_in:
+                score += shape.in_fit[m]
+            if text_read and not shape.reads_text:
                 score -= _CONTRADICTS  # "from these transcripts": text is read
-            for need in job.inputs:
-                if need is not Modality.TEXT and not any(
-                    _fits(m, {need}) for m in seen_in
-                ):
-                    score -= _MISSING.get(need, _MISSING_CONTENT)
-            for need in job.outputs:
-                if (
-                    need.content
-                    and need is not Modality.TEXT
-                    and not any(_fits(m, {need}) for m in seen_out)
-                ):
+            for satisfied, penalty in shape.needs_in:
+                if not satisfied & seen_in:
+                    score -= penalty
+            for satisfied in shape.needs_out:
+                if not satisfied & seen_out:
                     score -= _MISSING_OUTPUT
-            # earlier in the data: the usual one
-            scores[job.id] = score - self._order[job.id] * 1e-4
+            scores[shape.job] = score
         return scores
 
     def _steps(self, segments: list[_Segment]) -> list[ReadStep]:
@@ -811,6 +820,7 @@ class TaskReader:
             named = {m for m in segment.inputs if m is not Modality.TEXT}
             if steps and (segment.link == "then" or segment.back) and not named:
                 segment.carried = _handed_on(steps[-1])
+                segment.decided = None
             job, score = self._decide(segment)
             if job is None:
                 continue
@@ -1298,6 +1308,47 @@ def _negated(hits: Sequence[_Hit]) -> frozenset[int]:
         if hit.entry.kind == "negation":
             negated.update(range(hit.end, hit.end + _NEGATION_REACH))
     return frozenset(negated)
+
+
+@attrs.frozen
+class _Shape:
+    """A job type's shape, tabulated for scoring: what each modality named is worth.
+
+    Reading scores every job type for every step; the fits are worked out
+    once per job type instead of on every call.
+    """
+
+    job: str
+    order: float
+    out_fit: Mapping[Modality, float]
+    in_fit: Mapping[Modality, float]
+    reads_text: bool
+    needs_in: tuple[tuple[frozenset[Modality], float], ...]
+    needs_out: tuple[frozenset[Modality], ...]
+
+    @classmethod
+    def of(cls, job: JobType, order: int) -> _Shape:
+        def satisfying(need: Modality) -> frozenset[Modality]:
+            return frozenset(m for m in Modality if _fits(m, {need}))
+
+        return cls(
+            job=job.id,
+            # earlier in the data: the usual one, when nothing else decides
+            order=order * 1e-4,
+            out_fit={m: _fit_score(m, job.outputs) for m in Modality},
+            in_fit={m: _fit_score(m, job.inputs) for m in Modality},
+            reads_text=_fits(Modality.TEXT, job.inputs),
+            needs_in=tuple(
+                (satisfying(need), _MISSING.get(need, _MISSING_CONTENT))
+                for need in sorted(job.inputs)
+                if need is not Modality.TEXT
+            ),
+            needs_out=tuple(
+                satisfying(need)
+                for need in sorted(job.outputs)
+                if need.content and need is not Modality.TEXT
+            ),
+        )
 
 
 @attrs.frozen

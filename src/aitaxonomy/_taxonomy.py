@@ -123,9 +123,10 @@ class Taxonomy:
         ['midjourney', 'sora']
     """
 
-    __slots__ = ("__weakref__", "_by_id", "_index", "_lock", "_memo_store")
+    __slots__ = ("__weakref__", "_by_id", "_hash", "_index", "_lock", "_memo_store")
 
     _by_id: dict[str, Entity]
+    _hash: int | None
     _index: _Index | None
     _lock: threading.Lock
     _memo_store: dict[object, object]
@@ -149,6 +150,7 @@ class Taxonomy:
         object.__setattr__(self, "_index", None)
         object.__setattr__(self, "_lock", threading.Lock())
         object.__setattr__(self, "_memo_store", {})
+        object.__setattr__(self, "_hash", None)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Taxonomy is immutable; cannot set {name!r}")
@@ -176,12 +178,19 @@ class Taxonomy:
         return found
 
     def __eq__(self, other: object) -> bool:
+        if other is self:  # weak-keyed caches compare a taxonomy with itself
+            return True
         if not isinstance(other, Taxonomy):
             return NotImplemented
         return self._by_id == other._by_id
 
     def __hash__(self) -> int:
-        return hash(frozenset(self._by_id.items()))
+        # Immutable, so hashed once: caches keyed by taxonomy look it up often.
+        found = self._hash
+        if found is None:
+            found = hash(frozenset(self._by_id.items()))
+            object.__setattr__(self, "_hash", found)
+        return found
 
     def __repr__(self) -> str:
         counts: dict[str, int] = defaultdict(int)

@@ -207,6 +207,14 @@ def hyphenated_tokens(text: str) -> tuple[list[str], frozenset[int]]:
         >>> hyphenated_tokens("study-with-me streams")
         (['study', 'with', 'me', 'streams'], frozenset({1, 2}))
     """
+    found, joined = _tokenized(text)
+    return list(found), joined
+
+
+@functools.lru_cache(maxsize=1024)
+def _tokenized(text: str) -> tuple[tuple[str, ...], frozenset[int]]:
+    # One choose() call reads its text several times (language, steps, use
+    # case): tokenise it once.
     folded = _ABBREVIATIONS.sub(
         lambda m: m.group(0).replace(".", "").replace(" ", ""),
         fold(_ARROWS.sub(" \x01 ", text.translate(_QUOTES))),
@@ -244,7 +252,7 @@ def hyphenated_tokens(text: str) -> tuple[list[str], frozenset[int]]:
         if hyphened:
             joined.add(len(found))
         found.append(word)
-    return found, frozenset(joined)
+    return tuple(found), frozenset(joined)
 
 
 _ARROWS = re.compile(r"-+>|=+>|\u2192|\u27f6|\u21d2")

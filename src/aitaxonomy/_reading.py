@@ -99,22 +99,20 @@ _CONVERSATIONAL = frozenset({"chat", "voice-chat", "multimodal-chat", "agent"})
 _RELATIVE = frozenset(
     {"that", "which", "to", "que", "qui", "das", "die", "der", "welche"}
 )
-# Kinds of lexicon entry matched on the words as written, not their stems.
-_AS_WRITTEN = frozenset(
-    {
-        "negation",
-        "input",
-        "output",
-        "purpose",
-        "topic",
-        "given",
-        "new",
-        "back",
-        "link",
-        "training",
-        "quantity",
-    }
+# Where a modality named points, by the words before it (task_cues.toml
+# [directions] and each language's lists of the same names).
+_DIRECTIONS = (
+    "input",
+    "output",
+    "purpose",
+    "topic",
+    "given",
+    "new",
+    "training",
+    "quantity",
 )
+# Kinds of lexicon entry matched on the words as written, not their stems.
+_AS_WRITTEN = frozenset({*_DIRECTIONS, "negation", "back", "link"})
 
 
 @attrs.frozen
@@ -487,16 +485,7 @@ class TaskReader:
         about = directions.get("about", ()) if base else pack.get("about", ())
         back = directions.get("back", ()) if base else pack.get("back", ())
         entries = words("negation", "", pack.get("negations", ()))
-        for kind in (
-            "input",
-            "output",
-            "purpose",
-            "topic",
-            "given",
-            "new",
-            "training",
-            "quantity",
-        ):
+        for kind in _DIRECTIONS:
             entries += words(kind, kind, directions.get(kind, ()))
         for role in ("make", "use", "change", "rank", "predict", "train"):
             entries += words("verb", role, verbs.get(role, ()))

@@ -128,6 +128,10 @@ class _Facets:
         self.by_recency: Sequence[int] = index.by_recency
         self.everyone = frozenset(range(len(index.models)))
         self._unions: dict[tuple[str, Modality], frozenset[int]] = {}
+        self._generative: dict[str | None, frozenset[int]] = {}
+        self._plans: dict[
+            object, Mapping[float, list[tuple[frozenset[int], tuple[bool, ...]]]]
+        ] = {}
 
     def having(self, facet: str, value: str) -> frozenset[int]:
         return self.by.get((facet, value), _NONE)
@@ -139,6 +143,52 @@ class _Facets:
     def writing(self, modality: Modality) -> frozenset[int]:
         """Models that can be asked for *modality*."""
         return self._union("output_is", modality, modality.written_as())
+
+    def plans(
+        self,
+        features: Sequence[_Feature],
+        focus: Callable[[frozenset[Modality]], float],
+        needed: frozenset[Modality],
+    ) -> Mapping[float, list[tuple[frozenset[int], tuple[bool, ...]]]]:
+        """Score classes: each score, with the outputs classes and features giving it.
+
+        They depend only on the features' weights, which features any model
+        holds, and the outputs the step needs, so they are worked out once
+        for each such combination, not on every call.
+        """
+        possible = tuple(bool(f.members) for f in features)
+        key = (tuple(f.weight for f in features), possible, needed)
+        found = self._plans.get(key)
+        if found is not None:
+            return found
+        plans: dict[float, list[tuple[frozenset[int], tuple[bool, ...]]]] = {}
+        for (facet, value), outputs_class in self.by.items():
+            if facet != "outputs":
+                continue
+            outputs = (
+                frozenset(Modality(m) for m in value.split(","))
+                if value
+                else frozenset()
+            )
+            share = focus(outputs)
+            for flags in itertools.product((True, False), repeat=len(features)):
+                # a feature no model holds makes an empty class: skip it
+                if any(on and not can for on, can in zip(flags, possible, strict=True)):
+                    continue
+                held = (f.weight for f, on in zip(features, flags, strict=True) if on)
+                plans.setdefault(_value(held, share), []).append((outputs_class, flags))
+        self._plans[key] = plans
+        return plans
+
+    def generative(self, job_type: str | None) -> frozenset[int]:
+        """Generative models, and models linked to *job_type*, by position."""
+        found = self._generative.get(job_type)
+        if found is None:
+            linked = self.having("job_type", job_type) if job_type else _NONE
+            found = self._generative[job_type] = (
+                self.having("category", GenAI.CATEGORY) | linked
+            )
+        return found
 
     def _union(
         self, facet: str, modality: Modality, members: Iterable[Modality]
@@ -182,7 +232,7 @@ def rank(
     if limit is None:
         scored = _all(facets, pool, features, focus)
     else:
-        scored = _best(facets, pool, features, focus, limit)
+        scored = _best(facets, pool, features, focus, limit=limit, needed=needs.outputs)
     rejected_count = len(facets.models) - len(pool)
 
     def why() -> tuple[tuple[int, str], ...]:
@@ -239,10 +289,7 @@ def _pool(facets: _Facets, needs: StepNeeds, filters: Filters) -> frozenset[int]
     sets = [facets.reading(m) for m in needs.inputs]
     sets += [facets.writing(m) for m in needs.outputs]
     if needs.generative:
-        linked = (
-            facets.having("job_type", needs.job_type.id) if needs.job_type else _NONE
-        )
-        sets.append(facets.having("category", GenAI.CATEGORY) | linked)
+        sets.append(facets.generative(needs.job_type.id if needs.job_type else None))
     for flag in ("open_weights", "on_device"):
         value = getattr(filters, flag)
         if value is not None:
@@ -316,7 +363,9 @@ def _best(
     pool: frozenset[int],
     features: Sequence[_Feature],
     focus: Callable[[frozenset[Modality]], float],
+    *,
     limit: int,
+    needed: frozenset[Modality],
 ) -> list[tuple[int, float, tuple[str, ...]]]:
     """The best *limit* of *pool*, by score class: only the models kept are scored.
 
@@ -325,20 +374,13 @@ def _best(
     are taken best first and, within one, models newest first, as the full
     ranking orders them.
     """
-    plans: dict[float, list[tuple[frozenset[int], tuple[bool, ...]]]] = {}
-    for (facet, key), outputs_class in facets.by.items():
-        if facet != "outputs":
-            continue
-        outputs = frozenset(Modality(m) for m in key.split(",")) if key else frozenset()
-        share = focus(outputs)
-        for flags in itertools.product((True, False), repeat=len(features)):
-            held = (f.weight for f, on in zip(features, flags, strict=True) if on)
-            plans.setdefault(_value(held, share), []).append((outputs_class, flags))
+    plans = facets.plans(features, focus, needed)
     chosen: list[tuple[int, float, tuple[str, ...]]] = []
+    shared: dict[tuple[int, ...], frozenset[int]] = {}
     for score in sorted(plans, reverse=True):
         members: set[int] = set()
         for outputs_class, flags in plans[score]:
-            members |= _members(pool, outputs_class, features, flags)
+            members |= _members(pool, outputs_class, features, flags, shared)
         if members:
             for position in _newest(
                 members, limit - len(chosen), facets.recency, facets.by_recency
@@ -355,8 +397,13 @@ def _members(
     outputs_class: frozenset[int],
     features: Sequence[_Feature],
     flags: tuple[bool, ...],
+    shared: dict[tuple[int, ...], frozenset[int]],
 ) -> frozenset[int]:
-    """Pool members of an outputs class that hold exactly the *flags* features."""
+    """Pool members of an outputs class that hold exactly the *flags* features.
+
+    The sets are intersected smallest first, and each partial intersection
+    is kept in *shared*: classes of one call share most of theirs.
+    """
     held = sorted(
         [
             pool,
@@ -365,7 +412,16 @@ def _members(
         ],
         key=len,
     )
-    found = held[0].intersection(*held[1:])
+    found = held[0]
+    key: tuple[int, ...] = (id(found),)
+    for other in held[1:]:
+        if not found:
+            return found
+        key = (*key, id(other))
+        cached = shared.get(key)
+        if cached is None:
+            cached = shared[key] = found & other
+        found = cached
     for feature, on in zip(features, flags, strict=True):
         if not on and found:
             found = found - feature.members

@@ -627,18 +627,17 @@ def _build_index(by_id: Mapping[str, Entity]) -> _Index:
         if issubclass(kind, AIModel)
         for m in members
     )
-    models_by: dict[tuple[str, str], set[int]] = defaultdict(set)
     linker = JobLinker(
         (e for e in by_id.values() if isinstance(e, JobType)),
         {e.id: e for e in by_id.values() if isinstance(e, UseCase)},
     )
-    job_links = []
-    for position, entity in enumerate(models):
-        assert isinstance(entity, AIModel)  # noqa: S101  # selected just above
-        jobs = linker.links(entity)
-        job_links.append(jobs)
-        for key in _facets(entity, jobs, category_ancestors, technique_ancestors):
-            models_by[key].add(position)
+    job_links = [linker.links(m) for m in models]  # type: ignore[arg-type]
+    models_by = _facet_index(
+        models,  # type: ignore[arg-type]  # all AIModel
+        job_links,
+        category_ancestors,
+        technique_ancestors,
+    )
     order, places = _recency(models)  # type: ignore[arg-type]  # all AIModel
     return _Index(
         names=names,
@@ -646,49 +645,120 @@ def _build_index(by_id: Mapping[str, Entity]) -> _Index:
         category_ancestors=category_ancestors,
         models=models,  # type: ignore[arg-type]  # all AIModel, selected by class
         model_positions={m.id: i for i, m in enumerate(models)},
-        models_by={key: frozenset(ids) for key, ids in models_by.items()},
+        models_by=models_by,
         recency=places,
         by_recency=order,
         job_links=tuple(job_links),
     )
 
 
-def _facets(
-    model: AIModel,
-    jobs: Iterable[str],
+def _facet_index(
+    models: Sequence[AIModel],
+    job_links: Sequence[frozenset[str]],
     category_ancestors: Mapping[str, tuple[str, ...]],
     technique_ancestors: Mapping[str, tuple[str, ...]],
-) -> Iterator[tuple[str, str]]:
-    """The ``(facet, value)`` keys a model is indexed under."""
-    yield from (("job_type", job) for job in jobs)
-    for flag in ("open_weights", "on_device"):
-        value = getattr(model, flag)
-        if value is not None:
-            yield flag, str(value).lower()
-    own = model.category_id
-    yield "category_exact", own
-    yield "outputs", _outputs_key(model.output_modalities)
-    yield from (("category", c) for c in (own, *category_ancestors.get(own, ())))
-    for technique in model.techniques:
-        yield from (
-            ("technique", t)
-            for t in (technique, *technique_ancestors.get(technique, ()))
+) -> dict[tuple[str, str], frozenset[int]]:
+    """Each ``(facet, value)`` key and the positions of the models it holds.
+
+    Catalogs repeat a few values many times (thousands of text-to-text models
+    in one category), so models are grouped by each part that decides some
+    keys, and every group's keys are worked out once.
+    """
+    parts: list[dict[object, list[int]]] = [defaultdict(list) for _ in _PARTS]
+    for position, model in enumerate(models):
+        values: tuple[object, ...] = (
+            (model.input_modalities, model.output_modalities),
+            model.category_id,
+            model.techniques,
+            job_links[position],
+            (model.open_weights, model.on_device),
+            model.use_cases,
+            model.organization,
+            model.domains,
         )
-    yield from (("use_case", u) for u in model.use_cases)
-    if model.organization is not None:
-        yield "organization", model.organization
-    yield from (("domain", d) for d in model.domains)
-    yield from (("output_is", m.value) for m in model.output_modalities)
-    yield from (("input_is", m.value) for m in model.input_modalities)
-    for facet, modalities in (
-        ("output", model.output_modalities),
-        ("input", model.input_modalities),
-    ):
+        for groups, value in zip(parts, values, strict=True):
+            groups[value].append(position)
+    found: dict[tuple[str, str], set[int]] = defaultdict(set)
+    ancestors = (category_ancestors, technique_ancestors)
+    for keys_of, groups in zip(_PARTS, parts, strict=True):
+        for part, positions in groups.items():
+            for key in keys_of(part, *ancestors):
+                found[key].update(positions)
+    return {key: frozenset(positions) for key, positions in found.items()}
+
+
+def _modality_keys(
+    shape: tuple[frozenset[Modality], frozenset[Modality]], *_: object
+) -> Iterator[tuple[str, str]]:
+    inputs, outputs = shape
+    yield "outputs", _outputs_key(outputs)
+    yield from (("output_is", m.value) for m in outputs)
+    yield from (("input_is", m.value) for m in inputs)
+    for facet, modalities in (("output", outputs), ("input", inputs)):
         for modality in modalities:
             current: Modality | None = modality
             while current is not None:
                 yield facet, current.value
                 current = current.parent
+
+
+def _category_keys(
+    own: str, categories: Mapping[str, tuple[str, ...]], *_: object
+) -> Iterator[tuple[str, str]]:
+    yield "category_exact", own
+    yield from (("category", c) for c in (own, *categories.get(own, ())))
+
+
+def _technique_keys(
+    techniques: tuple[str, ...],
+    _categories: object,
+    ancestors: Mapping[str, tuple[str, ...]],
+) -> Iterator[tuple[str, str]]:
+    for technique in techniques:
+        yield from (
+            ("technique", t) for t in (technique, *ancestors.get(technique, ()))
+        )
+
+
+def _job_keys(jobs: frozenset[str], *_: object) -> Iterator[tuple[str, str]]:
+    yield from (("job_type", job) for job in jobs)
+
+
+def _flag_keys(
+    flags: tuple[bool | None, bool | None], *_: object
+) -> Iterator[tuple[str, str]]:
+    for flag, value in zip(("open_weights", "on_device"), flags, strict=True):
+        if value is not None:
+            yield flag, str(value).lower()
+
+
+def _use_case_keys(use_cases: tuple[str, ...], *_: object) -> Iterator[tuple[str, str]]:
+    yield from (("use_case", u) for u in use_cases)
+
+
+def _organization_keys(
+    organization: str | None, *_: object
+) -> Iterator[tuple[str, str]]:
+    if organization is not None:
+        yield "organization", organization
+
+
+def _domain_keys(domains: tuple[str, ...], *_: object) -> Iterator[tuple[str, str]]:
+    yield from (("domain", d) for d in domains)
+
+
+# The parts of a model that decide its index keys, in the order
+# _facet_index reads them, each with the keys a value of it gives.
+_PARTS: tuple[Callable[..., Iterator[tuple[str, str]]], ...] = (
+    _modality_keys,
+    _category_keys,
+    _technique_keys,
+    _job_keys,
+    _flag_keys,
+    _use_case_keys,
+    _organization_keys,
+    _domain_keys,
+)
 
 
 def newest_first(released: str | None) -> tuple[int, str]:

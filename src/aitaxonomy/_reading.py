@@ -424,25 +424,7 @@ class TaskReader:
             )
             for code, pack in self._packs.items()
         }
-        spoken = {
-            code: frozenset(
-                e.key[0]
-                for e in self._pack_entries(pack, base=code == ENGLISH)
-                if e.kind in {"verb", "noun"} and len(e.key[0]) > 3  # noqa: PLR2004
-            )
-            for code, pack in self._packs.items()
-        }
-        # A word counts for a language only if no other language has it too:
-        # "podcast" and "video" say nothing about the language they are in.
-        self._vocabulary = {
-            code: words
-            - frozenset().union(*(v for c, v in spoken.items() if c != code))
-            for code, words in spoken.items()
-        }
-        self._english_only = self._vocabulary.pop(ENGLISH)
-        self._english_markers = frozenset(
-            w for m in cues.get("markers", ()) for w in tokens(m)
-        )
+        self._owners, self._marker_owners = self._language_evidence(cues)
 
     # -- the lexicon --
 
@@ -549,24 +531,69 @@ class TaskReader:
 
     # -- reading --
 
+    def _language_evidence(
+        self, cues: Mapping[str, Any]
+    ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        """Which languages each telling word, and each marker word, belongs to.
+
+        A language's words are its verbs and nouns and the words of its job
+        cues; English counts only its verbs, since its nouns ("python",
+        "podcast", "csv") are written the same in every language. A word that
+        English shares with another language tells nothing.
+        """
+        owners: dict[str, set[str]] = defaultdict(set)
+        english_verbs: set[str] = set()
+        for code, pack in self._packs.items():
+            english = code == ENGLISH
+            for entry in self._pack_entries(pack, base=english):
+                if entry.kind in {"verb", "noun"}:
+                    owners[entry.key[0]].add(code)
+                    if english and entry.kind == "verb":
+                        english_verbs.add(entry.key[0])
+            if not english:
+                cue_words = [
+                    *(w for ws in pack.get("jobs", {}).values() for w in ws),
+                    *(w for ws in pack.get("families", {}).values() for w in ws),
+                ]
+                for cue in cue_words:
+                    for word in tokens(cue):
+                        owners[stem(word)].add(code)
+        telling = {
+            word: frozenset(codes)
+            for word, codes in owners.items()
+            if len(word) > 3  # noqa: PLR2004
+            and (ENGLISH not in codes or (codes == {ENGLISH} and word in english_verbs))
+        }
+        markers: dict[str, set[str]] = defaultdict(set)
+        for code, pack in self._packs.items():
+            listed = (
+                cues.get("markers", ()) if code == ENGLISH else pack.get("markers", ())
+            )
+            for marker in listed:
+                for word in tokens(marker):
+                    markers[word].add(code)
+        return telling, {w: frozenset(c) for w, c in markers.items()}
+
     def language(self, text: str) -> str:
         """The language *text* is written in, by its marker words and vocabulary.
 
-        Each language counts its marker words ("este", "diese") and the words
-        of its vocabulary that no other language shares; English wins ties,
-        so a short English task stays English.
+        Each marker word ("este", "diese") and each word of a language's
+        vocabulary counts for the languages that have it, shared evenly
+        ("migrar" is half Spanish, half Portuguese); English wins ties, so a
+        short English task stays English.
         """
-        words = [w for w in tokens(text) if w not in _PUNCTUATION]
-        stems = [stem(w) for w in words]
-        english = sum(w in self._english_markers for w in words) + sum(
-            s in self._english_only for s in stems
-        )
-        best, best_count = ENGLISH, english
-        for code, markers in self._markers.items():
-            own = self._vocabulary[code]
-            count = sum(w in markers for w in words) + sum(s in own for s in stems)
-            if count > best_count:
-                best, best_count = code, count
+        counts: dict[str, float] = defaultdict(float)
+        for word in tokens(text):
+            if word in _PUNCTUATION:
+                continue
+            for table, key in ((self._marker_owners, word), (self._owners, stem(word))):
+                codes = table.get(key, ())
+                for code in codes:
+                    counts[code] += 1 / len(codes)
+        best, best_count = ENGLISH, counts[ENGLISH]
+        for code in self._packs:
+            if counts[code] > best_count:
+                best, best_count = code, counts[code]
         return best
 
     def read(self, text: str) -> Reading:
@@ -848,6 +875,11 @@ class TaskReader:
                 or _fits(modality, job.inputs)
             ):
                 continue
+            if any(
+                score > 0 and _fits(modality, self._jobs[other].inputs)
+                for other, score in segment.jobs.items()
+            ):
+                continue  # a job the words name reads it: the choice was close
             for given, converter in self._converters.items():
                 if modality.is_a(given) and converter in self._jobs:
                     found = self._jobs[converter]

@@ -89,6 +89,13 @@ def bench_import_and_load() -> None:
     row("cold import aitaxonomy", ms(ours), f"{ours / deps:.2f}x", "<= 1.15x")
     row("  ... and touch ai.LLM, ai.Taxonomy", ms(used), f"{used / deps:.2f}x")
     row("first default_taxonomy() over the import", ms(loaded - ours), "", "<= 30 ms")
+    chose = (
+        fresh_process(
+            "import aitaxonomy as ai; ai.choose(task='transcribe a podcast')", repeat
+        )
+        - base
+    )
+    row("first choose() over that (builds the reader)", ms(chose - loaded))
     tax = ai.default_taxonomy()
     row("cached default_taxonomy()", us(median_seconds(ai.default_taxonomy, 5, 10000)))
     calls: list[dict[str, Any]] = [

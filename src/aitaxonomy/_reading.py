@@ -25,7 +25,9 @@ as written; content words by their stem (:func:`aitaxonomy._words.stem`).
 
 from __future__ import annotations
 
+import functools
 import math
+import threading
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -36,7 +38,7 @@ from ._modality import Modality
 from ._words import ARROW, QUOTE, TypoIndex, hyphenated_tokens, stem, tokens
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from ._entities import JobType, UseCase
     from ._tasks import TaskMatch, TaskMatcher
@@ -212,6 +214,7 @@ class _Entry:
     weight: float = 1.0
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str, kind: str) -> tuple[str, ...]:
     words = [w for w in tokens(text) if w not in _PUNCTUATION]
     if kind in _AS_WRITTEN:
@@ -350,9 +353,9 @@ class TaskReader:
         job_types: Sequence[JobType],
         use_cases: Sequence[UseCase],
         cues: Mapping[str, Any],
-        matchers: Mapping[str, TaskMatcher],
+        matchers: Callable[[str], TaskMatcher],
     ) -> None:
-        """Index *job_types* and the cues; *matchers* read use cases per language."""
+        """Index *job_types* and the cues; *matchers* makes a language's matcher."""
         self._jobs = {j.id: j for j in job_types}
         self._order = {j.id: i for i, j in enumerate(job_types)}
         self._shapes = tuple(
@@ -364,15 +367,12 @@ class TaskReader:
             ENGLISH: cues,
             **cues.get("languages", {}),
         }
-        self._lexicons = {
-            code: _Lexicon(
-                self._entries(code),
-                snap=code == ENGLISH,
-                clitics=self._packs[code].get("clitics", ()),
-                compounds=bool(self._packs[code].get("compounds", False)),
-            )
-            for code in self._packs
-        }
+        self._english: list[_Entry] | None = None
+        # Each language's lexicon and use-case matcher are built when a text in
+        # it is first read: most readers only ever see English.
+        self._lexicons: dict[str, _Lexicon] = {}
+        self._matched: dict[str, TaskMatcher] = {}
+        self._lock = threading.Lock()
         self._markers = {
             code: frozenset(w for m in pack.get("markers", ()) for w in tokens(m))
             for code, pack in self._packs.items()
@@ -428,8 +428,34 @@ class TaskReader:
 
     # -- the lexicon --
 
+    def _lexicon(self, code: str) -> _Lexicon:
+        found = self._lexicons.get(code)
+        if found is None:
+            with self._lock:
+                found = self._lexicons.get(code)
+                if found is None:
+                    pack = self._packs[code]
+                    found = self._lexicons[code] = _Lexicon(
+                        self._entries(code),
+                        snap=code == ENGLISH,
+                        clitics=pack.get("clitics", ()),
+                        compounds=bool(pack.get("compounds", False)),
+                    )
+        return found
+
+    def _matcher(self, code: str) -> TaskMatcher:
+        found = self._matched.get(code)
+        if found is None:
+            with self._lock:
+                found = self._matched.get(code)
+                if found is None:
+                    found = self._matched[code] = self._matchers(code)
+        return found
+
     def _entries(self, code: str) -> list[_Entry]:
-        entries = self._pack_entries(self._packs[ENGLISH], base=True)
+        if self._english is None:  # every language has the English words: once
+            self._english = self._pack_entries(self._packs[ENGLISH], base=True)
+        entries = self._english
         if code != ENGLISH:  # English content words count in any language, not its
             entries = [e for e in entries if e.kind not in _AS_WRITTEN]  # grammar
         owners: list[tuple[tuple[str, ...], Sequence[str]]] = [
@@ -599,7 +625,7 @@ class TaskReader:
     def read(self, text: str) -> Reading:
         """Read *text*: its language, steps and use case."""
         code = self.language(text)
-        lexicon = self._lexicons[code]
+        lexicon = self._lexicon(code)
         words, hyphenated = hyphenated_tokens(text)
         clitics = frozenset(lexicon.clitics)
         stems = [
@@ -623,7 +649,7 @@ class TaskReader:
         for segment in segments:
             self._fill(segment, words, hits, negated)
         steps = self._steps(segments)
-        match = self._matchers[code].match(text)
+        match = self._matcher(code).match(text)
         use_case, set_aside = self._use_case(match, steps)
         return Reading(tuple(steps), code, use_case, match, set_aside)
 
@@ -1641,8 +1667,10 @@ def build_reader(
     from ._tasks import TaskMatcher  # noqa: PLC0415
 
     packs = {ENGLISH: {}, **cues.get("languages", {})}
-    matchers = {
-        code: TaskMatcher(
+
+    def matcher(code: str) -> TaskMatcher:
+        pack = packs[code]
+        return TaskMatcher(
             [
                 (
                     u.id,
@@ -1653,6 +1681,5 @@ def build_reader(
             ],
             cues,
         )
-        for code, pack in packs.items()
-    }
-    return TaskReader(job_types, use_cases, cues, matchers)
+
+    return TaskReader(job_types, use_cases, cues, matcher)

@@ -215,6 +215,8 @@ def hyphenated_tokens(text: str) -> tuple[list[str], frozenset[int]]:
 def _tokenized(text: str) -> tuple[tuple[str, ...], frozenset[int]]:
     # One choose() call reads its text several times (language, steps, use
     # case): tokenise it once.
+    if _PLAIN.fullmatch(text):  # most cue phrases: lower-case words and spaces
+        return tuple(text.split()), frozenset()
     folded = _ABBREVIATIONS.sub(
         lambda m: m.group(0).replace(".", "").replace(" ", ""),
         fold(_ARROWS.sub(" \x01 ", text.translate(_QUOTES))),
@@ -255,6 +257,7 @@ def _tokenized(text: str) -> tuple[tuple[str, ...], frozenset[int]]:
     return tuple(found), frozenset(joined)
 
 
+_PLAIN = re.compile(r"[a-z0-9 ]*")
 _ARROWS = re.compile(r"-+>|=+>|\u2192|\u27f6|\u21d2")
 _PREFIXES = frozenset({"re", "pre", "co", "non", "un", "sub", "de"})
 """Prefixes that join the word after their hyphen: "re-orders" is one word."""

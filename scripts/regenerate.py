@@ -20,7 +20,8 @@ from aitaxonomy._cli import main as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "docs"
-SNAPSHOT = ROOT / "src" / "aitaxonomy" / "data" / "snapshot.json"
+DATA = ROOT / "src" / "aitaxonomy" / "data"
+SNAPSHOT = DATA / "snapshot.json"
 COMMANDS = ("choose", "list", "show", "tree", "compare", "validate", "export", "import")
 
 
@@ -186,10 +187,24 @@ def _job_type_tables() -> str:
     return "".join(parts).lstrip("\n")
 
 
+def _word_model() -> str:
+    """The word model, learned from the packaged example descriptions."""
+    import tomllib  # noqa: PLC0415
+
+    from aitaxonomy._learned import EXAMPLES, WordModel  # noqa: PLC0415
+
+    examples = tomllib.loads((DATA / EXAMPLES).read_text("utf-8"))["example"]
+    jobs = [j.id for j in ai.default_taxonomy().job_types()]
+    return WordModel(((e["job"], e["text"]) for e in examples), jobs).table()
+
+
 def generated() -> dict[Path, str]:
     """Each generated file and the text it should hold."""
+    from aitaxonomy._learned import WORD_MODEL  # noqa: PLC0415
+
     files = {
         SNAPSHOT: _snapshot(),
+        DATA / WORD_MODEL: _word_model(),
         HERE / "catalog.schema.json": json.dumps(
             ai.json_schema(builtin_only=True), indent=2
         )

@@ -29,6 +29,7 @@ from ._explain import (
     rule_reasons,
     tie_reason,
 )
+from ._learned import WORD_MODEL, WordModel
 from ._modality import Modality, to_modalities
 from ._ranking import (
     REJECTED_SHOWN,
@@ -236,7 +237,13 @@ def _reader(taxonomy: Taxonomy) -> TaskReader:
 def _reader_for(key: tuple[tuple[JobType, ...], tuple[UseCase, ...]]) -> TaskReader:
     """One reader per set of job types and use cases, shared by the taxonomies."""
     with _readers_lock:
-        return build_reader(key[0], key[1], packaged("task_cues.toml"))
+        from importlib import resources  # noqa: PLC0415
+
+        table = (
+            resources.files("aitaxonomy.data").joinpath(WORD_MODEL).read_text("utf-8")
+        )
+        model = WordModel.from_table(table, [j.id for j in key[0]])
+        return build_reader(key[0], key[1], packaged("task_cues.toml"), model=model)
 
 
 # -- arguments ----------------------------------------------------------------------

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
     from ._entities import JobType, UseCase
+    from ._learned import WordModel
     from ._tasks import TaskMatch, TaskMatcher
 
 from ._tasks import MATCH_THRESHOLD
@@ -71,6 +72,12 @@ _USUALLY_GIVEN = "usually given"
 _WEAK = frozenset({_BY_ROLE, _READ_BY_ROLE, _USUALLY_GIVEN})
 """Directions read from the step's verb or the noun's habit alone."""
 _QUESTION = 1.0
+_LEARNED = 3.0
+"""The most the word model (:mod:`aitaxonomy._learned`) adds to a job type."""
+_CONFIDENT = 8.0
+_FULL_SAYING = 6
+"""How many words a step needs before the word model counts in full."""
+"""Word-model evidence from which a job type gets all of :data:`_LEARNED`."""
 _PAIR = 6.0
 """What "en -> es" or "English to Spanish" says for translation."""
 """What a question mark says for the job families that answer questions."""
@@ -320,11 +327,14 @@ class _Segment:
         self.back = False
         # what the previous step hands on to a step that works on its result
         self.carried: frozenset[Modality] = frozenset()
+        self.learned: dict[str, float] = {}  # the word model's, beside the cues
         self.decided: tuple[str | None, float] | None = None  # _decide's, cached
 
     def absorb(self, other: _Segment) -> None:
         self.decided = None
         self.end = max(self.end, other.end)
+        for job, score in other.learned.items():
+            self.learned[job] = max(self.learned.get(job, 0.0), score)
         self.mentions += other.mentions
         for job, score in other.jobs.items():
             self.jobs[job] += score
@@ -354,8 +364,13 @@ class TaskReader:
         use_cases: Sequence[UseCase],
         cues: Mapping[str, Any],
         matchers: Callable[[str], TaskMatcher],
+        model: WordModel | None = None,
     ) -> None:
-        """Index *job_types* and the cues; *matchers* makes a language's matcher."""
+        """Index *job_types* and the cues; *matchers* makes a language's matcher.
+
+        *model*, when given, adds what example descriptions teach to the cues.
+        """
+        self._model = model
         self._jobs = {j.id: j for j in job_types}
         self._order = {j.id: i for i, j in enumerate(job_types)}
         self._shapes = tuple(
@@ -648,6 +663,7 @@ class TaskReader:
         segments = _segments(words, hits, hyphenated, self._clauses[code])
         for segment in segments:
             self._fill(segment, words, hits, negated)
+            self._learn(segment, words, examples)
         steps = self._steps(segments)
         match = self._matcher(code).match(text)
         use_case, set_aside = self._use_case(match, steps)
@@ -739,6 +755,33 @@ class TaskReader:
                 )
             )
 
+    def _learn(
+        self, segment: _Segment, words: Sequence[str], examples: frozenset[int]
+    ) -> None:
+        """What the word model says of the segment's words, beside its cues.
+
+        The best job type gets up to :data:`_LEARNED`, the others their share
+        of it; weak evidence (under :data:`_CONFIDENT`) counts in proportion.
+        It weighs between job types but names no job by itself: text with no
+        cue and nothing made ("hello there") is still no job.
+        """
+        if self._model is None or segment.link == "also":
+            return  # "with a header image": the noun says what is made
+        said = [
+            words[i]
+            for i in range(segment.start, segment.end)
+            if i not in examples and words[i] not in _PUNCTUATION
+        ]
+        scores = self._model.scores(said)
+        if not scores:
+            return
+        # a few words ("a header image") say little about the job: less weight
+        scale = _LEARNED / max(*scores.values(), _CONFIDENT)
+        scale *= min(1.0, len(said) / _FULL_SAYING)
+        segment.learned = {
+            job: score * scale for job, score in scores.items() if job in self._jobs
+        }
+
     def _shaped(
         self,
         hit: _Hit,
@@ -809,10 +852,10 @@ class TaskReader:
         )
         seen_out = frozenset(self._outputs(segment))
         text_read = Modality.TEXT in named_in
-        cues = segment.jobs
+        cues, learned = segment.jobs, segment.learned
         scores: dict[str, float] = {}
         for shape in self._shapes:
-            score = cues.get(shape.job, 0.0) - shape.order
+            score = cues.get(shape.job, 0.0) + learned.get(shape.job, 0.0) - shape.order
             for m in seen_out:
                 score += shape.out_fit[m]
             for m in seen_in:
@@ -1661,9 +1704,16 @@ def _merge(first: ReadStep, second: ReadStep) -> ReadStep:
 
 
 def build_reader(
-    job_types: Sequence[JobType], use_cases: Sequence[UseCase], cues: Mapping[str, Any]
+    job_types: Sequence[JobType],
+    use_cases: Sequence[UseCase],
+    cues: Mapping[str, Any],
+    *,
+    model: WordModel | None = None,
 ) -> TaskReader:
-    """A reader for *job_types* and *use_cases*: one use-case matcher a language."""
+    """A reader for *job_types* and *use_cases*: one use-case matcher a language.
+
+    *model*, when given, adds what example descriptions teach to the cues.
+    """
     from ._tasks import TaskMatcher  # noqa: PLC0415
 
     packs = {ENGLISH: {}, **cues.get("languages", {})}
@@ -1682,4 +1732,10 @@ def build_reader(
             cues,
         )
 
-    return TaskReader(job_types, use_cases, cues, matcher)
+    return TaskReader(
+        job_types,
+        use_cases,
+        cues,
+        matcher,
+        model=model if model and model.size else None,
+    )

@@ -1,0 +1,122 @@
+"""The word model learned from example job descriptions (aitaxonomy._learned)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import aitaxonomy as ai
+from aitaxonomy._learned import EXAMPLES, WORD_MODEL, WordModel
+
+HERE = Path(__file__).resolve().parent
+LANGUAGES = {"en", "es", "fr", "de", "pt"}
+
+
+def _examples() -> list[dict[str, str]]:
+    text = resources.files("aitaxonomy.data").joinpath(EXAMPLES).read_text("utf-8")
+    found: list[dict[str, str]] = tomllib.loads(text)["example"]
+    return found
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def test_every_job_type_has_examples_in_every_language() -> None:
+    counts = Counter((e["job"], e["lang"]) for e in _examples())
+    jobs = {j.id for j in ai.default_taxonomy().job_types()}
+    assert {job for job, _ in counts} == jobs
+    for job in jobs:
+        for language in LANGUAGES:
+            assert counts[job, language] >= 5, (job, language)
+
+
+def test_no_example_is_an_evaluation_case() -> None:
+    """The model never sees the evaluation set: no description is in both."""
+    examples = {_fold(e["text"]) for e in _examples()}
+    for path in (HERE / "job_eval").glob("*.toml"):
+        for case in tomllib.loads(path.read_text("utf-8"))["case"]:
+            assert _fold(case["task"]) not in examples, path.name
+    for case in tomllib.loads((HERE / "task_eval.toml").read_text("utf-8"))["case"]:
+        assert _fold(case["task"]) not in examples
+
+
+def test_the_packaged_model_is_the_one_learned_from_the_examples() -> None:
+    jobs = [j.id for j in ai.default_taxonomy().job_types()]
+    learned = WordModel(((e["job"], e["text"]) for e in _examples()), jobs)
+    packaged = (
+        resources.files("aitaxonomy.data").joinpath(WORD_MODEL).read_text("utf-8")
+    )
+    assert learned.table() == packaged
+
+
+_MODEL = WordModel(
+    [
+        ("speech-recognition", "transcribe the calls"),
+        ("speech-recognition", "transcribe my podcast episodes"),
+        ("translation", "translate the calls into Spanish"),
+        ("translation", "translate my podcast episodes"),
+        ("summarization", "summarise the calls"),
+    ],
+    ["speech-recognition", "translation", "summarization"],
+)
+
+
+@given(
+    st.lists(st.sampled_from(["transcribe", "the", "calls", "translate", "my", "x"]))
+)
+def test_a_model_written_out_and_read_back_scores_alike(words: list[str]) -> None:
+    again = WordModel.from_table(
+        _MODEL.table(), ["speech-recognition", "translation", "summarization"]
+    )
+    assert again.scores(words) == _MODEL.scores(words)
+
+
+def test_a_model_read_back_keeps_only_known_job_types() -> None:
+    again = WordModel.from_table(_MODEL.table(), ["translation"])
+    assert set(again.scores(["translate", "transcribe"])) <= {"translation"}
+
+
+@pytest.mark.parametrize(
+    ("task", "job"),
+    [
+        (
+            "make our weekly newsletter available as a podcast-style listen",
+            "text-to-speech",
+        ),
+        (
+            "give our support team a bot that looks up orders and issues refunds "
+            "by itself",
+            "agent",
+        ),
+        (
+            "estimate what each used car on our lot should sell for",
+            "tabular-regression",
+        ),
+    ],
+)
+def test_the_model_reads_jobs_the_cues_miss(
+    task: str, job: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words no cue lists still point to the job, through the examples."""
+    assert [s.job_type.id for s in ai.choose(task=task).steps if s.job_type] == [job]
+    # and it is the model that finds it: without it, the reading differs
+    from aitaxonomy import _choose, _reading  # noqa: PLC0415
+
+    monkeypatch.setattr(_reading, "_LEARNED", 0.0)
+    taxonomy = ai.default_taxonomy()
+    _choose._MEMOS.pop(taxonomy, None)
+    try:
+        without = [s.job_type.id for s in ai.choose(task=task).steps if s.job_type]
+    except ai.NoMatchError:
+        without = []
+    finally:
+        _choose._MEMOS.pop(taxonomy, None)
+    assert without != [job]

@@ -72,6 +72,8 @@ _USUALLY_GIVEN = "usually given"
 _WEAK = frozenset({_BY_ROLE, _READ_BY_ROLE, _USUALLY_GIVEN})
 """Directions read from the step's verb or the noun's habit alone."""
 _QUESTION = 1.0
+_NAMED = 2.0
+"""The cue weight that names a job on its own, with no verb ("genre")."""
 _LEARNED = 3.0
 """The most the word model (:mod:`aitaxonomy._learned`) adds to a job type."""
 _CONFIDENT = 8.0
@@ -425,6 +427,11 @@ class TaskReader:
         self._converters = {
             Modality(given): job for given, job in cues.get("converters", {}).items()
         }
+        families_of: dict[str, set[str]] = defaultdict(set)
+        for family, spec in cues.get("families", {}).items():
+            for member in spec["jobs"]:
+                families_of[member].add(family)
+        self._families_of = {j: frozenset(f) for j, f in families_of.items()}
         self._asking = frozenset(
             job
             for spec in cues.get("families", {}).values()
@@ -855,7 +862,9 @@ class TaskReader:
         cues, learned = segment.jobs, segment.learned
         scores: dict[str, float] = {}
         for shape in self._shapes:
-            score = cues.get(shape.job, 0.0) + learned.get(shape.job, 0.0) - shape.order
+            score = cues.get(shape.job, 0.0) - shape.order
+            # the word model weighs in even against a shape read wrong
+            score += learned.get(shape.job, 0.0)
             for m in seen_out:
                 score += shape.out_fit[m]
             for m in seen_in:
@@ -880,11 +889,17 @@ class TaskReader:
             else:
                 joined.append(segment)
         # A part with no job of its own, or no verb and nothing made, lends what
-        # it names to its neighbour.
+        # it names to its neighbour; after "then", a job its words name is
+        # enough ("..., then tell me what genre the song is").
         kept: list[_Segment] = []
         for segment in joined:
-            if self._decide(segment)[0] is None or (
-                len(joined) > 1 and segment.role is None and not segment.outputs
+            job = self._decide(segment)[0]
+            said = job is not None and segment.jobs.get(job, 0.0) >= _NAMED
+            if job is None or (
+                len(joined) > 1
+                and segment.role is None
+                and not segment.outputs
+                and not (segment.link == "then" and said)
             ):
                 if kept:
                     kept[-1].absorb(segment)
@@ -916,6 +931,7 @@ class TaskReader:
             if steps and (
                 step.job_type == steps[-1].job_type
                 or self._part_of_conversation(steps[-1], step, segment)
+                or self._same_action(steps[-1], step, segment)
             ):
                 steps[-1] = _merge(steps[-1], step)
             else:
@@ -924,6 +940,24 @@ class TaskReader:
             if extra is not None:
                 steps.append(extra)
         return steps
+
+    def _same_action(
+        self, previous: ReadStep, step: ReadStep, segment: _Segment
+    ) -> bool:
+        """Whether *step* only says again what the previous step does.
+
+        "Ask about the scanned invoices and get the answer", "find and locate
+        the dents": two job types of one family, on the same material, joined
+        by "and" or a new sentence, are one job said twice.
+        """
+        if segment.link not in {"and", "sentence"} or step.uses_previous:
+            return False
+        if {m for m in segment.inputs if m is not Modality.TEXT} - previous.inputs:
+            return False  # it names material of its own
+        return bool(
+            self._families_of.get(previous.job_type, frozenset())
+            & self._families_of.get(step.job_type, frozenset())
+        )
 
     def _converter(self, segment: _Segment, job: JobType) -> ReadStep | None:
         """A step that turns what the words give into what the job reads.

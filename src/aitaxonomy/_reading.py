@@ -78,6 +78,10 @@ _LEARNED = 3.0
 """The most the word model (:mod:`aitaxonomy._learned`) adds to a job type."""
 _CONFIDENT = 8.0
 _FULL_SAYING = 6
+_ALONE = 15.0
+_ALONE_RATIO = 1.8
+"""Word-model evidence that names a job with no cue: this much, and this many
+times the runner-up's."""
 """How many words a step needs before the word model counts in full."""
 """Word-model evidence from which a job type gets all of :data:`_LEARNED`."""
 _PAIR = 6.0
@@ -330,10 +334,12 @@ class _Segment:
         # what the previous step hands on to a step that works on its result
         self.carried: frozenset[Modality] = frozenset()
         self.learned: dict[str, float] = {}  # the word model's, beside the cues
+        self.sure = False  # the word model alone names a job
         self.decided: tuple[str | None, float] | None = None  # _decide's, cached
 
     def absorb(self, other: _Segment) -> None:
         self.decided = None
+        self.sure = self.sure or other.sure
         self.end = max(self.end, other.end)
         for job, score in other.learned.items():
             self.learned[job] = max(self.learned.get(job, 0.0), score)
@@ -769,8 +775,10 @@ class TaskReader:
 
         The best job type gets up to :data:`_LEARNED`, the others their share
         of it; weak evidence (under :data:`_CONFIDENT`) counts in proportion.
-        It weighs between job types but names no job by itself: text with no
-        cue and nothing made ("hello there") is still no job.
+        It weighs between job types but names no job by itself, unless its
+        evidence is strong and points one way (:data:`_ALONE`,
+        :data:`_ALONE_RATIO`): text with no cue and nothing made ("hello
+        there", "set up a Kafka cluster") is still no job.
         """
         if self._model is None or segment.link == "also":
             return  # "with a header image": the noun says what is made
@@ -785,6 +793,8 @@ class TaskReader:
         # a few words ("a header image") say little about the job: less weight
         scale = _LEARNED / max(*scores.values(), _CONFIDENT)
         scale *= min(1.0, len(said) / _FULL_SAYING)
+        best, second = [*sorted(scores.values(), reverse=True), 0.0][:2]
+        segment.sure = best >= _ALONE and best >= _ALONE_RATIO * second
         segment.learned = {
             job: score * scale for job, score in scores.items() if job in self._jobs
         }
@@ -830,7 +840,9 @@ class TaskReader:
         if best is None:
             return None, -math.inf
         best_score = scores[best]
-        if best_score < _LEAST or not (segment.jobs or self._outputs(segment)):
+        if best_score < _LEAST or not (
+            segment.jobs or self._outputs(segment) or segment.sure
+        ):
             return None, best_score
         return best, best_score
 

@@ -88,10 +88,6 @@ def test_a_model_read_back_keeps_only_known_job_types() -> None:
     ("task", "job"),
     [
         (
-            "make our weekly newsletter available as a podcast-style listen",
-            "text-to-speech",
-        ),
-        (
             "give our support team a bot that looks up orders and issues refunds "
             "by itself",
             "agent",

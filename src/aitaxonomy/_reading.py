@@ -74,9 +74,10 @@ _WEAK = frozenset({_BY_ROLE, _READ_BY_ROLE, _USUALLY_GIVEN})
 _QUESTION = 1.0
 _NAMED = 2.0
 """The cue weight that names a job on its own, with no verb ("genre")."""
-_LEARNED = 3.0
+_LEARNED = 4.0
 """The most the word model (:mod:`aitaxonomy._learned`) adds to a job type."""
 _CONFIDENT = 8.0
+_FIT_MEMO_LIMIT = 4096
 _FULL_SAYING = 6
 _ALONE = 15.0
 _ALONE_RATIO = 1.8
@@ -384,6 +385,8 @@ class TaskReader:
         self._shapes = tuple(
             _Shape.of(job, order) for order, job in enumerate(job_types)
         )
+        # shapes read repeat (text in, text out...): their fits are kept
+        self._fit_memo: dict[object, Mapping[str, float]] = {}
         self._use_cases = {u.id: u for u in use_cases}
         self._matchers = matchers
         self._packs: dict[str, Mapping[str, Any]] = {
@@ -869,14 +872,29 @@ class TaskReader:
         seen_in = frozenset(
             m for m in named_in | segment.carried if m is not Modality.TEXT
         )
-        seen_out = frozenset(self._outputs(segment))
-        text_read = Modality.TEXT in named_in
+        fits = self._fits(seen_in, frozenset(self._outputs(segment)), named_in)
         cues, learned = segment.jobs, segment.learned
-        scores: dict[str, float] = {}
+        # the word model weighs in even against a shape read wrong
+        return {
+            job: fit + cues.get(job, 0.0) + learned.get(job, 0.0)
+            for job, fit in fits.items()
+        }
+
+    def _fits(
+        self,
+        seen_in: frozenset[Modality],
+        seen_out: frozenset[Modality],
+        named_in: set[Modality],
+    ) -> Mapping[str, float]:
+        """What the shape read is worth to each job type, worked out once a shape."""
+        text_read = Modality.TEXT in named_in
+        key = (seen_in, seen_out, text_read)
+        found = self._fit_memo.get(key)
+        if found is not None:
+            return found
+        fits: dict[str, float] = {}
         for shape in self._shapes:
-            score = cues.get(shape.job, 0.0) - shape.order
-            # the word model weighs in even against a shape read wrong
-            score += learned.get(shape.job, 0.0)
+            score = -shape.order
             for m in seen_out:
                 score += shape.out_fit[m]
             for m in seen_in:
@@ -889,8 +907,10 @@ class TaskReader:
             for satisfied in shape.needs_out:
                 if not satisfied & seen_out:
                     score -= _MISSING_OUTPUT
-            scores[shape.job] = score
-        return scores
+            fits[shape.job] = score
+        if len(self._fit_memo) < _FIT_MEMO_LIMIT:
+            self._fit_memo[key] = fits
+        return fits
 
     def _steps(self, segments: list[_Segment]) -> list[ReadStep]:
         # A sentence without a connector goes on with the same step.

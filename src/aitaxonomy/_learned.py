@@ -50,7 +50,7 @@ def features(words: Iterable[str]) -> set[str]:
     """
     stems = [stem(w) for w in words if w not in _MARKS]
     found = set(stems)
-    found.update(f"{a} {b}" for a, b in itertools.pairwise(stems))
+    found.update(a + " " + b for a, b in itertools.pairwise(stems))
     return found
 
 
@@ -149,8 +149,9 @@ class WordModel:
             >>> model.scores(["please", "transcribe", "this"])
             {'speech-recognition': 1.61}
         """
-        found: dict[str, float] = defaultdict(float)
+        found: dict[str, float] = {}
+        weights = self._weights
         for feature in features(words):
-            for job, weight in self._weights.get(feature, ()):
-                found[job] += weight
-        return {job: round(score, 3) for job, score in found.items()}
+            for job, weight in weights.get(feature, ()):
+                found[job] = found.get(job, 0.0) + weight
+        return found

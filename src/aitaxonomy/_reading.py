@@ -226,6 +226,14 @@ class _Entry:
     value: str
     text: str
     weight: float = 1.0
+    forms: tuple[str, ...] = attrs.field(init=False)
+    """Each word's verb-like ending ("ing", "ed" or ""), for nouns."""
+
+    @forms.default
+    def _forms(self) -> tuple[str, ...]:
+        if self.kind != "noun":
+            return ()
+        return tuple(_verbal(w) for w in tokens(self.text) if w not in _PUNCTUATION)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -710,11 +718,10 @@ class TaskReader:
         )
         spans = [(n.start, n.end) for n in nouns]
         directions: dict[int, tuple[str, str]] = {}
+        scene = _Scene(nouns, inside, segment, words)
         for noun in nouns:
             habit = noun.entry.value.split(":")[1]
-            directions[noun.start] = _Direction(
-                noun, nouns, inside, segment, words
-            ).find(habit)
+            directions[noun.start] = _Direction(noun, scene).find(habit)
         zone = _topic_zone(nouns, directions, inside, segment, words)
         found: dict[str, list[tuple[float, _Hit]]] = defaultdict(list)
         for hit in inside:
@@ -873,12 +880,14 @@ class TaskReader:
             m for m in named_in | segment.carried if m is not Modality.TEXT
         )
         fits = self._fits(seen_in, frozenset(self._outputs(segment)), named_in)
-        cues, learned = segment.jobs, segment.learned
+        scores = dict(fits)
+        for job, weight in segment.jobs.items():
+            if job in scores:
+                scores[job] += weight
         # the word model weighs in even against a shape read wrong
-        return {
-            job: fit + cues.get(job, 0.0) + learned.get(job, 0.0)
-            for job, fit in fits.items()
-        }
+        for job, weight in segment.learned.items():
+            scores[job] += weight
+        return scores
 
     def _fits(
         self,
@@ -1181,24 +1190,33 @@ class TaskReader:
         return use_case is not None and bool(set(jobs) & set(use_case.job_types))
 
 
-class _Direction:
-    """Works out which way one named modality points (see the module docstring)."""
+class _Scene:
+    """A segment's words and hits, indexed once for every noun's direction."""
 
     def __init__(
         self,
-        noun: _Hit,
         nouns: Sequence[_Hit],
         inside: Sequence[_Hit],
         segment: _Segment,
         words: Sequence[str],
     ) -> None:
-        self.noun, self.nouns, self.inside = noun, nouns, inside
+        self.nouns, self.inside = nouns, inside
         self.segment, self.words = segment, words
         self.ends: dict[int, dict[str, _Hit]] = defaultdict(dict)
         for hit in inside:
             if hit.entry.kind not in {"noun", "job"}:
                 self.ends[hit.end].setdefault(hit.entry.kind, hit)
         self.nouns_by_end = {h.end: h for h in nouns}
+
+
+class _Direction:
+    """Works out which way one named modality points (see the module docstring)."""
+
+    def __init__(self, noun: _Hit, scene: _Scene) -> None:
+        self.noun, self.scene = noun, scene
+        self.nouns, self.inside = scene.nouns, scene.inside
+        self.segment, self.words = scene.segment, scene.words
+        self.ends, self.nouns_by_end = scene.ends, scene.nouns_by_end
 
     def said(self, hit: _Hit) -> str:
         return " ".join(self.words[hit.start : hit.end])
@@ -1230,9 +1248,9 @@ class _Direction:
             other = self.nouns_by_end.get(joiner)
             if other is not None and self.words[joiner] in _JOINERS:
                 # coordinated modalities point the same way: "audio and video files"
-                return _Direction(
-                    other, self.nouns, self.inside, self.segment, self.words
-                ).find(other.entry.value.split(":")[1])
+                return _Direction(other, self.scene).find(
+                    other.entry.value.split(":")[1]
+                )
             if self.words[joiner] in _AND and other is None:
                 break  # "photos of a vase and get a 3D model": another clause
             if self.words[joiner] in _RELATIVE and self._made_code(joiner):
@@ -1252,7 +1270,7 @@ class _Direction:
         other = self.nouns_by_end.get(position)
         if other is None or not other.entry.value.startswith("code:"):
             return False
-        found = _Direction(other, self.nouns, self.inside, self.segment, self.words)
+        found = _Direction(other, self.scene)
         return found.find(other.entry.value.split(":")[1])[0] == "out"
 
     def _governed(self, kinds: Mapping[str, _Hit]) -> tuple[str, str] | None:
@@ -1372,10 +1390,8 @@ def _same_forms(words: Sequence[str], entry: _Entry) -> bool:
     "Called" is no "call" and "record" no "recording": a noun takes a plural,
     never "-ed", and its "-ing" is part of it or not there at all.
     """
-    listed = [w for w in tokens(entry.text) if w not in _PUNCTUATION]
     return all(
-        _verbal(word) == _verbal(noun)
-        for word, noun in zip(words, listed, strict=False)
+        _verbal(word) == form for word, form in zip(words, entry.forms, strict=False)
     )
 
 

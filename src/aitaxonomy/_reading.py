@@ -30,7 +30,7 @@ import math
 import threading
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 from ._tasks import MATCH_THRESHOLD
 
 __all__ = ["Mention", "ReadStep", "Reading", "TaskReader"]
+
+_T = TypeVar("_T")
 
 ENGLISH = "en"
 _REACH = 8
@@ -468,27 +470,28 @@ class TaskReader:
     # -- the lexicon --
 
     def _lexicon(self, code: str) -> _Lexicon:
-        found = self._lexicons.get(code)
-        if found is None:
-            with self._lock:
-                found = self._lexicons.get(code)
-                if found is None:
-                    pack = self._packs[code]
-                    found = self._lexicons[code] = _Lexicon(
-                        self._entries(code),
-                        snap=code == ENGLISH,
-                        clitics=pack.get("clitics", ()),
-                        compounds=bool(pack.get("compounds", False)),
-                    )
-        return found
+        def build() -> _Lexicon:
+            pack = self._packs[code]
+            return _Lexicon(
+                self._entries(code),
+                snap=code == ENGLISH,
+                clitics=pack.get("clitics", ()),
+                compounds=bool(pack.get("compounds", False)),
+            )
+
+        return self._once(self._lexicons, code, build)
 
     def _matcher(self, code: str) -> TaskMatcher:
-        found = self._matched.get(code)
+        return self._once(self._matched, code, lambda: self._matchers(code))
+
+    def _once(self, cache: dict[str, _T], code: str, build: Callable[[], _T]) -> _T:
+        """*cache*'s value for *code*, built by the first thread that asks."""
+        found = cache.get(code)
         if found is None:
             with self._lock:
-                found = self._matched.get(code)
+                found = cache.get(code)
                 if found is None:
-                    found = self._matched[code] = self._matchers(code)
+                    found = cache[code] = build()
         return found
 
     def _entries(self, code: str) -> list[_Entry]:

@@ -742,6 +742,12 @@ class TaskReader:
             weight = entry.weight * (_MATERIAL if within else 1)
             if hit.example:
                 weight *= _EXAMPLE
+            if (
+                segment.role == "make"
+                and entry.value == self._pairs.job
+                and self._pairs.names.intersection(entry.key)
+            ):
+                weight *= _SHAPE_CUE  # "write the descriptions in French"
             found[entry.value].append(
                 (weight * self._shaped(hit, nouns, directions), hit)
             )

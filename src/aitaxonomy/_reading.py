@@ -124,6 +124,7 @@ _DIRECTIONS = (
     "output",
     "purpose",
     "topic",
+    "style",
     "given",
     "new",
     "training",
@@ -989,7 +990,33 @@ class TaskReader:
             extra = self._leftover(segment, self._jobs[job])
             if extra is not None:
                 steps.append(extra)
-        return steps
+        return self._agent_work(steps)
+
+    def _agent_work(self, steps: list[ReadStep]) -> list[ReadStep]:
+        """An agent does the reading and writing steps around it itself.
+
+        "Automation that reads my inbox, spots meeting requests and replies":
+        one agent, not an analysis step and then an agent.
+        """
+        agents = [s for s in steps if s.job_type == "agent"]
+        if not agents or len(steps) == 1:
+            return steps
+        agent = agents[0]
+        merged = agent
+        kept: list[ReadStep] = []
+        for step in steps:
+            if step is agent:
+                continue
+            own = self._jobs[step.job_type]
+            if own.inputs <= {Modality.TEXT} and not any(
+                m.content and m is not Modality.TEXT for m in own.outputs
+            ):
+                merged = _merge(merged, step)
+            else:
+                kept.append(step)
+        place = steps.index(agent)
+        before = [s for s in kept if steps.index(s) < place]
+        return [*before, merged, *(s for s in kept if s not in before)]
 
     def _same_action(
         self, previous: ReadStep, step: ReadStep, segment: _Segment
@@ -1286,6 +1313,8 @@ class _Direction:
         """The direction a preposition or verb ending here gives, if any."""
         if "quantity" in kinds:
             return None  # "a set of icons": no preposition, read on to the verb
+        if "style" in kinds:
+            return "topic", f"a style ('{self.said(kinds['style'])}')"
         verb = kinds.get("verb")
         if "output" in kinds and not (verb and verb.start < kinds["output"].start):
             return "out", f"'{self.said(kinds['output'])}'"

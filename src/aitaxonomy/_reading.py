@@ -80,9 +80,11 @@ _LEARNED = 4.0
 """The most the word model (:mod:`aitaxonomy._learned`) adds to a job type."""
 _CONFIDENT = 8.0
 _FIT_MEMO_LIMIT = 4096
+_UNPROMPTED = 1.0
+"""What a job that reads nothing loses when no word asks for it."""
 _FULL_SAYING = 6
-_ALONE = 15.0
-_ALONE_RATIO = 1.8
+_ALONE = 22.0
+_ALONE_RATIO = 2.2
 """Word-model evidence that names a job with no cue: this much, and this many
 times the runner-up's."""
 """How many words a step needs before the word model counts in full."""
@@ -396,6 +398,7 @@ class TaskReader:
         self._shapes = tuple(
             _Shape.of(job, order) for order, job in enumerate(job_types)
         )
+        self._unprompted = frozenset(j.id for j in job_types if not j.inputs)
         # shapes read repeat (text in, text out...): their fits are kept
         self._fit_memo: dict[object, Mapping[str, float]] = {}
         self._use_cases = {u.id: u for u in use_cases}
@@ -728,6 +731,10 @@ class TaskReader:
             directions[noun.start] = _Direction(noun, scene).find(habit)
         zone = _topic_zone(nouns, directions, inside, segment, words)
         found: dict[str, list[tuple[float, _Hit]]] = defaultdict(list)
+        written = any(  # text this step makes: its language is no translation
+            directions[n.start][0] == "out" and n.entry.value.startswith("text:")
+            for n in nouns
+        )
         for hit in inside:
             entry = hit.entry
             if hit.start in negated:
@@ -747,6 +754,7 @@ class TaskReader:
                 segment.role == "make"
                 and entry.value == self._pairs.job
                 and self._pairs.names.intersection(entry.key)
+                and written
             ):
                 weight *= _SHAPE_CUE  # "write the descriptions in French"
             found[entry.value].append(
@@ -894,6 +902,11 @@ class TaskReader:
         for job, weight in segment.jobs.items():
             if job in scores:
                 scores[job] += weight
+        for job in self._unprompted:
+            # every request is itself a prompt: making something from nothing
+            # takes words that say so ("no prompt", "random samples")
+            if segment.jobs.get(job, 0.0) <= 0:
+                scores[job] -= _UNPROMPTED
         # the word model weighs in even against a shape read wrong
         for job, weight in segment.learned.items():
             scores[job] += weight
@@ -1113,13 +1126,14 @@ class TaskReader:
         }
         # what the job reads is no extra deliverable: in "make the old photos
         # blink" the photos are animated, not made
+        talks = job.id in _CONVERSATIONAL  # "a chatbot that generates images"
         left = {
             m
             for m in said
             if m.content
             and m is not Modality.TEXT
             and not _fits(m, job.outputs)
-            and not _fits(m, job.inputs)
+            and (talks or not _fits(m, job.inputs))
         }
         if not left:
             return None

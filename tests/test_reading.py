@@ -400,6 +400,37 @@ def test_other_languages(task: str, language: str, job: str) -> None:
     assert any(r.id == "read-language" for r in rec.rationale)
 
 
+@pytest.mark.parametrize(
+    ("task", "job", "inputs"),
+    [
+        ("Fragen zu Lehrvideos beantworten", "video-understanding", {"text", "video"}),
+        (
+            "responder preguntas sobre las fotos",
+            "visual-question-answering",
+            {"image", "text"},
+        ),
+        (
+            "répondre aux questions sur ces vidéos",
+            "video-understanding",
+            {"text", "video"},
+        ),
+        (
+            "responder perguntas sobre as fotos",
+            "visual-question-answering",
+            {"image", "text"},
+        ),
+    ],
+)
+def test_what_a_question_is_about_is_given(
+    task: str, job: str, inputs: set[str]
+) -> None:
+    """ "Fragen zu X": after a noun about something, "zu" names what is read."""
+    rec = ai.choose(task=task)
+    assert rec.job_type is not None
+    assert rec.job_type.id == job
+    assert _shape(rec) == (inputs, {"text"})
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

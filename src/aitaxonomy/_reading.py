@@ -1331,6 +1331,9 @@ class _Direction:
             return "topic", f"a style ('{self.said(kinds['style'])}')"
         verb = kinds.get("verb")
         if "output" in kinds and not (verb and verb.start < kinds["output"].start):
+            if self._head(kinds["output"]) == "about":
+                # "Fragen zu Lehrvideos": what a question or note is about is given
+                return "in", f"'{self.said(kinds['output'])}' after a noun about it"
             return "out", f"'{self.said(kinds['output'])}'"
         if "given" in kinds and verb is not None:
             # "recorded calls", "scanned letters": a participle says it exists

@@ -431,6 +431,23 @@ def test_what_a_question_is_about_is_given(
     assert _shape(rec) == (inputs, {"text"})
 
 
+@pytest.mark.parametrize(
+    ("task", "jobs"),
+    [
+        # a verb of its own makes the images: a second deliverable
+        ("a chatbot that generates images", ["multimodal-chat", "text-to-image"]),
+        # emojis are usually made, but nothing here asks for one
+        (
+            "5 insta captions for our new latte, playful, some emojis ok",
+            ["text-generation"],
+        ),
+    ],
+)
+def test_only_what_is_asked_for_adds_a_deliverable(task: str, jobs: list[str]) -> None:
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == jobs
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

@@ -73,6 +73,11 @@ _READ_BY_ROLE = "read by the step's verb"
 _USUALLY_GIVEN = "usually given"
 _WEAK = frozenset({_BY_ROLE, _READ_BY_ROLE, _USUALLY_GIVEN})
 """Directions read from the step's verb or the noun's habit alone."""
+_USUALLY_MADE = "usually made"
+_NEW_ONE = "a new one"
+_AFTER_IT = " after it"
+_TOO_LITTLE = frozenset({_BY_ROLE, _USUALLY_MADE})
+"""Directions too weak to make a content noun a deliverable of its own."""
 _QUESTION = 1.0
 _NAMED = 2.0
 """The cue weight that names a job on its own, with no verb ("genre")."""
@@ -1118,11 +1123,14 @@ class TaskReader:
 
         "A chatbot that generates images": the images are a deliverable too.
         """
-        # only what the words make on their own, not by the step's verb alone
+        # a habit or the step's verb alone is too little to add a step, and so
+        # is a job noun after it ("bei Neuaufnahmen brauche ich")
         said = {
             m.modality
             for m in segment.mentions
-            if m.direction == "out" and m.why != _BY_ROLE
+            if m.direction == "out"
+            and m.why not in _TOO_LITTLE
+            and not m.why.endswith(_AFTER_IT)
         }
         # what the job reads is no extra deliverable: in "make the old photos
         # blink" the photos are animated, not made
@@ -1312,7 +1320,7 @@ class _Direction:
         for hit in self.inside:  # a job noun right after it: "podcast transcription"
             if hit.start == noun.end and hit.entry.kind == "verb":
                 made = hit.entry.value == "make"
-                return ("out" if made else "in"), f"'{self.said(hit)}' after it"
+                return ("out" if made else "in"), f"'{self.said(hit)}'{_AFTER_IT}"
         return _habit(given=given, new=new, habit=habit, role=self.segment.role)
 
     def _made_code(self, position: int) -> bool:
@@ -1413,11 +1421,11 @@ def _habit(*, given: bool, new: bool, habit: str, role: str | None) -> tuple[str
     if habit == "input":
         return "in", _USUALLY_GIVEN
     if habit == "output":
-        return "out", "usually made"
+        return "out", _USUALLY_MADE
     if new and role is None:
-        return "out", "a new one"
+        return "out", _NEW_ONE
     if role == "make":
-        return "out", "a new one" if new else _BY_ROLE
+        return "out", _NEW_ONE if new else _BY_ROLE
     if role in {"use", "change", "predict"}:
         return "in", _READ_BY_ROLE
     return "unknown", "no clue"

@@ -448,6 +448,16 @@ def test_only_what_is_asked_for_adds_a_deliverable(task: str, jobs: list[str]) -
     assert [s.job_type.id for s in rec.steps if s.job_type] == jobs
 
 
+def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
+    """German "vorhersagen" at the end is the verb; the data before it is read."""
+    rec = ai.choose(
+        task="Anhand der Stammdaten vorhersagen, welche Azubis ihre Ausbildung abbrechen."
+    )
+    assert rec.job_type is not None
+    assert rec.job_type.id == "tabular-classification"
+    assert _shape(rec) == ({"table"}, {"label"})
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

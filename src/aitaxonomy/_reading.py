@@ -696,9 +696,11 @@ class TaskReader:
             attrs.evolve(h, example=True) if h.start in examples else h for h in hits
         ]
         negated = _negated(hits)
-        segments = _segments(words, hits, hyphenated, self._clauses[code])
+        clauses = self._clauses[code]
+        segments = _segments(words, hits, hyphenated, clauses)
+        verbal = _final_verbs(words, stems, hits) if clauses.verb_final else frozenset()
         for segment in segments:
-            self._fill(segment, words, hits, negated)
+            self._fill(segment, words, hits, negated, verbal)
             self._learn(segment, words, examples)
         steps = self._steps(segments)
         match = self._matcher(code).match(text)
@@ -711,8 +713,13 @@ class TaskReader:
         words: Sequence[str],
         hits: Sequence[_Hit],
         negated: frozenset[int],
+        verbal: frozenset[int] = frozenset(),
     ) -> None:
-        """Find the segment's job cues, verb, back-references and modalities."""
+        """Find the segment's job cues, verb, back-references and modalities.
+
+        A word at *verbal* positions is the clause's verb, not a noun:
+        German "anhand der Stammdaten vorhersagen" predicts from the data.
+        """
         inside = [h for h in hits if segment.start <= h.start and h.end <= segment.end]
         verbs = [
             h
@@ -726,7 +733,11 @@ class TaskReader:
             else ("make" if segment.link == "also" else None)
         )
         nouns = _heads(
-            _longest(h for h in inside if h.entry.kind == "noun" and not h.example)
+            _longest(
+                h
+                for h in inside
+                if h.entry.kind == "noun" and not h.example and h.start not in verbal
+            )
         )
         spans = [(n.start, n.end) for n in nouns]
         directions: dict[int, tuple[str, str]] = {}
@@ -1733,6 +1744,27 @@ def _starts_step(
     ):
         end += 1
     return end > index + 1 and end in verb_ends
+
+
+def _final_verbs(
+    words: Sequence[str], stems: Sequence[str], hits: Sequence[_Hit]
+) -> frozenset[int]:
+    """Where a verb ends its clause, in a language whose verbs go last.
+
+    Only a word that is the verb itself: a compound read by its last part
+    ("Monatszahlen") is a noun.
+    """
+    return frozenset(
+        h.start
+        for h in hits
+        if h.entry.kind == "verb"
+        and stem(words[h.start]) == stems[h.start]
+        and (
+            h.end == len(words)
+            or words[h.end] in _BREAKS | {","}
+            or words[h.end] in _AND
+        )
+    )
 
 
 def _heads(nouns: Sequence[_Hit]) -> list[_Hit]:

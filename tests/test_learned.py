@@ -116,3 +116,21 @@ def test_the_model_reads_jobs_the_cues_miss(
     finally:
         _choose._MEMOS.pop(taxonomy, None)
     assert without != [job]
+
+
+def test_a_sure_model_outweighs_a_stray_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Tell me what" asks a question; the script makes it code explanation."""
+    task = "can an AI tell me what this shell script actually does before I delete it?"
+    assert [s.job_type.id for s in ai.choose(task=task).steps if s.job_type] == [
+        "code-explanation"
+    ]
+    from aitaxonomy import _choose, _reading  # noqa: PLC0415
+
+    monkeypatch.setattr(_reading, "_TRUSTED", 0.0)
+    taxonomy = ai.default_taxonomy()
+    _choose._MEMOS.pop(taxonomy, None)
+    try:
+        without = [s.job_type.id for s in ai.choose(task=task).steps if s.job_type]
+    finally:
+        _choose._MEMOS.pop(taxonomy, None)
+    assert without != ["code-explanation"]

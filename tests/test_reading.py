@@ -458,6 +458,19 @@ def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     assert _shape(rec) == ({"table"}, {"label"})
 
 
+def test_what_a_step_found_is_worked_on_not_delivered() -> None:
+    """The boxes of "find each apple" are the next step's material, not a result."""
+    rec = ai.choose(
+        task="find each apple in the orchard photos, then say if it is ripe"
+    )
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [
+        "object-detection",
+        "image-classification",
+    ]
+    assert rec.steps[1].uses_previous
+    assert _shape(rec) == ({"image"}, {"label"})
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

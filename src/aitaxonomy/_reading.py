@@ -1212,8 +1212,11 @@ class TaskReader:
         job = self._jobs[job_id]
         seen_in = {m for m in segment.inputs if _fits(m, job.inputs)}
         seen_out = {m for m in segment.outputs if _fits(m, job.outputs)}
+        # what it found or labelled points into what it read: "find each
+        # apple, then say if it is ripe" classifies the apples found
+        handed = _handed_on(previous) if previous is not None else frozenset()
         fed = previous is not None and all(
-            any(_fits(m, {need}) for m in previous.outputs) for need in job.inputs
+            any(_fits(m, {need}) for m in handed) for need in job.inputs
         )
         chained = (
             fed
@@ -1224,7 +1227,7 @@ class TaskReader:
         )
         if chained:
             assert previous is not None  # noqa: S101  # fed implies it
-            inputs = frozenset(m for m in previous.outputs if _fits(m, job.inputs))
+            inputs = frozenset(m for m in handed if _fits(m, job.inputs))
         else:
             inputs = _refine(job.inputs, seen_in)
         # A job that changes something keeps its kind: cleaned speech is speech.

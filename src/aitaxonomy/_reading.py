@@ -1365,7 +1365,7 @@ class _Direction:
             return "topic", f"a style ('{self.said(kinds['style'])}')"
         verb = kinds.get("verb")
         if "output" in kinds and not (verb and verb.start < kinds["output"].start):
-            if self._head(kinds["output"]) == "about":
+            if self._about_before(kinds["output"]):
                 # "Fragen zu Lehrvideos": what a question or note is about is given
                 return "in", f"'{self.said(kinds['output'])}' after a noun about it"
             return "out", f"'{self.said(kinds['output'])}'"
@@ -1421,6 +1421,12 @@ class _Direction:
         if role == "predict":  # "forecast sales": the quantity, not the data
             return "topic", f"what '{self.said(verb)}' predicts"
         return ("out" if role == "make" else "in"), f"verb '{self.said(verb)}'"
+
+    def _about_before(self, prep: _Hit) -> bool:
+        """Whether a noun about something ends right before *prep* ("Fragen zu")."""
+        return any(
+            hit.entry.kind == "about" and hit.end == prep.start for hit in self.inside
+        )
 
     def _head(self, prep: _Hit) -> str | None:
         """What stands right before a preposition.

@@ -156,6 +156,14 @@ def test_direction(
             [False, True],
             {"speech"},
         ),
+        # a scope between "and" and the verb: which items the step is for
+        (
+            "classify incoming tickets by topic, and for the billing ones write a"
+            " draft answer",
+            ["text-classification", "text-generation"],
+            [False, False],
+            {"label", "text"},
+        ),
     ],
 )
 def test_steps(

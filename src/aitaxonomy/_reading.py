@@ -119,6 +119,8 @@ _COMPOUND_PART = 3
 """The fewest letters of either part of a compound word ("Tiefen|karte")."""
 _BRIDGE = 3
 """The most words between "and" and the verb of a new step ("and have it read")."""
+_SCOPE = 6
+"""How far past a scope's first word ("for the urgent ones") its verb may be."""
 _EXAMPLE_ITEM = 4
 """The most words an item of a list of examples has ("billing, outage, other")."""
 _JOINERS = frozenset(
@@ -448,6 +450,9 @@ class TaskReader:
                 ),
                 bridges=frozenset(
                     (steps if code == ENGLISH else pack).get("bridges", ())
+                ),
+                scopes=frozenset(
+                    (steps if code == ENGLISH else pack).get("scopes", ())
                 ),
                 verb_final=bool(pack.get("verb_final", False)),
             )
@@ -1647,6 +1652,8 @@ class _Clauses:
         modals: Those modals.
         bridges: Words that may stand between "and" and the verb of a new
             step ("and have it narrated", "y luego lo traduce").
+        scopes: Words opening a phrase that may stand there too, saying
+            which items the step is for ("and for the urgent ones draft").
         verb_final: Whether the verb ends its clause (German: "den Text
             erkennen und ins Englische übersetzen").
     """
@@ -1655,6 +1662,7 @@ class _Clauses:
     openers: frozenset[str]
     modals: frozenset[str]
     bridges: frozenset[str] = frozenset()
+    scopes: frozenset[str] = frozenset()
     verb_final: bool = False
 
     def at(self, words: Sequence[str], index: int) -> int | None:
@@ -1757,6 +1765,14 @@ def _starts_step(
         ahead += 1
     if ahead in verbs:
         return True
+    if words[index] != "," and ahead < len(words) and words[ahead] in clauses.scopes:
+        # "and for the urgent ones draft a reply": a scope, then the verb; after
+        # a bare comma "for" is a purpose ("..., for a clerk to review")
+        for after in range(ahead + 1, min(ahead + _SCOPE, len(words))):
+            if after in verbs:
+                return True
+            if words[after] in _PUNCTUATION:
+                break
     if not clauses.verb_final:
         return False
     end = index + 1

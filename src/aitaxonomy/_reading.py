@@ -1073,8 +1073,10 @@ class TaskReader:
         the dents": two job types of one family, on the same material, joined
         by "and" or a new sentence, are one job said twice.
         """
-        if segment.link not in {"and", "sentence"} or step.uses_previous:
+        if segment.link not in {"and", "sentence"}:
             return False
+        if step.uses_previous and not step.outputs <= previous.outputs:
+            return False  # it makes something new of the result
         if {m for m in segment.inputs if m is not Modality.TEXT} - previous.inputs:
             return False  # it names material of its own
         return bool(

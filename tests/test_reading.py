@@ -479,6 +479,15 @@ def test_what_a_step_found_is_worked_on_not_delivered() -> None:
     assert _shape(rec) == ({"image"}, {"label"})
 
 
+def test_material_named_first_is_read_by_the_step_after_it() -> None:
+    """ "The scanned receipts" is material, not a scanning step: the ask reads it."""
+    rec = ai.choose(task="on the scanned receipts, ask 'how much was the tip?'")
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [
+        "document-question-answering"
+    ]
+    assert _shape(rec) == ({"image", "text"}, {"text"})
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

@@ -733,10 +733,16 @@ class TaskReader:
         German "anhand der Stammdaten vorhersagen" predicts from the data.
         """
         inside = [h for h in hits if segment.start <= h.start and h.end <= segment.end]
+        # "the scanned receipts": a participle says the material exists; it
+        # is not what the step does
+        participles = {h.start for h in inside if h.entry.kind == "given"}
         verbs = [
             h
             for h in inside
-            if h.entry.kind == "verb" and h.start not in negated and not h.example
+            if h.entry.kind == "verb"
+            and h.start not in negated
+            and not h.example
+            and h.start not in participles
         ]
         # "a post with an image": what another deliverable names is made.
         segment.role = (
@@ -989,6 +995,7 @@ class TaskReader:
         # it names to its neighbour; after "then", a job its words name is
         # enough ("..., then tell me what genre the song is").
         kept: list[_Segment] = []
+        lender: _Segment | None = None  # a first part that only lends its words
         for segment in joined:
             job = self._decide(segment)[0]
             said = job is not None and segment.jobs.get(job, 0.0) >= _NAMED
@@ -1003,8 +1010,11 @@ class TaskReader:
                 else:
                     segment.link = "start"
                     kept.append(segment)
+                    lender = segment
                 continue
-            if kept and self._decide(kept[-1])[0] is None:
+            lent = bool(kept) and kept[-1] is lender and segment.link != "then"
+            if kept and (lent or self._decide(kept[-1])[0] is None):
+                # "on the scanned receipts, ask ...": the material is the ask's
                 segment.absorb(kept.pop())
             elif (
                 kept and segment.link == "also" and self._same_output(kept[-1], segment)

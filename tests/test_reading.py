@@ -488,6 +488,20 @@ def test_material_named_first_is_read_by_the_step_after_it() -> None:
     assert _shape(rec) == ({"image", "text"}, {"text"})
 
 
+@pytest.mark.parametrize(
+    "task",
+    [
+        "people paste photos of their plants and ask 'what is wrong with it?'",
+        "la gente sube fotos de sus plantas y pregunta qué les pasa",
+    ],
+)
+def test_what_users_hand_over_is_read(task: str) -> None:
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [
+        "visual-question-answering"
+    ]
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

@@ -156,6 +156,26 @@ def test_direction(
             [False, True],
             {"speech"},
         ),
+        # a transcript, a forecast, or text to voice or set to music is
+        # material for the next step, even when its verb makes something
+        (
+            "transcribe the sales calls and draft a follow-up email for each",
+            ["speech-recognition", "text-generation"],
+            [False, True],
+            {"text"},
+        ),
+        (
+            "forecast next month's demand per store and write a note for the buyers",
+            ["time-series-forecasting", "table-to-text"],
+            [False, True],
+            {"text"},
+        ),
+        (
+            "write lyrics for a birthday song and compose the melody",
+            ["text-generation", "music-generation"],
+            [False, True],
+            {"music"},
+        ),
         # a scope between "and" and the verb: which items the step is for
         (
             "classify incoming tickets by topic, and for the billing ones write a"

@@ -130,6 +130,10 @@ _CONTENT_NAMES = frozenset(m.value for m in Modality if m.content)
 _READABLE = _CONTENT_NAMES | {"table", "none"}
 _AND = frozenset({"and", ",", "y", "et", "und", "e", "plus"})
 _CONVERSATIONAL = frozenset({"chat", "voice-chat", "multimodal-chat", "agent"})
+# jobs whose text is material for the next step: a transcript, a translation
+_MATERIAL_MAKERS = frozenset({"speech-recognition", "ocr", "translation"})
+# what is made by rendering a text: voiced, or set to music
+_RENDERED = frozenset({Modality.SPEECH, Modality.MUSIC})
 _RELATIVE = frozenset(
     {"that", "which", "to", "que", "qui", "das", "die", "der", "welche"}
 )
@@ -1223,6 +1227,22 @@ class TaskReader:
             and job.inputs <= {Modality.TEXT}
         )
 
+    def _works_for(self, previous: ReadStep, job: JobType, *, then: bool) -> bool:
+        """Whether what *previous* makes is only material for *job*.
+
+        It is, even when the job's verb makes something new. A transcript or
+        a forecast is worked on ("transcribe the calls and draft the note",
+        "forecast sales and write a commentary"), and so is a label after
+        "then" ("find who will churn, then draft an email"); after "and" a
+        label is a result ("sort the emails, and for the urgent ones draft a
+        reply"). Text voiced or set to music is material too ("write the
+        lyrics and compose the melody").
+        """
+        before = self._jobs[previous.job_type]
+        if before.id in _MATERIAL_MAKERS or job.outputs & _RENDERED:
+            return True
+        return not before.generative and (then or Modality.LABEL not in before.outputs)
+
     def _step(
         self, segment: _Segment, job_id: str, score: float, previous: ReadStep | None
     ) -> ReadStep:
@@ -1240,7 +1260,14 @@ class TaskReader:
             and segment.link != "also"
             and not (seen_in - {Modality.TEXT})
             and (segment.back or segment.link in {"then", "and"})
-            and (segment.back or segment.role != "make")
+            and (
+                segment.back
+                or segment.role != "make"
+                or (
+                    previous is not None
+                    and self._works_for(previous, job, then=segment.link == "then")
+                )
+            )
         )
         if chained:
             assert previous is not None  # noqa: S101  # fed implies it

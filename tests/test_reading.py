@@ -522,6 +522,19 @@ def test_what_users_hand_over_is_read(task: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("task", "kind"),
+    [
+        ("remove the hum from my podcast recordings", "speech"),
+        ("clean the crackle out of these music recordings", "music"),
+    ],
+)
+def test_a_modifier_narrows_its_head(task: str, kind: str) -> None:
+    """ "Podcast recordings" are speech: the modifier says which audio."""
+    rec = ai.choose(task=task)
+    assert _shape(rec) == ({kind}, {kind})
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

@@ -1847,13 +1847,30 @@ def _heads(nouns: Sequence[_Hit]) -> list[_Hit]:
     """The head of each run of adjacent nouns.
 
     In "podcast transcript" the transcript is the thing; the podcast only
-    says which one.
+    says which one. A head of a broader kind takes the narrower kind its
+    modifier names: "podcast recordings" are speech, "music files" music.
     """
-    return [
-        noun
-        for index, noun in enumerate(nouns)
-        if index + 1 == len(nouns) or nouns[index + 1].start != noun.end
-    ]
+    heads: list[_Hit] = []
+    run: list[_Hit] = []
+    for index, noun in enumerate(nouns):
+        run.append(noun)
+        if index + 1 < len(nouns) and nouns[index + 1].start == noun.end:
+            continue
+        head = noun
+        name, _, habit = noun.entry.value.partition(":")
+        for modifier in run[:-1]:
+            narrow = modifier.entry.value.split(":")[0]
+            if (
+                narrow in _CONTENT_NAMES
+                and name in _CONTENT_NAMES
+                and narrow != name
+                and Modality(narrow).is_a(name)
+            ):
+                entry = attrs.evolve(noun.entry, value=f"{narrow}:{habit}")
+                head = attrs.evolve(noun, entry=entry)
+        heads.append(head)
+        run = []
+    return heads
 
 
 def _topic_zone(

@@ -176,6 +176,14 @@ def test_direction(
             [False, True],
             {"music"},
         ),
+        # what the step names is the last one's result
+        (
+            "generate an image of a red fox in the snow, then turn that image into"
+            " a short video",
+            ["text-to-image", "image-to-video"],
+            [False, True],
+            {"video"},
+        ),
         # a scope between "and" and the verb: which items the step is for
         (
             "classify incoming tickets by topic, and for the billing ones write a"

@@ -1255,10 +1255,18 @@ class TaskReader:
         fed = previous is not None and all(
             any(_fits(m, {need}) for m in handed) for need in job.inputs
         )
+        named = seen_in - {Modality.TEXT}
         chained = (
             fed
             and segment.link != "also"
-            and not (seen_in - {Modality.TEXT})
+            # "then turn that picture into a video": what it names is the result
+            and (
+                not named
+                or (
+                    segment.back
+                    and all(any(_fits(m, {h}) for h in handed) for m in named)
+                )
+            )
             and (segment.back or segment.link in {"then", "and"})
             and (
                 segment.back

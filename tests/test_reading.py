@@ -543,6 +543,24 @@ def test_a_modifier_narrows_its_head(task: str, kind: str) -> None:
     assert _shape(rec) == ({kind}, {kind})
 
 
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Escribir descripciones de producto para nuestra tienda de cerámica",
+        "Rédiger un communiqué de presse pour notre nouvelle collection",
+        "Produktbeschreibungen für unseren Teeshop schreiben",
+        "Escrever a descrição de produto das nossas velas artesanais",
+    ],
+)
+def test_creative_writing_is_the_articles_genai_use_in_every_language(
+    task: str,
+) -> None:
+    rec = ai.choose(task=task)
+    assert rec.use_case is not None
+    assert rec.use_case.id == "creative_content_generation"
+    assert rec.category.id == "genai"
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

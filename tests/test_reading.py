@@ -561,6 +561,16 @@ def test_creative_writing_is_the_articles_genai_use_in_every_language(
     assert rec.category.id == "genai"
 
 
+@pytest.mark.parametrize(
+    "task", ["converter os artigos em áudio", "convertir estos artículos en audio"]
+)
+def test_after_a_verb_of_change_en_says_into(task: str) -> None:
+    """Portuguese "em", Spanish "en": "in" or "into"; after "convert", into."""
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == ["text-to-speech"]
+    assert _shape(rec) == ({"text"}, {"speech"})
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

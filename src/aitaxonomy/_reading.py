@@ -149,6 +149,7 @@ _DIRECTIONS = (
     "new",
     "training",
     "quantity",
+    "into",
 )
 # Kinds of lexicon entry matched on the words as written, not their stems.
 _AS_WRITTEN = frozenset({*_DIRECTIONS, "negation", "back", "link"})
@@ -1361,7 +1362,7 @@ class _Direction:
         noun = self.noun
         # "text to speech", "turn X into Y": a modality turned into another is read.
         turned = any(
-            h.start == noun.end and h.entry.kind == "output" for h in self.inside
+            h.start == noun.end and self._into(h) for h in self.inside
         ) and any(noun.end < n.start <= noun.end + 3 for n in self.nouns)
         turned = turned or any(  # "photo of my fridge -> recipes"
             noun.end <= h.start <= noun.end + _REACH // 2
@@ -1401,6 +1402,16 @@ class _Direction:
                 return ("out" if made else "in"), f"'{self.said(hit)}'{_AFTER_IT}"
         return _habit(given=given, new=new, habit=habit, role=self.segment.role)
 
+    def _into(self, hit: _Hit) -> bool:
+        """Whether *hit* turns one thing into another here.
+
+        Spanish "en", German "in" say "into" only after a verb that changes
+        something: "convertir los resúmenes en vectores".
+        """
+        return hit.entry.kind == "output" or (
+            hit.entry.kind == "into" and self.segment.role == "change"
+        )
+
     def _made_code(self, position: int) -> bool:
         """Whether code to be written ends right before *position*."""
         other = self.nouns_by_end.get(position)
@@ -1416,6 +1427,16 @@ class _Direction:
         if "style" in kinds:
             return "topic", f"a style ('{self.said(kinds['style'])}')"
         verb = kinds.get("verb")
+        into = kinds.get("into")
+        if (
+            into is not None
+            and self._into(into)
+            and any(
+                self.segment.start <= n.start and n.end <= into.start
+                for n in self.nouns
+            )
+        ):
+            return "out", f"'{self.said(into)}' after what is turned"
         if "output" in kinds and not (verb and verb.start < kinds["output"].start):
             if self._about_before(kinds["output"]):
                 # "Fragen zu Lehrvideos": what a question or note is about is given

@@ -219,6 +219,9 @@ def test_steps(
         ("sort our field recordings by the bird species heard", "audio-classification"),
         ("sort the uploaded clips by activity", "video-classification"),
         ("sort the loan applications by risk", "tabular-classification"),
+        ("build a 3D model from this photo of my dog", "image-to-3d"),
+        ("a low-poly 3D model of a dragon for our game", "text-to-3d"),
+        ("ein 3D-Modell aus dem Foto der Vase", "image-to-3d"),
     ],
 )
 def test_a_family_cue_leaves_the_choice_to_the_material(task: str, job: str) -> None:

@@ -107,6 +107,7 @@ def test_the_model_reads_jobs_the_cues_miss(
     from aitaxonomy import _choose, _reading  # noqa: PLC0415
 
     monkeypatch.setattr(_reading, "_LEARNED", 0.0)
+    monkeypatch.setattr(_reading, "_TRUSTED", 0.0)
     taxonomy = ai.default_taxonomy()
     _choose._MEMOS.pop(taxonomy, None)
     try:

@@ -580,6 +580,27 @@ def test_after_a_verb_of_change_en_says_into(task: str) -> None:
     assert _shape(rec) == ({"text"}, {"speech"})
 
 
+@pytest.mark.parametrize(
+    ("task", "job"),
+    [
+        (
+            "a voice assistant for the hotel lobby: guests ask out loud and it"
+            " answers out loud",
+            "voice-chat",
+        ),
+        (
+            "one model for our app: users speak or send photos, and it answers by"
+            " talking back or showing pictures",
+            "any-to-any",
+        ),
+    ],
+)
+def test_what_an_assistant_answers_in_is_its_own(task: str, job: str) -> None:
+    """Answering out loud is the voice bot's job, not a text-to-speech step."""
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

@@ -130,6 +130,8 @@ _CONTENT_NAMES = frozenset(m.value for m in Modality if m.content)
 _READABLE = _CONTENT_NAMES | {"table", "none"}
 _AND = frozenset({"and", ",", "y", "et", "und", "e", "plus"})
 _CONVERSATIONAL = frozenset({"chat", "voice-chat", "multimodal-chat", "agent"})
+# assistants that answer in more than text: what they answer in is theirs
+_TALKERS = frozenset({"voice-chat", "multimodal-chat", "any-to-any"})
 # jobs whose text is material for the next step: a transcript, a translation
 _MATERIAL_MAKERS = frozenset({"speech-recognition", "ocr", "translation"})
 # what is made by rendering a text: voiced, or set to music
@@ -1220,6 +1222,12 @@ class TaskReader:
         if previous.job_type == "agent":
             return segment.link in {"and", "also", "then"}
         job = self._jobs[step.job_type]
+        if (
+            previous.job_type in _TALKERS
+            and segment.link in {"and", "also", "sentence"}
+            and all(any(_fits(m, {o}) for o in previous.outputs) for m in step.outputs)
+        ):
+            return True  # "... it answers out loud": the voice bot's own answer
         return (
             previous.job_type in _CONVERSATIONAL
             and segment.link in {"and", "also"}

@@ -797,20 +797,3 @@ def test_no_cue_is_listed_twice() -> None:
     text = resources.files("aitaxonomy.data").joinpath("task_cues.toml").read_text()
     for path, words in _cue_lists(tomllib.loads(text)):
         assert len(set(words)) == len(words), (path, sorted(words))
-
-
-@pytest.mark.parametrize(
-    ("word", "snapped"),
-    [
-        ("transcirbe", "transcribe"),  # two letters swapped
-        ("sumarize", "summarize"),  # a letter left out
-        ("translatte", "translate"),  # a letter doubled inside
-        ("catchy", "catchy"),  # a letter added at the end makes another word
-        ("trand", "trand"),  # a changed letter in a short word is another word
-    ],
-)
-def test_typos_snap_to_the_vocabulary_but_words_stay(word: str, snapped: str) -> None:
-    from aitaxonomy._words import TypoIndex  # noqa: PLC0415
-
-    index = TypoIndex({"transcribe", "summarize", "translate", "catch", "trend"})
-    assert index.snap(word) == snapped

@@ -402,8 +402,8 @@ class TypoIndex:
         best_key: tuple[int, int, str] | None = None
         for candidate in candidates:
             distance = _distance(word, candidate)
-            if distance > 1 or word[:-1] == candidate:
-                continue  # a letter added at the end makes a word: "catch-y"
+            if distance > 1:
+                continue
             key = (distance, -_common_prefix(word, candidate), candidate)
             if best_key is None or key < best_key:
                 best, best_key = candidate, key

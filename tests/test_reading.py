@@ -190,6 +190,13 @@ def test_direction(
             [False, True],
             {"video"},
         ),
+        # a new deliverable joined to another, with words between them
+        (
+            "a newsletter for our members plus a banner image for the top",
+            ["text-generation", "text-to-image"],
+            [False, False],
+            {"text", "image"},
+        ),
         # a scope between "and" and the verb: which items the step is for
         (
             "classify incoming tickets by topic, and for the billing ones write a"

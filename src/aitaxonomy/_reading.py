@@ -1755,25 +1755,30 @@ class _Clauses:
         return None
 
 
-def _segments(
+def _connectors(
     words: Sequence[str],
     hits: Sequence[_Hit],
     hyphenated: frozenset[int],
     clauses: _Clauses,
-) -> list[_Segment]:
-    """Split the words at connectors and sentence ends; drop purpose clauses."""
-    hits = [h for h in hits if not h.example]
-    content_ends = {
-        h.end
+) -> dict[int, tuple[str, int]]:
+    """Where each connector between steps starts: its kind and its end."""
+    content = [
+        h
         for h in hits
         if h.entry.kind == "noun" and h.entry.value.split(":")[0] in _CONTENT_NAMES
-    }
-    links: dict[int, tuple[str, int]] = {}  # start of a connector: (kind, its end)
+    ]
+    content_ends = {h.end for h in content}
+    fresh = frozenset(h.start for h in hits if h.entry.kind == "new")
+    links: dict[int, tuple[str, int]] = {}
     for hit in hits:
         if hit.entry.kind != "link" or hit.start in hyphenated or hit.end in hyphenated:
             continue
         # "a post with an image" adds a deliverable; "talks with shoppers" does not
-        if hit.entry.value == "also" and not content_ends & {hit.start, hit.start - 1}:
+        if (
+            hit.entry.value == "also"
+            and not content_ends & {hit.start, hit.start - 1}
+            and not _coordinated(words, content, fresh, hit.start, hit.end)
+        ):
             continue
         current = links.get(hit.start)
         if current is None or current[1] < hit.end:
@@ -1781,19 +1786,47 @@ def _segments(
     verbs = {h.start for h in hits if h.entry.kind == "verb"}
     verb_ends = {h.end for h in hits if h.entry.kind == "verb"}
     for index, word in enumerate(words):
-        if (
-            word in _AND
-            and index not in links
-            and _starts_step(
-                words,
-                index,
-                verbs=verbs,
-                verb_ends=verb_ends,
-                links=links,
-                clauses=clauses,
-            )
+        if word not in _AND or index in links:
+            continue
+        if word != "," and _coordinated(words, content, fresh, index, index + 1):
+            links[index] = ("also", index + 1)
+        elif _starts_step(
+            words, index, verbs=verbs, verb_ends=verb_ends, links=links, clauses=clauses
         ):
             links[index] = ("and", index + 1)
+    return links
+
+
+def _coordinated(
+    words: Sequence[str],
+    content: Sequence[_Hit],
+    fresh: frozenset[int],
+    index: int,
+    after: int,
+) -> bool:
+    """Whether a new deliverable follows the connector, and another stands before it.
+
+    "A newsletter for our members plus a banner image": the connector joins
+    two deliverables, though words stand between them.
+    """
+    return (
+        after in fresh
+        and any(after < h.start <= after + _BRIDGE for h in content)
+        and any(
+            h.end <= index and not any(words[k] in _BREAKS for k in range(h.end, index))
+            for h in content
+        )
+    )
+
+
+def _segments(
+    words: Sequence[str],
+    hits: Sequence[_Hit],
+    hyphenated: frozenset[int],
+    clauses: _Clauses,
+) -> list[_Segment]:
+    """Split the words at connectors and sentence ends; drop purpose clauses."""
+    links = _connectors(words, [h for h in hits if not h.example], hyphenated, clauses)
     segments: list[_Segment] = []
     start, link, index = 0, "start", 0
     in_purpose = False  # a purpose clause runs to the end of its sentence

@@ -991,6 +991,36 @@ class TaskReader:
         return fits
 
     def _steps(self, segments: list[_Segment]) -> list[ReadStep]:
+        steps: list[ReadStep] = []
+        for segment in self._parts(segments):
+            named = {m for m in segment.inputs if m is not Modality.TEXT}
+            if steps and (segment.link == "then" or segment.back) and not named:
+                segment.carried = _handed_on(steps[-1])
+                segment.decided = None
+            job, score = self._decide(segment)
+            if job is None:
+                continue
+            first = self._converter(segment, self._jobs[job])
+            if first is not None:
+                steps.append(first)
+            step = self._step(segment, job, score, steps[-1] if steps else None)
+            if steps and self._answered_by(steps[-1], step, segment):
+                continue  # "... it answers out loud": the voice bot's own answer
+            if steps and (
+                step.job_type == steps[-1].job_type
+                or self._part_of_conversation(steps[-1], step, segment)
+                or self._same_action(steps[-1], step, segment)
+            ):
+                steps[-1] = _merge(steps[-1], step)
+            else:
+                steps.append(step)
+            extra = self._leftover(segment, self._jobs[job])
+            if extra is not None:
+                steps.append(extra)
+        return self._agent_work(steps)
+
+    def _parts(self, segments: list[_Segment]) -> list[_Segment]:
+        """The segments that are steps, each holding the words lent to it."""
         # A sentence without a connector goes on with the same step.
         joined: list[_Segment] = []
         for segment in self._without_purposes(segments):
@@ -1029,31 +1059,7 @@ class TaskReader:
                 kept[-1].absorb(segment)  # "answers with a voice": a format, not a step
                 continue
             kept.append(segment)
-        steps: list[ReadStep] = []
-        for segment in kept:
-            named = {m for m in segment.inputs if m is not Modality.TEXT}
-            if steps and (segment.link == "then" or segment.back) and not named:
-                segment.carried = _handed_on(steps[-1])
-                segment.decided = None
-            job, score = self._decide(segment)
-            if job is None:
-                continue
-            first = self._converter(segment, self._jobs[job])
-            if first is not None:
-                steps.append(first)
-            step = self._step(segment, job, score, steps[-1] if steps else None)
-            if steps and (
-                step.job_type == steps[-1].job_type
-                or self._part_of_conversation(steps[-1], step, segment)
-                or self._same_action(steps[-1], step, segment)
-            ):
-                steps[-1] = _merge(steps[-1], step)
-            else:
-                steps.append(step)
-            extra = self._leftover(segment, self._jobs[job])
-            if extra is not None:
-                steps.append(extra)
-        return self._agent_work(steps)
+        return kept
 
     def _agent_work(self, steps: list[ReadStep]) -> list[ReadStep]:
         """An agent does the reading and writing steps around it itself.
@@ -1222,18 +1228,25 @@ class TaskReader:
         if previous.job_type == "agent":
             return segment.link in {"and", "also", "then"}
         job = self._jobs[step.job_type]
-        if (
-            previous.job_type in _TALKERS
-            and segment.link in {"and", "also", "sentence"}
-            and all(any(_fits(m, {o}) for o in previous.outputs) for m in step.outputs)
-        ):
-            return True  # "... it answers out loud": the voice bot's own answer
         return (
             previous.job_type in _CONVERSATIONAL
             and segment.link in {"and", "also"}
             and all(m.modality is Modality.TEXT for m in segment.mentions)
             and job.outputs == {Modality.TEXT}
             and job.inputs <= {Modality.TEXT}
+        )
+
+    @staticmethod
+    def _answered_by(previous: ReadStep, step: ReadStep, segment: _Segment) -> bool:
+        """Whether *step* only says what an assistant's answers are made of.
+
+        A voice or multimodal assistant answers in speech or pictures itself:
+        "visitors ask out loud, it answers out loud" is no speech step.
+        """
+        return (
+            previous.job_type in _TALKERS
+            and segment.link in {"and", "also", "sentence"}
+            and all(any(_fits(m, {o}) for o in previous.outputs) for m in step.outputs)
         )
 
     def _works_for(self, previous: ReadStep, job: JobType, *, then: bool) -> bool:

@@ -235,6 +235,11 @@ def test_steps(
         ("build a 3D model from this photo of my dog", "image-to-3d"),
         ("a low-poly 3D model of a dragon for our game", "text-to-3d"),
         ("ein 3D-Modell aus dem Foto der Vase", "image-to-3d"),
+        (
+            "ask questions about our scanned insurance forms",
+            "document-question-answering",
+        ),
+        ("extract the text from these scanned letters", "ocr"),
     ],
 )
 def test_a_family_cue_leaves_the_choice_to_the_material(task: str, job: str) -> None:

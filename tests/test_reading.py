@@ -190,6 +190,13 @@ def test_direction(
             [False, True],
             {"video"},
         ),
+        # a photo taken to be read: the text comes off it first
+        (
+            "fotografiar el menú y traducirlo al inglés",
+            ["ocr", "translation"],
+            [False, True],
+            {"text"},
+        ),
         # a new deliverable joined to another, with words between them
         (
             "a newsletter for our members plus a banner image for the top",

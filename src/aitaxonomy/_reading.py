@@ -1122,10 +1122,10 @@ class TaskReader:
             modality = mention.modality
             if (
                 mention.direction != "in"
-                or mention.why in _WEAK
+                or mention.why in {_BY_ROLE, _READ_BY_ROLE}
                 or _fits(modality, job.inputs)
             ):
-                continue
+                continue  # what is usually given ("a screenshot") counts
             if any(
                 score > 0 and _fits(modality, self._jobs[other].inputs)
                 for other, score in segment.jobs.items()

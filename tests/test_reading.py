@@ -190,6 +190,13 @@ def test_direction(
             [False, True],
             {"video"},
         ),
+        # the job named reads text: reading it off the photo comes first
+        (
+            "summarise the whiteboard photo from our workshop",
+            ["ocr", "summarization"],
+            [False, True],
+            {"text"},
+        ),
         # a photo taken to be read: the text comes off it first
         (
             "fotografiar el menú y traducirlo al inglés",

@@ -918,6 +918,17 @@ class TaskReader:
             segment.jobs or self._outputs(segment) or segment.sure
         ):
             return None, best_score
+        if best in self._converters.values() and segment.jobs.get(best, 0.0) < _NAMED:
+            # "summarise the whiteboard photo": the job named reads text, and
+            # reading the text off the photo is a step before it, not the job
+            named = [
+                job
+                for job, weight in segment.jobs.items()
+                if weight >= 2 * _NAMED and self._jobs[job].inputs == {Modality.TEXT}
+            ]
+            if named:
+                job = max(named, key=scores.__getitem__)
+                return job, scores[job]
         return best, best_score
 
     @staticmethod

@@ -1015,6 +1015,8 @@ class TaskReader:
             if first is not None:
                 steps.append(first)
             step = self._step(segment, job, score, steps[-1] if steps else None)
+            if first is not None:  # it reads what its converter read off
+                step = attrs.evolve(step, uses_previous=True)
             if steps and self._answered_by(steps[-1], step, segment):
                 continue  # "... it answers out loud": the voice bot's own answer
             if steps and (

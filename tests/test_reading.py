@@ -627,6 +627,14 @@ def test_what_an_assistant_answers_in_is_its_own(task: str, job: str) -> None:
     assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
 
 
+def test_a_music_library_holds_music_not_code() -> None:
+    rec = ai.choose(task="label the songs in my music library by tempo")
+    assert _shape(rec) == ({"music"}, {"label"})
+    code = ai.choose(task="write a small Python library for parsing dates")
+    assert code.job_type is not None
+    assert code.job_type.id == "code-generation"
+
+
 def test_negation_cancels_a_modality() -> None:
     """ "no images" asks for no images; without the negation it would."""
     negated = ai.choose(task="write a product description, no images")

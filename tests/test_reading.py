@@ -254,6 +254,7 @@ def test_steps(
             "document-question-answering",
         ),
         ("extract the text from these scanned letters", "ocr"),
+        ("the background of this photo should be changed to a beach", "image-editing"),
     ],
 )
 def test_a_family_cue_leaves_the_choice_to_the_material(task: str, job: str) -> None:

@@ -304,6 +304,8 @@ class _Lexicon:
             if e.kind == "noun" and len(e.key) == 1
         )
         self.typos = TypoIndex(vocabulary if snap else set())
+        # each first word's entries by their whole key: a few look-ups a word
+        self.keyed = tuple(_by_key(table) for table in (self.written, self.stemmed))
 
     def stem(self, word: str, *, before_clitic: bool = False) -> str:
         """The stem of *word*, or of the lexicon word it misspells.
@@ -1570,19 +1572,31 @@ def _habit(*, given: bool, new: bool, habit: str, role: str | None) -> tuple[str
     return "unknown", "no clue"
 
 
+def _by_key(
+    table: Mapping[str, Sequence[_Entry]],
+) -> dict[str, tuple[tuple[int, dict[tuple[str, ...], list[_Entry]]], ...]]:
+    """For each first word, its entries by key, grouped by the key's length."""
+    found: dict[str, tuple[tuple[int, dict[tuple[str, ...], list[_Entry]]], ...]] = {}
+    for first, entries in table.items():
+        lengths: dict[int, dict[tuple[str, ...], list[_Entry]]] = defaultdict(dict)
+        for entry in entries:
+            lengths[len(entry.key)].setdefault(entry.key, []).append(entry)
+        found[first] = tuple(sorted(lengths.items()))
+    return found
+
+
 def _hits(words: Sequence[str], stems: Sequence[str], lexicon: _Lexicon) -> list[_Hit]:
-    hits = []
+    hits: list[_Hit] = []
+    written, stemmed = lexicon.keyed
     for start in range(len(words)):
-        for table, sequence in (
-            (lexicon.written, words),
-            (lexicon.stemmed, stems),
-        ):
-            for entry in table.get(sequence[start], ()):
-                end = start + len(entry.key)
-                if tuple(sequence[start:end]) == entry.key and (
-                    entry.kind != "noun" or _same_forms(words[start:end], entry)
-                ):
-                    hits.append(_Hit(start, end, entry))
+        for table, sequence in ((written, words), (stemmed, stems)):
+            for length, keys in table.get(sequence[start], ()):
+                end = start + length
+                hits.extend(
+                    _Hit(start, end, entry)
+                    for entry in keys.get(tuple(sequence[start:end]), ())
+                    if entry.kind != "noun" or _same_forms(words[start:end], entry)
+                )
     return hits
 
 

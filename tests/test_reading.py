@@ -204,6 +204,14 @@ def test_direction(
             [False, True],
             {"text"},
         ),
+        # after "then" the word model may name a step no cue names
+        (
+            "blurry scans of old recipe cards: sharpen them first, then get the text"
+            " out",
+            ["super-resolution", "ocr"],
+            [False, True],
+            {"text"},
+        ),
         # a new deliverable joined to another, with words between them
         (
             "a newsletter for our members plus a banner image for the top",

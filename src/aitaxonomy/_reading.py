@@ -120,6 +120,8 @@ _COMPOUND_PART = 3
 _BRIDGE = 3
 """The most words between "and" and the verb of a new step ("and have it read")."""
 _SCOPE = 6
+_THEN = 12.0
+"""Word-model evidence that names the job of a step after "then" with no cue."""
 """How far past a scope's first word ("for the urgent ones") its verb may be."""
 _EXAMPLE_ITEM = 4
 """The most words an item of a list of examples has ("billing, outage, other")."""
@@ -868,6 +870,10 @@ class TaskReader:
         scale *= min(1.0, len(said) / _FULL_SAYING)
         best, second = [*sorted(scores.values(), reverse=True), 0.0][:2]
         segment.sure = best >= _ALONE and best >= _ALONE_RATIO * second
+        if segment.link == "then":
+            # "..., then get the text out": "then" says a step follows, so
+            # less evidence names its job
+            segment.sure = best >= _THEN and best >= _TRUST_RATIO * second
         segment.learned = {
             job: score * scale for job, score in scores.items() if job in self._jobs
         }
@@ -1055,7 +1061,7 @@ class TaskReader:
                 len(joined) > 1
                 and segment.role is None
                 and not segment.outputs
-                and not (segment.link == "then" and said)
+                and not (segment.link == "then" and (said or segment.sure))
             ):
                 if kept:
                     kept[-1].absorb(segment)

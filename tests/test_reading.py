@@ -329,6 +329,10 @@ def test_examples_are_not_the_job(task: str, job: str, absent: str) -> None:
             "write a bedtime story about a turtle and have it narrated",
             ["text-generation", "text-to-speech"],
         ),
+        (
+            "resumir las reseñas del mes y además traducirlas al inglés",
+            ["summarization", "translation"],
+        ),
     ],
 )
 def test_steps_in_each_language_s_grammar(task: str, jobs: list[str]) -> None:

@@ -333,6 +333,11 @@ def test_examples_are_not_the_job(task: str, job: str, absent: str) -> None:
             "resumir las reseñas del mes y además traducirlas al inglés",
             ["summarization", "translation"],
         ),
+        # an "und" inside a German clause joins two words, not two steps
+        (
+            "Stellenanzeigen schreiben und sie ins Englische und Spanische übersetzen",
+            ["text-generation", "translation"],
+        ),
     ],
 )
 def test_steps_in_each_language_s_grammar(task: str, jobs: list[str]) -> None:

@@ -1831,9 +1831,16 @@ def _connectors(
             links[hit.start] = (hit.entry.value, hit.end)
     verbs = {h.start for h in hits if h.entry.kind == "verb"}
     verb_ends = {h.end for h in hits if h.entry.kind == "verb"}
+    claimed: set[int] = set()  # verbs whose verb-final clause has its "und"
     for index, word in enumerate(words):
         if word not in _AND or index in links:
             continue
+        if clauses.verb_final:
+            verb = _clause_verb(words, index, verb_ends, links)
+            if verb is not None and verb in claimed:
+                continue  # "ins Englische und Französische": inside the clause
+            if verb is not None and index + 1 not in verbs:
+                claimed.add(verb)
         if word != "," and _coordinated(words, content, fresh, index, index + 1):
             links[index] = ("also", index + 1)
         elif _starts_step(
@@ -1930,12 +1937,36 @@ def _starts_step(
                 break
     if not clauses.verb_final:
         return False
+    return _clause_verb(words, index, verb_ends, links) is not None
+
+
+def _clause_verb(
+    words: Sequence[str],
+    index: int,
+    verb_ends: set[int],
+    links: Mapping[int, tuple[str, int]],
+) -> int | None:
+    """Where the verb of a verb-final clause opened at *index* ends, if any.
+
+    "und sie ins Englische und Französische übersetzen": an "und" inside the
+    clause joins two words, and the verb still ends the sentence.
+    """
     end = index + 1
     while end < len(words) and not (
         words[end] in _AND or words[end] in _BREAKS or end in links
     ):
         end += 1
-    return end > index + 1 and end in verb_ends
+    if end > index + 1 and end in verb_ends:
+        return end
+    while end < len(words) and words[end] in _AND and words[end] != ",":
+        end += 1
+        while end < len(words) and not (
+            words[end] in _AND or words[end] in _BREAKS or end in links
+        ):
+            end += 1
+        if end in verb_ends and (end == len(words) or words[end] in _BREAKS):
+            return end
+    return None
 
 
 def _final_verbs(

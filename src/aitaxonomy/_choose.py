@@ -776,12 +776,10 @@ def _merge(
         for index, found in enumerate(lists):
             if round_ < len(found) and found[round_].model.id not in seen:
                 seen.add(found[round_].model.id)
-                first = found[round_]
+                best = found[round_]
                 # built directly: attrs.evolve costs a field walk per candidate
                 merged.append(
-                    Candidate(
-                        first.model, first.score, first.role, first.reasons, index
-                    )
+                    Candidate(best.model, best.score, best.role, best.reasons, index)
                 )
         if round_ == 0 and alone and alone[0].model.id not in seen:
             seen.add(alone[0].model.id)

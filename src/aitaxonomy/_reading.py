@@ -120,9 +120,9 @@ _COMPOUND_PART = 3
 _BRIDGE = 3
 """The most words between "and" and the verb of a new step ("and have it read")."""
 _SCOPE = 6
+"""How far past a scope's first word ("for the urgent ones") its verb may be."""
 _THEN = 12.0
 """Word-model evidence that names the job of a step after "then" with no cue."""
-"""How far past a scope's first word ("for the urgent ones") its verb may be."""
 _EXAMPLE_ITEM = 4
 """The most words an item of a list of examples has ("billing, outage, other")."""
 _JOINERS = frozenset(
@@ -1835,18 +1835,21 @@ def _connectors(
     for index, word in enumerate(words):
         if word not in _AND or index in links:
             continue
-        if clauses.verb_final:
-            verb = _clause_verb(words, index, verb_ends, links)
-            if verb is not None and verb in claimed:
-                continue  # "ins Englische und Französische": inside the clause
-            if verb is not None and index + 1 not in verbs:
-                claimed.add(verb)
+        verb = (
+            _clause_verb(words, index, verb_ends, links) if clauses.verb_final else None
+        )
+        if verb in claimed:
+            continue  # "ins Englische und Französische": inside the clause
         if word != "," and _coordinated(words, content, fresh, index, index + 1):
             links[index] = ("also", index + 1)
-        elif _starts_step(
-            words, index, verbs=verbs, verb_ends=verb_ends, links=links, clauses=clauses
+        elif _starts_step(words, index, verbs=verbs, clauses=clauses) or (
+            verb is not None
         ):
             links[index] = ("and", index + 1)
+        else:
+            continue
+        if verb is not None:
+            claimed.add(verb)
     return links
 
 
@@ -1908,18 +1911,13 @@ def _segments(
 
 
 def _starts_step(
-    words: Sequence[str],
-    index: int,
-    *,
-    verbs: set[int],
-    verb_ends: set[int],
-    links: Mapping[int, tuple[str, int]],
-    clauses: _Clauses,
+    words: Sequence[str], index: int, *, verbs: set[int], clauses: _Clauses
 ) -> bool:
     """Whether the "and" (or comma) at *index* opens a step with a verb of its own.
 
-    The verb comes next, or after a few bridging words ("and have it
-    narrated"); in a verb-final language it ends the clause.
+    The verb comes next, after a few bridging words ("and have it
+    narrated") or after a scope ("and for the urgent ones draft"); in a
+    verb-final language :func:`_clause_verb` finds it at the clause's end.
     """
     ahead = index + 1
     bridges = clauses.bridges
@@ -1935,9 +1933,7 @@ def _starts_step(
                 return True
             if words[after] in _PUNCTUATION:
                 break
-    if not clauses.verb_final:
-        return False
-    return _clause_verb(words, index, verb_ends, links) is not None
+    return False
 
 
 def _clause_verb(
@@ -1982,11 +1978,7 @@ def _final_verbs(
         for h in hits
         if h.entry.kind == "verb"
         and stem(words[h.start]) == stems[h.start]
-        and (
-            h.end == len(words)
-            or words[h.end] in _BREAKS | {","}
-            or words[h.end] in _AND
-        )
+        and (h.end == len(words) or words[h.end] in _BREAKS or words[h.end] in _AND)
     )
 
 

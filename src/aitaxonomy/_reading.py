@@ -1051,7 +1051,9 @@ class TaskReader:
                 joined.append(segment)
         # A part with no job of its own, or no verb and nothing made, lends what
         # it names to its neighbour; after "then", a job its words name is
-        # enough ("..., then tell me what genre the song is").
+        # enough ("..., then tell me what genre the song is"), and anywhere a
+        # job its words name twice over ("an assistant that chats with
+        # travellers and also speaks each answer": the assistant is a step).
         kept: list[_Segment] = []
         lender: _Segment | None = None  # a first part that only lends its words
         for segment in joined:
@@ -1062,6 +1064,7 @@ class TaskReader:
                 and segment.role is None
                 and not segment.outputs
                 and not (segment.link == "then" and (said or segment.sure))
+                and segment.jobs.get(job, 0.0) < 2 * _NAMED
             ):
                 if kept:
                     kept[-1].absorb(segment)

@@ -1445,6 +1445,15 @@ class _Direction:
             if hit.start == noun.end and hit.entry.kind == "verb":
                 made = hit.entry.value == "make"
                 return ("out" if made else "in"), f"'{self.said(hit)}'{_AFTER_IT}"
+            if (
+                hit.start == noun.end
+                and hit.entry.kind == "purpose"
+                and self.segment.role is None
+                and not given
+            ):
+                # "text for an ad and a poster": with no verb, what is for
+                # something is what is asked for
+                return "out", f"for something ('{self.said(hit)}')"
         return _habit(given=given, new=new, habit=habit, role=self.segment.role)
 
     def _into(self, hit: _Hit) -> bool:

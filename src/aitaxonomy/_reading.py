@@ -1613,7 +1613,11 @@ def _hits(words: Sequence[str], stems: Sequence[str], lexicon: _Lexicon) -> list
                 hits.extend(
                     _Hit(start, end, entry)
                     for entry in keys.get(tuple(sequence[start:end]), ())
-                    if entry.kind != "noun" or _same_forms(words[start:end], entry)
+                    if (
+                        _same_forms(words[start:end], entry)
+                        if entry.kind == "noun"
+                        else entry.kind != "verb" or not words[end - 1].endswith("ings")
+                    )
                 )
     return hits
 
@@ -2114,10 +2118,17 @@ def _handed_on(step: ReadStep) -> frozenset[Modality]:
 
 
 def _merge(first: ReadStep, second: ReadStep) -> ReadStep:
+    """One step that does what both do.
+
+    An agent keeps its own shape: what it reads and writes along the way
+    ("grab the prices, update the sheet") goes through its tools.
+    """
+    agent = first.job_type == "agent"
+    taken = agent or second.uses_previous
     return attrs.evolve(
         first,
-        inputs=first.inputs | (frozenset() if second.uses_previous else second.inputs),
-        outputs=first.outputs | second.outputs,
+        inputs=first.inputs | (frozenset() if taken else second.inputs),
+        outputs=first.outputs | (frozenset() if agent else second.outputs),
         terms=tuple(dict.fromkeys((*first.terms, *second.terms))),
         mentions=first.mentions + second.mentions,
         score=max(first.score, second.score),

@@ -227,6 +227,21 @@ def test_direction(
             [False, False],
             {"label", "text"},
         ),
+        # a verb the reader does not know, known by the object after it
+        (
+            "transcribe the board meeting and send the team a summary of the decisions",
+            ["speech-recognition", "summarization"],
+            [False, True],
+            {"text"},
+        ),
+        # a part that names its job twice over is a step, not lent words
+        (
+            "an assistant for the library that chats with readers and also reads"
+            " each answer aloud",
+            ["chat", "text-to-speech"],
+            [False, True],
+            {"speech"},
+        ),
     ],
 )
 def test_steps(
@@ -642,6 +657,36 @@ def test_what_an_assistant_answers_in_is_its_own(task: str, job: str) -> None:
     """Answering out loud is the voice bot's job, not a text-to-speech step."""
     rec = ai.choose(task=task)
     assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+
+
+@pytest.mark.parametrize(
+    ("task", "job", "inputs", "outputs"),
+    [
+        # answering is what the voice bot does: no text in or out of its own
+        (
+            "a voice bot for the clinic that talks to callers and answers their"
+            " questions about opening hours",
+            "voice-chat",
+            {"speech"},
+            {"speech"},
+        ),
+        # what an agent reads and writes on the way goes through its tools
+        (
+            "automate this: each evening log into the supplier portal, grab the"
+            " stock levels, update our inventory sheet and email me a report",
+            "agent",
+            {"text"},
+            {"text"},
+        ),
+    ],
+)
+def test_an_assistant_keeps_its_shape(
+    task: str, job: str, inputs: set[str], outputs: set[str]
+) -> None:
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+    assert {m.value for m in rec.inputs} == inputs
+    assert {m.value for m in rec.outputs} == outputs
 
 
 def test_a_music_library_holds_music_not_code() -> None:

@@ -465,6 +465,9 @@ class TaskReader:
                 scopes=frozenset(
                     (steps if code == ENGLISH else pack).get("scopes", ())
                 ),
+                objects=frozenset(
+                    (steps if code == ENGLISH else pack).get("objects", ())
+                ),
                 verb_final=bool(pack.get("verb_final", False)),
             )
             for code, pack in self._packs.items()
@@ -1792,6 +1795,8 @@ class _Clauses:
             step ("and have it narrated", "y luego lo traduce").
         scopes: Words opening a phrase that may stand there too, saying
             which items the step is for ("and for the urgent ones draft").
+        objects: Words that open a verb's object ("the", "everyone"): an
+            unknown word between "and" and one of them is a verb.
         verb_final: Whether the verb ends its clause (German: "den Text
             erkennen und ins Englische übersetzen").
     """
@@ -1801,6 +1806,7 @@ class _Clauses:
     modals: frozenset[str]
     bridges: frozenset[str] = frozenset()
     scopes: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
     verb_final: bool = False
 
     def at(self, words: Sequence[str], index: int) -> int | None:
@@ -1846,6 +1852,7 @@ def _connectors(
         if current is None or current[1] < hit.end:
             links[hit.start] = (hit.entry.value, hit.end)
     verbs = {h.start for h in hits if h.entry.kind == "verb"}
+    known = {i for h in hits for i in range(h.start, h.end)}
     verb_ends = {h.end for h in hits if h.entry.kind == "verb"}
     claimed: set[int] = set()  # verbs whose verb-final clause has its "und"
     for index, word in enumerate(words):
@@ -1858,7 +1865,7 @@ def _connectors(
             continue  # "ins Englische und Französische": inside the clause
         if word != "," and _coordinated(words, content, fresh, index, index + 1):
             links[index] = ("also", index + 1)
-        elif _starts_step(words, index, verbs=verbs, clauses=clauses) or (
+        elif _starts_step(words, index, verbs=verbs, known=known, clauses=clauses) or (
             verb is not None
         ):
             links[index] = ("and", index + 1)
@@ -1927,7 +1934,12 @@ def _segments(
 
 
 def _starts_step(
-    words: Sequence[str], index: int, *, verbs: set[int], clauses: _Clauses
+    words: Sequence[str],
+    index: int,
+    *,
+    verbs: set[int],
+    known: set[int],
+    clauses: _Clauses,
 ) -> bool:
     """Whether the "and" (or comma) at *index* opens a step with a verb of its own.
 
@@ -1941,6 +1953,15 @@ def _starts_step(
         ahead += 1
     if ahead in verbs:
         return True
+    if (
+        words[index] != ","
+        and ahead + 1 < len(words)
+        and ahead not in known
+        and words[ahead].isalpha()
+        and words[ahead] not in clauses.objects
+        and words[ahead + 1] in clauses.objects
+    ):
+        return True  # "and send everyone a summary": a verb the reader does not know
     if words[index] != "," and ahead < len(words) and words[ahead] in clauses.scopes:
         # "and for the urgent ones draft a reply": a scope, then the verb; after
         # a bare comma "for" is a purpose ("..., for a clerk to review")
@@ -2120,15 +2141,17 @@ def _handed_on(step: ReadStep) -> frozenset[Modality]:
 def _merge(first: ReadStep, second: ReadStep) -> ReadStep:
     """One step that does what both do.
 
-    An agent keeps its own shape: what it reads and writes along the way
-    ("grab the prices, update the sheet") goes through its tools.
+    An assistant or agent keeps its own shape: answering is what a voice bot
+    does ("visitors ask and hear an answer"), and what an agent reads and
+    writes along the way ("grab the prices, update the sheet") goes through
+    its tools.
     """
-    agent = first.job_type == "agent"
-    taken = agent or second.uses_previous
+    kept = first.job_type in _CONVERSATIONAL
+    taken = kept or second.uses_previous
     return attrs.evolve(
         first,
         inputs=first.inputs | (frozenset() if taken else second.inputs),
-        outputs=first.outputs | (frozenset() if agent else second.outputs),
+        outputs=first.outputs | (frozenset() if kept else second.outputs),
         terms=tuple(dict.fromkeys((*first.terms, *second.terms))),
         mentions=first.mentions + second.mentions,
         score=max(first.score, second.score),

@@ -299,6 +299,10 @@ class _Lexicon:
         self.stems = frozenset(
             s for es in self.stemmed.values() for e in es for s in e.key
         )
+        # words matched as written ("catchy") are known: no typo of another
+        self.as_written = frozenset(
+            w for es in self.written.values() for e in es for w in e.key
+        )
         self.nouns = frozenset(
             e.key[0]
             for es in self.stemmed.values()
@@ -317,7 +321,7 @@ class _Lexicon:
         ("traduzi-las") may have lost its final "r".
         """
         found = stem(word)
-        if found in self.stems:
+        if found in self.stems or word in self.as_written:
             return found
         bases = [word + "r"] if before_clitic else []
         bases += [

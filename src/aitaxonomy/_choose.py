@@ -10,6 +10,7 @@ steps, and builds the :class:`Recommendation`.
 from __future__ import annotations
 
 import functools
+import itertools
 import threading
 import weakref
 from collections.abc import Iterable
@@ -40,7 +41,7 @@ from ._ranking import (
     rank,
     scores_of,
 )
-from ._reading import Reading, TaskReader, build_reader
+from ._reading import MATERIAL_MAKERS, Reading, TaskReader, build_reader
 from ._rules import Facts, Rule, apply_rules, in_sentence, rules
 from ._taxonomy import Taxonomy
 
@@ -307,6 +308,8 @@ def _known(taxonomy: Taxonomy) -> str:
 # -- choose ---------------------------------------------------------------------------
 
 _MEMO_LIMIT = 4096
+_PICTURED = frozenset({Modality.IMAGE, Modality.VIDEO, Modality.THREE_D})
+"""What a written text may be pictured in and still be delivered itself."""
 _MEMOS: weakref.WeakKeyDictionary[Taxonomy, dict[object, Recommendation]] = (
     weakref.WeakKeyDictionary()
 )
@@ -682,10 +685,18 @@ def _fits(modality: Modality, shape: Iterable[Modality]) -> bool:
 
 
 def _delivered(planned: Sequence[_Planned]) -> frozenset[Modality]:
+    """What the job delivers: what each step makes that the next does not use up.
+
+    A text turned into something ("transcribe, then summarise", "a story,
+    narrated") is used up; a text pictured ("a post and a picture to go with
+    it") is delivered with its picture.
+    """
     found: set[Modality] = set()
-    for index, step in enumerate(planned):
-        fed = index + 1 < len(planned) and planned[index + 1].uses_previous
-        if not fed:
+    for step, after in itertools.zip_longest(planned, planned[1:]):
+        used = after is not None and after.uses_previous
+        if used and step.outputs == {Modality.TEXT} and after.outputs <= _PICTURED:
+            used = step.job_type is not None and step.job_type.id in MATERIAL_MAKERS
+        if not used:
             found |= step.outputs
     return frozenset(found)
 

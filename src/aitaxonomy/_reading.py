@@ -134,8 +134,8 @@ _AND = frozenset({"and", ",", "y", "et", "und", "e", "plus"})
 _CONVERSATIONAL = frozenset({"chat", "voice-chat", "multimodal-chat", "agent"})
 # assistants that answer in more than text: what they answer in is theirs
 _TALKERS = frozenset({"voice-chat", "multimodal-chat", "any-to-any"})
-# jobs whose text is material for the next step: a transcript, a translation
-_MATERIAL_MAKERS = frozenset({"speech-recognition", "ocr", "translation"})
+MATERIAL_MAKERS = frozenset({"speech-recognition", "ocr", "translation"})
+"""Jobs whose text is material for the next step: a transcript, a translation."""
 # what is made by rendering a text: voiced, or set to music
 _RENDERED = frozenset({Modality.SPEECH, Modality.MUSIC})
 _RELATIVE = frozenset(
@@ -1292,7 +1292,7 @@ class TaskReader:
         lyrics and compose the melody").
         """
         before = self._jobs[previous.job_type]
-        if before.id in _MATERIAL_MAKERS or job.outputs & _RENDERED:
+        if before.id in MATERIAL_MAKERS or job.outputs & _RENDERED:
             return True
         return not before.generative and (then or Modality.LABEL not in before.outputs)
 

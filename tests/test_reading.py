@@ -849,6 +849,7 @@ def test_any_text_and_arguments_give_an_answer_or_a_library_error(
     [
         ("tune", {"category": 0.94, "io": 0.85, "job": 0.85}),
         ("dev", {"category": 0.95, "io": 0.9, "job": 0.88}),
+        ("dev2", {"category": 0.89, "io": 0.75, "job": 0.73}),
         ("holdout", {"category": 0.94, "io": 0.85, "job": 0.85}),
     ],
 )

@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 SPLITS = {
     "tune": ("tune.toml", "tune2.toml", "tune3.toml"),
     "dev": ("dev.toml",),
+    "dev2": ("dev2.toml",),
     "holdout": ("holdout-a.toml", "holdout-b.toml"),
 }
 METRICS = ("category", "io", "job", "steps", "use_case", "language")
@@ -101,6 +102,8 @@ def main(argv: list[str]) -> int:
                     print(f"    [{wrong}] {case['task']}")
     for split in SPLITS:
         found = article_cases(split)
+        if not found:
+            continue  # the article's phrasings have no such split
         row = rates([judge_article(c) for c in found])
         print(
             f"{'article':8} {split:8} {len(found):4}  "

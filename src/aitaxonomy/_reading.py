@@ -428,6 +428,16 @@ class TaskReader:
             _Shape.of(job, order) for order, job in enumerate(job_types)
         )
         self._unprompted = frozenset(j.id for j in job_types if not j.inputs)
+        # jobs that hear: a video they are named for is heard, not watched
+        self._hearing = frozenset(
+            j.id
+            for j in job_types
+            if any(m.is_a(Modality.AUDIO) for m in j.inputs)
+            and Modality.VIDEO not in j.inputs
+        )
+        self._watching = frozenset(
+            j.id for j in job_types if Modality.VIDEO in j.inputs
+        )
         # shapes read repeat (text in, text out...): their fits are kept
         self._fit_memo: dict[object, Mapping[str, float]] = {}
         self._use_cases = {u.id: u for u in use_cases}
@@ -971,9 +981,18 @@ class TaskReader:
         )
         fits = self._fits(seen_in, frozenset(self._outputs(segment)), named_in)
         scores = dict(fits)
+        watched = max((segment.jobs.get(j, 0.0) for j in self._watching), default=0.0)
         for job, weight in segment.jobs.items():
             if job in scores:
                 scores[job] += weight
+                if (
+                    job in self._hearing
+                    and weight > watched
+                    and Modality.VIDEO in seen_in
+                ):
+                    # "subtitle our videos": what is said in them is heard,
+                    # when the words name a job that hears, not one that watches
+                    scores[job] += _CONTRADICTS + _FITS_AS_TEXT
         for job in self._unprompted:
             # every request is itself a prompt: making something from nothing
             # takes words that say so ("no prompt", "random samples")
@@ -1340,7 +1359,7 @@ class TaskReader:
         return ReadStep(
             job_type=job_id,
             inputs=inputs,
-            outputs=_refine(job.outputs, seen_out or kept),
+            outputs=_refine(job.outputs, seen_out | kept),
             uses_previous=chained,
             terms=tuple(dict.fromkeys(segment.terms.get(job_id, ()))),
             mentions=tuple(segment.mentions),
@@ -1918,6 +1937,13 @@ def _segments(
             if index > start:
                 segments.append(_Segment(start, index, link))
             start, link, index, in_purpose = index + 1, "sentence", index + 1, False
+            continue
+        if words[index].isdigit() and words[index + 1 : index + 2] == [")"]:
+            # "1) tag each ticket 2) draft a reply": a numbered item is a step
+            if index > start:
+                segments.append(_Segment(start, index, link))
+            link = "and" if segments else link
+            start, index, in_purpose = index + 2, index + 2, False
             continue
         clause = None if in_purpose else clauses.at(words, index)
         if clause is not None:

@@ -123,6 +123,8 @@ _SCOPE = 6
 """How far past a scope's first word ("for the urgent ones") its verb may be."""
 _THEN = 12.0
 """Word-model evidence that names the job of a step after "then" with no cue."""
+_SORTED_REACH = 8
+"""How far before "into" a sorting verb may stand ("sort emails coming in into")."""
 _EXAMPLE_ITEM = 4
 """The most words an item of a list of examples has ("billing, outage, other")."""
 _JOINERS = frozenset(
@@ -514,6 +516,17 @@ class TaskReader:
             )
             for code, pack in self._packs.items()
         }
+        # "sort the emails into complaints, questions and other": the classes
+        self._sorting = {
+            code: _Sorting(
+                frozenset(
+                    stem(w)
+                    for w in (steps if code == ENGLISH else pack).get("sorting", ())
+                ),
+                frozenset((steps if code == ENGLISH else pack).get("sorted_into", ())),
+            )
+            for code, pack in self._packs.items()
+        }
         self._owners, self._marker_owners = self._language_evidence(cues)
 
     # -- the lexicon --
@@ -731,7 +744,9 @@ class TaskReader:
             for i, w in enumerate(words)
         ]
         hits = _hits(words, stems, lexicon)
-        examples = _examples(words, hits, self._example_openers[code])
+        examples = _examples(
+            words, hits, self._example_openers[code], self._sorting[code], stems
+        )
         hits = [
             attrs.evolve(h, example=True) if h.start in examples else h for h in hits
         ]
@@ -1666,23 +1681,52 @@ def _verbal(word: str) -> str:
     return ""
 
 
+@attrs.frozen
+class _Sorting:
+    """How a language says what something is sorted into.
+
+    Attributes:
+        verbs: Stems of verbs that sort ("sort", "classify").
+        into: Words after which such a verb names its classes ("into").
+    """
+
+    verbs: frozenset[str]
+    into: frozenset[str]
+
+    def opens(self, words: Sequence[str], stems: Sequence[str], index: int) -> bool:
+        """Whether the classes of a sorting verb start after *index*."""
+        if words[index] not in self.into:
+            return False
+        for before in range(index - 1, max(index - _SORTED_REACH, -1), -1):
+            if words[before] in _BREAKS:
+                return False
+            if stems[before] in self.verbs:
+                return True
+        return False
+
+
 def _examples(
     words: Sequence[str],
     hits: Sequence[_Hit],
     openers: frozenset[tuple[str, ...]],
+    sorting: _Sorting | None = None,
+    stems: Sequence[str] = (),
 ) -> frozenset[int]:
     """Where the words give examples, not the job: read past them.
 
     A quotation ("questions like 'did anyone object?'"), a parenthesis, a
-    list after a colon ("by reason: billing, outage, other") or after "e.g."
-    names content, labels or sample questions; a job word in it ("object",
-    "moving") is not the job. A parenthesis or list with a verb in it is
-    part of the job description after all ("Workflow: transcribe, then...").
+    list after a colon ("by reason: billing, outage, other"), after "e.g."
+    or after a sorting verb's "into" ("sort them into dogs, cats and other
+    animals") names content, labels or sample questions; a job word in it
+    ("object", "moving", "notes") is not the job. A parenthesis or list with
+    a verb in it is part of the job description after all ("Workflow:
+    transcribe, then...").
     """
     verbs = {h.start for h in hits if h.entry.kind == "verb"}
     links = {
         h.start for h in hits if h.entry.kind == "link" and h.entry.value == "then"
     }
+    sources = frozenset(h.start for h in hits if h.entry.kind == "input")
     found: set[int] = set()
     quote: int | None = None
     for index, word in enumerate(words):
@@ -1697,7 +1741,10 @@ def _examples(
     while index < len(words):
         word = words[index]
         start = None
-        if word in {"(", ":"}:
+        listing = word in {"(", ":"} or (
+            sorting is not None and sorting.opens(words, stems, index)
+        )
+        if listing:
             start = index + 1
         else:
             for phrase in openers:
@@ -1712,18 +1759,22 @@ def _examples(
         while end < len(words) and words[end] not in _BREAKS and end not in links:
             if words[end] == closing or (closing is None and words[end] == "("):
                 break
+            if word not in {"(", ":"} and listing and end in sources:
+                break  # "as toxic or not from their graphs": the classes end
             end += 1
         zone = range(start, end)
         items = [len(list(group)) for group in _split_items(words[start:end])]
-        # after a colon or in a parenthesis, only a list of short items
-        listed = word not in {"(", ":"} or (
+        # after a colon, "into" or in a parenthesis, only a list of short items
+        listed = not listing or (
             len(items) > 1 and all(0 < n <= _EXAMPLE_ITEM for n in items)
         )
         if zone and listed and not verbs & set(zone):
             found.update(zone)
             if closing is not None and end < len(words):
                 found.add(end)
-        index = max(end, index + 1)
+            index = max(end, index + 1)
+        else:
+            index += 1
     return frozenset(found)
 
 

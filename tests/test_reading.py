@@ -306,6 +306,12 @@ def test_a_family_cue_leaves_the_choice_to_the_material(task: str, job: str) -> 
             "object-detection",
             "text-to-image",
         ),
+        # what a sorting verb sorts into are its classes
+        (
+            "sort incoming emails into complaints, questions and other",
+            "text-classification",
+            "question-answering",
+        ),
     ],
 )
 def test_examples_are_not_the_job(task: str, job: str, absent: str) -> None:

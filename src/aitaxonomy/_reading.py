@@ -1763,12 +1763,10 @@ def _examples(
                 break  # "as toxic or not from their graphs": the classes end
             end += 1
         zone = range(start, end)
-        items = [len(list(group)) for group in _split_items(words[start:end])]
-        # after a colon, "into" or in a parenthesis, only a list of short items
-        listed = not listing or (
-            len(items) > 1 and all(0 < n <= _EXAMPLE_ITEM for n in items)
-        )
-        if zone and listed and not verbs & set(zone):
+        sorted_into = listing and word not in {"(", ":"}
+        listed = not listing or _short_items(words[start:end])
+        acting = _acting(words, verbs & set(zone), start, end, classes=sorted_into)
+        if zone and listed and not acting:
             found.update(zone)
             if closing is not None and end < len(words):
                 found.add(end)
@@ -1776,6 +1774,32 @@ def _examples(
         else:
             index += 1
     return frozenset(found)
+
+
+def _short_items(words: Sequence[str]) -> bool:
+    """Whether *words* are a list of short items, as after a colon or "into"."""
+    items = [len(group) for group in _split_items(words)]
+    return len(items) > 1 and all(0 < n <= _EXAMPLE_ITEM for n in items)
+
+
+def _acting(
+    words: Sequence[str], verbs: set[int], start: int, end: int, *, classes: bool
+) -> set[int]:
+    """The verbs that make a list part of the job description after all.
+
+    Classes may be named by verbs' nouns ("orders, questions"): among them
+    only a verb that opens an item with words after it is a step ("... and
+    reply to the rest").
+    """
+    if not classes:
+        return verbs
+    return {
+        v
+        for v in verbs
+        if v + 1 < end
+        and words[v + 1] not in _JOINERS
+        and (v == start or words[v - 1] in _JOINERS)
+    }
 
 
 def _split_items(words: Sequence[str]) -> list[list[str]]:

@@ -1953,9 +1953,14 @@ def _connectors(
     known = {i for h in hits for i in range(h.start, h.end)}
     verb_ends = {h.end for h in hits if h.entry.kind == "verb"}
     claimed: set[int] = set()  # verbs whose verb-final clause has its "und"
+    opened = 0  # where the sentence began
     for index, word in enumerate(words):
+        if word in _BREAKS:
+            opened = index + 1
         if word not in _AND or index in links:
             continue
+        if word == "," and not any(opened <= v < index for v in verbs):
+            continue  # "From each note, pull out ...": a phrase put first, no step
         verb = (
             _clause_verb(words, index, verb_ends, links) if clauses.verb_final else None
         )

@@ -354,6 +354,17 @@ def test_examples_are_not_the_job(task: str, job: str, absent: str) -> None:
             "resumir las reseñas del mes y además traducirlas al inglés",
             ["summarization", "translation"],
         ),
+        # a converter is not added after the step it would repeat
+        (
+            "transcribe and translate our Spanish podcast episodes",
+            ["speech-recognition", "translation"],
+        ),
+        # a phrase put first, then a comma: no step of its own
+        (
+            "Our drivers type delivery remarks. From each remark, pull out the"
+            " date and the pallet count",
+            ["information-extraction"],
+        ),
         # an "und" inside a German clause joins two words, not two steps
         (
             "Stellenanzeigen schreiben und sie ins Englische und Spanische übersetzen",

@@ -1061,8 +1061,10 @@ class TaskReader:
             if job is None:
                 continue
             first = self._converter(segment, self._jobs[job])
-            if first is not None:
-                steps.append(first)
+            if first is not None and not (
+                steps and steps[-1].job_type == first.job_type
+            ):
+                steps.append(first)  # unless the last step is that one already
             step = self._step(segment, job, score, steps[-1] if steps else None)
             if first is not None:  # it reads what its converter read off
                 step = attrs.evolve(step, uses_previous=True)

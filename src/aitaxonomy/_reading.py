@@ -381,6 +381,8 @@ class _Segment:
         self.learned: dict[str, float] = {}  # the word model's, beside the cues
         self.sure = False  # the word model alone names a job
         self.decided: tuple[str | None, float] | None = None  # _decide's, cached
+        # material named again that the previous step already read off
+        self.read_off: list[Mention] = []
 
     def absorb(self, other: _Segment) -> None:
         self.decided = None
@@ -1053,6 +1055,8 @@ class TaskReader:
     def _steps(self, segments: list[_Segment]) -> list[ReadStep]:
         steps: list[ReadStep] = []
         for segment in self._parts(segments):
+            if steps and segment.link in {"then", "and"}:
+                self._read_off(steps[-1], segment)
             named = {m for m in segment.inputs if m is not Modality.TEXT}
             if steps and (segment.link == "then" or segment.back) and not named:
                 segment.carried = _handed_on(steps[-1])
@@ -1082,6 +1086,27 @@ class TaskReader:
             if extra is not None:
                 steps.append(extra)
         return self._agent_work(steps)
+
+    @staticmethod
+    def _read_off(previous: ReadStep, segment: _Segment) -> None:
+        """Let a step after a transcript or OCR read the text, not the recording.
+
+        "Transcribe the calls, then classify each call by reason": the calls
+        named again are what was transcribed; the classifier reads the text.
+        """
+        if previous.job_type not in MATERIAL_MAKERS:
+            return
+        read = previous.inputs - {Modality.TEXT}
+        named = [m for m in segment.mentions if m.direction == "in"]
+        if not named or not all(
+            m.modality is Modality.TEXT or any(_fits(m.modality, {r}) for r in read)
+            for m in named
+        ):
+            return
+        segment.read_off = [m for m in named if m.modality is not Modality.TEXT]
+        segment.mentions = [m for m in segment.mentions if m not in segment.read_off]
+        segment.back = True
+        segment.decided = None
 
     def _parts(self, segments: list[_Segment]) -> list[_Segment]:
         """The segments that are steps, each holding the words lent to it."""
@@ -1336,7 +1361,9 @@ class TaskReader:
         self, segment: _Segment, job_id: str, score: float, previous: ReadStep | None
     ) -> ReadStep:
         job = self._jobs[job_id]
-        seen_in = {m for m in segment.inputs if _fits(m, job.inputs)}
+        # a job that reads the material itself after all reads it as named
+        again = {m.modality for m in segment.read_off}
+        seen_in = {m for m in segment.inputs | again if _fits(m, job.inputs)}
         seen_out = {m for m in segment.outputs if _fits(m, job.outputs)}
         # what it found or labelled points into what it read: "find each
         # apple, then say if it is ripe" classifies the apples found
@@ -1379,7 +1406,7 @@ class TaskReader:
             outputs=_refine(job.outputs, seen_out | kept),
             uses_previous=chained,
             terms=tuple(dict.fromkeys(segment.terms.get(job_id, ()))),
-            mentions=tuple(segment.mentions),
+            mentions=(*segment.mentions, *segment.read_off),
             score=round(score, 3),
         )
 

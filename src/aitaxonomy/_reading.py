@@ -1257,10 +1257,17 @@ class TaskReader:
         return kept
 
     def _supported(self, segment: _Segment) -> bool:
-        """Whether a segment names a job by its words, not by its nouns alone."""
-        job, _ = self._decide(segment)
+        """Whether a segment names a job by its words, not by its nouns alone.
+
+        Its cues, what it makes, or evidence enough (:data:`_CONFIDENT`) in
+        all its words together ("something that marks every person and city
+        in wire stories") say so.
+        """
+        job, score = self._decide(segment)
         return job is not None and (
-            segment.jobs.get(job, 0.0) > 0 or bool(segment.outputs)
+            segment.jobs.get(job, 0.0) > 0
+            or bool(segment.outputs)
+            or score >= _CONFIDENT
         )
 
     def _leftover(self, segment: _Segment, job: JobType) -> ReadStep | None:

@@ -682,6 +682,32 @@ def test_what_an_assistant_answers_in_is_its_own(task: str, job: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("task", "job"),
+    [
+        (
+            "I write short poems for my blog. I'd like them read aloud for a podcast.",
+            "text-to-speech",
+        ),
+        (
+            "Guests send us photos of their rooms. We need them sorted into tidy,"
+            " messy and damaged.",
+            "image-classification",
+        ),
+        (
+            "Escribo cuentos para mis nietos. Quiero que se lean en voz alta.",
+            "text-to-speech",
+        ),
+    ],
+)
+def test_a_sentence_before_the_request_only_tells_what_there_is(
+    task: str, job: str
+) -> None:
+    """What the first sentence names is material; the request names the job."""
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+
+
+@pytest.mark.parametrize(
     ("task", "job", "inputs", "outputs"),
     [
         # answering is what the voice bot does: no text in or out of its own

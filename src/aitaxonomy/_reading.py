@@ -73,6 +73,7 @@ _READ_BY_ROLE = "read by the step's verb"
 _USUALLY_GIVEN = "usually given"
 _WEAK = frozenset({_BY_ROLE, _READ_BY_ROLE, _USUALLY_GIVEN})
 """Directions read from the step's verb or the noun's habit alone."""
+_GIVEN_BEFORE = "told of before the request"
 _USUALLY_MADE = "usually made"
 _NEW_ONE = "a new one"
 _AFTER_IT = " after it"
@@ -383,6 +384,22 @@ class _Segment:
         self.decided: tuple[str | None, float] | None = None  # _decide's, cached
         # material named again that the previous step already read off
         self.read_off: list[Mention] = []
+        self.asks = False  # it says what is wanted ("we'd like", "can you")
+
+    def as_context(self) -> None:
+        """Keep only what the segment names: its words name no job."""
+        self.jobs.clear()
+        self.terms.clear()
+        self.learned = {}
+        self.sure = False
+        self.role = None
+        self.mentions = [
+            attrs.evolve(m, direction="in", why=_GIVEN_BEFORE)
+            if m.direction in {"out", "unknown"} and m.modality.content
+            else m
+            for m in self.mentions
+        ]
+        self.decided = None
 
     def absorb(self, other: _Segment) -> None:
         self.decided = None
@@ -518,6 +535,15 @@ class TaskReader:
             )
             for code, pack in self._packs.items()
         }
+        # "we'd like ...", "can you ...": the sentence that says what is wanted
+        self._requests: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+        for code, pack in self._packs.items():
+            table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+            for phrase in (steps if code == ENGLISH else pack).get("requests", ()):
+                key = tuple(tokens(phrase))
+                if key:
+                    table[key[0]].append(key)
+            self._requests[code] = {w: tuple(k) for w, k in table.items()}
         # "sort the emails into complaints, questions and other": the classes
         self._sorting = {
             code: _Sorting(
@@ -756,9 +782,15 @@ class TaskReader:
         clauses = self._clauses[code]
         segments = _segments(words, hits, hyphenated, clauses)
         verbal = _final_verbs(words, stems, hits) if clauses.verb_final else frozenset()
+        requests = self._requests[code]
         for segment in segments:
             self._fill(segment, words, hits, negated, verbal)
             self._learn(segment, words, examples)
+            segment.asks = any(
+                tuple(words[i : i + len(r)]) == r
+                for i in range(segment.start, segment.end)
+                for r in requests.get(words[i], ())
+            )
         steps = self._steps(segments)
         match = self._matcher(code).match(text)
         use_case, set_aside = self._use_case(match, steps)
@@ -1114,6 +1146,16 @@ class TaskReader:
         joined: list[_Segment] = []
         for segment in self._without_purposes(segments):
             if joined and segment.link == "sentence":
+                before = joined[-1]
+                if (
+                    segment.asks
+                    and not before.asks
+                    and before.link == "start"
+                    and self._supported(segment)
+                ):
+                    # "I make up bedtime stories. I'd like them read aloud":
+                    # the first sentence only tells what there is
+                    before.as_context()
                 joined[-1].absorb(segment)
             else:
                 joined.append(segment)

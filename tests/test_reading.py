@@ -354,6 +354,11 @@ def test_examples_are_not_the_job(task: str, job: str, absent: str) -> None:
             "resumir las reseñas del mes y además traducirlas al inglés",
             ["summarization", "translation"],
         ),
+        # two arrows or more: a pipeline, a step for each
+        (
+            "voice memos -> transcript -> translation into German",
+            ["speech-recognition", "translation"],
+        ),
         # what was transcribed, named again, is read as its transcript
         (
             "transcribe the hotline recordings, then tag each call by its topic",

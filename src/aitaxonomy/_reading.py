@@ -2087,6 +2087,10 @@ def _segments(
 ) -> list[_Segment]:
     """Split the words at connectors and sentence ends; drop purpose clauses."""
     links = _connectors(words, [h for h in hits if not h.example], hyphenated, clauses)
+    if words.count(ARROW) > 1:
+        # "recordings -> transcript -> sentiment per call": a pipeline, each
+        # arrow a step working on the last one's result
+        links.update({i: ("then", i + 1) for i, w in enumerate(words) if w == ARROW})
     segments: list[_Segment] = []
     start, link, index = 0, "start", 0
     in_purpose = False  # a purpose clause runs to the end of its sentence

@@ -307,6 +307,8 @@ def stem(word: str) -> str:
         >>> [stem(w) for w in ("stories", "store", "images", "classified", "running")]
         ['story', 'store', 'imag', 'classify', 'run']
     """
+    if word.endswith("s") and word[:-1].isalnum() and not word[:-1].isalpha():
+        return word[:-1]  # "mp3s": the plural of a file type with a digit in it
     if len(word) <= 3 or word in _KEEP or not word.isalpha():  # noqa: PLR2004
         return word
     for pattern, replacement in _SPELLING:
@@ -332,7 +334,8 @@ def _plural(word: str) -> str:
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         base = word[:-1]
-        if any(v in base[:-1] for v in _VOWELS):
+        # "pdfs", "csvs": an abbreviation with no vowel takes an "s" too
+        if any(v in base[:-1] for v in _VOWELS) or not any(v in base for v in _VOWELS):
             return base
     return word
 

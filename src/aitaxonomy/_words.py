@@ -306,6 +306,8 @@ def stem(word: str) -> str:
         ['summariz', 'summariz', 'write', 'theme', 'them']
         >>> [stem(w) for w in ("stories", "store", "images", "classified", "running")]
         ['story', 'store', 'imag', 'classify', 'run']
+        >>> [stem(w) for w in ("mp3s", "pdfs", "csvs")]
+        ['mp3', 'pdf', 'csv']
     """
     if word.endswith("s") and word[:-1].isalnum() and not word[:-1].isalpha():
         return word[:-1]  # "mp3s": the plural of a file type with a digit in it

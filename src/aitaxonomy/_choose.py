@@ -87,8 +87,9 @@ class Candidate:
             ``"all steps"`` for a model that can do every step alone;
             ``None`` in a job of one step.
         reasons: Short phrases that make up the score.
-        step: The index of the step it is a candidate for (``None`` for
-            ``"all steps"``).
+        step: In a job of several steps, the index of the step it is a
+            candidate for (``None`` for ``"all steps"``, and in a job of one
+            step).
     """
 
     model: AIModel
@@ -430,7 +431,8 @@ def _choose(
     needs = [_needs(p, use_case) for p in planned]
     rankings = [rank(tax, n, options.filters, options.limit) for n in needs]
     steps = tuple(
-        _step(tax, p, r, len(planned)) for p, r in zip(planned, rankings, strict=True)
+        _step(tax, p, r, len(planned), index)
+        for index, (p, r) in enumerate(zip(planned, rankings, strict=True))
     )
     candidates, everyone = _merge(tax, steps, needs, rankings, options)
     rejected, rejected_count = _rejected(tax, planned, rankings, options)
@@ -744,19 +746,22 @@ def _needs(step: _Planned, use_case: UseCase | None) -> StepNeeds:
     )
 
 
-def _step(tax: Taxonomy, planned: _Planned, ranked: Ranked, size: int) -> Step:
+def _step(
+    tax: Taxonomy, planned: _Planned, ranked: Ranked, size: int, index: int
+) -> Step:
     needs_category = _needs(planned, None).category
     category = tax.get(needs_category)
     assert isinstance(category, Category)  # noqa: S101  # the built-in categories
     models = tax.models()
     role = _kind(planned) if size > 1 else None
+    step = index if size > 1 else None  # built once: the merged list reuses them
     return Step(
         job_type=planned.job_type,
         inputs=planned.inputs,
         outputs=planned.outputs,
         category=category,
         candidates=tuple(
-            Candidate(models[p], score, role, reasons)
+            Candidate(models[p], score, role, reasons, step)
             for p, score, reasons in ranked.scored
         ),
         candidate_count=ranked.candidate_count,
@@ -784,14 +789,10 @@ def _merge(
     seen: set[str] = set()
     lists = [list(s.candidates) for s in steps]
     for round_ in range(max((len(c) for c in lists), default=0)):
-        for index, found in enumerate(lists):
+        for found in lists:
             if round_ < len(found) and found[round_].model.id not in seen:
                 seen.add(found[round_].model.id)
-                best = found[round_]
-                # built directly: attrs.evolve costs a field walk per candidate
-                merged.append(
-                    Candidate(best.model, best.score, best.role, best.reasons, index)
-                )
+                merged.append(found[round_])
         if round_ == 0 and alone and alone[0].model.id not in seen:
             seen.add(alone[0].model.id)
             merged.append(alone[0])

@@ -364,6 +364,11 @@ def test_examples_are_not_the_job(task: str, job: str, absent: str) -> None:
             "transcribe the hotline recordings, then tag each call by its topic",
             ["speech-recognition", "text-classification"],
         ),
+        # a phrasal verb with its object between: "read it out"
+        (
+            "summarise the shift log and read it out over the intercom",
+            ["summarization", "text-to-speech"],
+        ),
         # a converter is not added after the step it would repeat
         (
             "transcribe and translate our Spanish podcast episodes",

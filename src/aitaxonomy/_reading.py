@@ -120,6 +120,9 @@ _COMPOUND_PART = 3
 """The fewest letters of either part of a compound word ("Tiefen|karte")."""
 _BRIDGE = 3
 """The most words between "and" and the verb of a new step ("and have it read")."""
+_PARTICLES = frozenset({"out", "up", "down", "aloud", "through", "off", "over", "back"})
+_PARTICLE_GAP = 3
+"""The most words between a verb and its particle ("read the summary out")."""
 _SCOPE = 6
 """How far past a scope's first word ("for the urgent ones") its verb may be."""
 _THEN = 12.0
@@ -1738,7 +1741,37 @@ def _hits(words: Sequence[str], stems: Sequence[str], lexicon: _Lexicon) -> list
                         else entry.kind != "verb" or not words[end - 1].endswith("ings")
                     )
                 )
+        hits.extend(_separated(words, stems, stemmed, start))
     return hits
+
+
+def _separated(
+    words: Sequence[str],
+    stems: Sequence[str],
+    stemmed: Mapping[str, tuple[tuple[int, dict[tuple[str, ...], list[_Entry]]], ...]],
+    start: int,
+) -> list[_Hit]:
+    """Phrasal verbs with their object between: "read the summary out".
+
+    A cue of a verb and its particle ("read out", "type up") is found with
+    up to :data:`_PARTICLE_GAP` words between the two.
+    """
+    found: list[_Hit] = []
+    for length, keys in stemmed.get(stems[start], ()):
+        if length != 2:  # noqa: PLR2004  # a verb and its particle
+            continue
+        for key, entries in keys.items():
+            if key[1] not in _PARTICLES:
+                continue
+            for end in range(start + 2, min(start + 2 + _PARTICLE_GAP, len(words))):
+                if words[end] in _PUNCTUATION:
+                    break
+                if stems[end] == key[1]:
+                    found.extend(
+                        _Hit(start, end + 1, e) for e in entries if e.kind != "noun"
+                    )
+                    break
+    return found
 
 
 def _same_forms(words: Sequence[str], entry: _Entry) -> bool:

@@ -74,6 +74,7 @@ _USUALLY_GIVEN = "usually given"
 _WEAK = frozenset({_BY_ROLE, _READ_BY_ROLE, _USUALLY_GIVEN})
 """Directions read from the step's verb or the noun's habit alone."""
 _GIVEN_BEFORE = "told of before the request"
+_READ_OFF = "the text the last step read off it"
 _USUALLY_MADE = "usually made"
 _NEW_ONE = "a new one"
 _AFTER_IT = " after it"
@@ -1140,6 +1141,9 @@ class TaskReader:
             return
         segment.read_off = [m for m in named if m.modality is not Modality.TEXT]
         segment.mentions = [m for m in segment.mentions if m not in segment.read_off]
+        if segment.read_off:  # what it reads is the text the last step made
+            said = segment.read_off[0].text
+            segment.mentions.append(Mention(Modality.TEXT, "in", said, _READ_OFF))
         segment.back = True
         segment.decided = None
 

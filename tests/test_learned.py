@@ -109,6 +109,19 @@ def test_a_model_written_out_and_read_back_scores_alike(words: list[str]) -> Non
     assert again.scores(words) == _MODEL.scores(words)
 
 
+@given(
+    st.lists(st.sampled_from(["transcribe", "the", "calls", "translate", "my", "x"]))
+)
+def test_a_model_read_back_writes_the_same_table_after_any_use(
+    words: list[str],
+) -> None:
+    """Parsing a feature when first seen changes nothing the model says."""
+    jobs = ["speech-recognition", "translation", "summarization"]
+    again = WordModel.from_table(_MODEL.table(), jobs)
+    again.scores(words)
+    assert again.table() == _MODEL.table()
+
+
 def test_a_model_read_back_keeps_only_known_job_types() -> None:
     again = WordModel.from_table(_MODEL.table(), ["translation"])
     assert set(again.scores(["translate", "transcribe"])) <= {"translation"}

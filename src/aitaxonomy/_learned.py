@@ -86,9 +86,14 @@ class WordModel:
                 weight = math.log(inside / outside)
                 if weight >= _LEAST_WEIGHT:
                     weights[feature].append((job, round(weight, 2)))
-        self._weights: Mapping[str, tuple[tuple[str, float], ...]] = {
+        self._weights: dict[str, tuple[tuple[str, float], ...]] = {
             feature: tuple(found) for feature, found in sorted(weights.items())
         }
+        # a model read from a table parses a feature's pairs when first seen:
+        # a job uses a few dozen of its 100,000 features
+        self._unread: Mapping[str, str] = {}
+        self._names: Sequence[str] = ()
+        self._known: frozenset[str] = frozenset()
         self.size = total
 
     def table(self) -> str:
@@ -97,6 +102,8 @@ class WordModel:
         ``scripts/regenerate.py`` writes it into the package, so reading a
         job does not start by learning from the examples.
         """
+        for feature in self._unread:
+            self._weighed(feature)
         jobs = sorted({job for found in self._weights.values() for job, _ in found})
         number = {job: i for i, job in enumerate(jobs)}
         lines = [
@@ -107,7 +114,8 @@ class WordModel:
         ]
         lines += [
             feature + "\t" + " ".join(f"{number[j]}:{w:g}" for j, w in found)
-            for feature, found in self._weights.items()
+            for feature, found in sorted(self._weights.items())
+            if found
         ]
         return "\n".join(lines) + "\n"
 
@@ -118,22 +126,32 @@ class WordModel:
         rows = [line for line in text.splitlines() if not line.startswith("#")]
         if not rows:
             return model
-        known = set(jobs)
-        names = rows[0].split("\t")
-        weights: dict[str, tuple[tuple[str, float], ...]] = {}
+        model._known = frozenset(jobs)
+        model._names = rows[0].split("\t")
+        unread = {}
         for row in rows[1:]:
             feature, _, pairs = row.partition("\t")
-            found = []
+            unread[feature] = pairs
+        model._unread = unread
+        model.size = len(model._unread)
+        return model
+
+    def _weighed(self, feature: str) -> tuple[tuple[str, float], ...]:
+        """A feature's weights, parsed from the table the first time it is seen."""
+        found = self._weights.get(feature)
+        if found is None:
+            pairs = self._unread.get(feature)
+            if pairs is None:
+                return ()
+            names, known = self._names, self._known
+            parsed = []
             for pair in pairs.split():
                 index, _, weight = pair.partition(":")
                 job = names[int(index)]
                 if job in known:
-                    found.append((job, float(weight)))
-            if found:
-                weights[feature] = tuple(found)
-        model._weights = weights
-        model.size = len(weights)
-        return model
+                    parsed.append((job, float(weight)))
+            found = self._weights[feature] = tuple(parsed)
+        return found
 
     def scores(self, words: Iterable[str]) -> dict[str, float]:
         """Each job type's evidence in *words*: the weights of the features found.
@@ -150,8 +168,7 @@ class WordModel:
             {'speech-recognition': 1.61}
         """
         found: dict[str, float] = {}
-        weights = self._weights
         for feature in features(words):
-            for job, weight in weights.get(feature, ()):
+            for job, weight in self._weighed(feature):
                 found[job] = found.get(job, 0.0) + weight
         return found

@@ -1032,7 +1032,9 @@ class TaskReader:
         seen_in = frozenset(
             m for m in named_in | segment.carried if m is not Modality.TEXT
         )
-        fits = self._fits(seen_in, frozenset(self._outputs(segment)), named_in)
+        fits = self._fits(
+            seen_in, frozenset(self._outputs(segment)), named_in | segment.carried
+        )
         scores = dict(fits)
         watched = max((segment.jobs.get(j, 0.0) for j in self._watching), default=0.0)
         for job, weight in segment.jobs.items():

@@ -122,6 +122,7 @@ _COMPOUND_PART = 3
 _BRIDGE = 3
 """The most words between "and" and the verb of a new step ("and have it read")."""
 _PARTICLES = frozenset({"out", "up", "down", "aloud", "through", "off", "over", "back"})
+"""English particles a phrasal verb's cue may stand apart from ("read ... out")."""
 _PARTICLE_GAP = 3
 """The most words between a verb and its particle ("read the summary out")."""
 _SCOPE = 6

@@ -71,8 +71,8 @@ _EXAMPLE = 0.25
 _BY_ROLE = "made by the step's verb"
 _READ_BY_ROLE = "read by the step's verb"
 _USUALLY_GIVEN = "usually given"
-_WEAK = frozenset({_BY_ROLE, _READ_BY_ROLE, _USUALLY_GIVEN})
-"""Directions read from the step's verb or the noun's habit alone."""
+_BY_VERB = frozenset({_BY_ROLE, _READ_BY_ROLE})
+"""Directions read from the step's verb alone."""
 _GIVEN_BEFORE = "told of before the request"
 _READ_OFF = "the text the last step read off it"
 _USUALLY_MADE = "usually made"
@@ -164,7 +164,7 @@ _DIRECTIONS = (
     "into",
 )
 # Kinds of lexicon entry matched on the words as written, not their stems.
-_AS_WRITTEN = frozenset({*_DIRECTIONS, "negation", "back", "link"})
+_AS_WRITTEN = frozenset({*_DIRECTIONS, "negation", "back", "link", "request"})
 
 
 @attrs.frozen
@@ -320,6 +320,13 @@ class _Lexicon:
         self.typos = TypoIndex(vocabulary if snap else set())
         # each first word's entries by their whole key: a few look-ups a word
         self.keyed = tuple(_by_key(table) for table in (self.written, self.stemmed))
+        # a verb and its particle ("read out"), found with words between them
+        phrasal: dict[str, list[tuple[str, _Entry]]] = defaultdict(list)
+        for found in self.stemmed.values():
+            for e in found:
+                if len(e.key) == 2 and e.key[1] in _PARTICLES and e.kind != "noun":  # noqa: PLR2004
+                    phrasal[e.key[0]].append((e.key[1], e))
+        self.phrasal: Mapping[str, Sequence[tuple[str, _Entry]]] = dict(phrasal)
 
     def stem(self, word: str, *, before_clitic: bool = False) -> str:
         """The stem of *word*, or of the lexicon word it misspells.
@@ -484,6 +491,11 @@ class TaskReader:
             if code != ENGLISH
         }
         steps = cues.get("steps", {})
+
+        def grammar(code: str, pack: Mapping[str, Any], name: str) -> frozenset[str]:
+            # English keeps its grammar under [steps]; a language at its top
+            return frozenset((steps if code == ENGLISH else pack).get(name, ()))
+
         self._clauses = {
             code: _Clauses(
                 phrases=frozenset(
@@ -493,21 +505,11 @@ class TaskReader:
                         *pack.get("purpose_clauses", ()),
                     )
                 ),
-                openers=frozenset(
-                    (steps if code == ENGLISH else pack).get("purpose_openers", ())
-                ),
-                modals=frozenset(
-                    (steps if code == ENGLISH else pack).get("purpose_modals", ())
-                ),
-                bridges=frozenset(
-                    (steps if code == ENGLISH else pack).get("bridges", ())
-                ),
-                scopes=frozenset(
-                    (steps if code == ENGLISH else pack).get("scopes", ())
-                ),
-                objects=frozenset(
-                    (steps if code == ENGLISH else pack).get("objects", ())
-                ),
+                openers=grammar(code, pack, "purpose_openers"),
+                modals=grammar(code, pack, "purpose_modals"),
+                bridges=grammar(code, pack, "bridges"),
+                scopes=grammar(code, pack, "scopes"),
+                objects=grammar(code, pack, "objects"),
                 verb_final=bool(pack.get("verb_final", False)),
             )
             for code, pack in self._packs.items()
@@ -540,23 +542,11 @@ class TaskReader:
             )
             for code, pack in self._packs.items()
         }
-        # "we'd like ...", "can you ...": the sentence that says what is wanted
-        self._requests: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
-        for code, pack in self._packs.items():
-            table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-            for phrase in (steps if code == ENGLISH else pack).get("requests", ()):
-                key = tuple(tokens(phrase))
-                if key:
-                    table[key[0]].append(key)
-            self._requests[code] = {w: tuple(k) for w, k in table.items()}
         # "sort the emails into complaints, questions and other": the classes
         self._sorting = {
             code: _Sorting(
-                frozenset(
-                    stem(w)
-                    for w in (steps if code == ENGLISH else pack).get("sorting", ())
-                ),
-                frozenset((steps if code == ENGLISH else pack).get("sorted_into", ())),
+                frozenset(stem(w) for w in grammar(code, pack, "sorting")),
+                grammar(code, pack, "sorted_into"),
             )
             for code, pack in self._packs.items()
         }
@@ -638,6 +628,7 @@ class TaskReader:
         entries += words("back", "", back)
         for link in ("then", "also"):
             entries += words("link", link, steps.get(link, ()))
+        entries += words("request", "", steps.get("requests", ()))
         for modality, spec in pack.get("nouns", {}).items():
             if not isinstance(
                 spec, Mapping
@@ -787,15 +778,11 @@ class TaskReader:
         clauses = self._clauses[code]
         segments = _segments(words, hits, hyphenated, clauses)
         verbal = _final_verbs(words, stems, hits) if clauses.verb_final else frozenset()
-        requests = self._requests[code]
+        asking = [h.start for h in hits if h.entry.kind == "request"]
         for segment in segments:
             self._fill(segment, words, hits, negated, verbal)
             self._learn(segment, words, examples)
-            segment.asks = any(
-                tuple(words[i : i + len(r)]) == r
-                for i in range(segment.start, segment.end)
-                for r in requests.get(words[i], ())
-            )
+            segment.asks = any(segment.start <= i < segment.end for i in asking)
         steps = self._steps(segments)
         match = self._matcher(code).match(text)
         use_case, set_aside = self._use_case(match, steps)
@@ -1266,7 +1253,7 @@ class TaskReader:
             modality = mention.modality
             if (
                 mention.direction != "in"
-                or mention.why in {_BY_ROLE, _READ_BY_ROLE}
+                or mention.why in _BY_VERB
                 or _fits(modality, job.inputs)
             ):
                 continue  # what is usually given ("a screenshot") counts
@@ -1748,14 +1735,14 @@ def _hits(words: Sequence[str], stems: Sequence[str], lexicon: _Lexicon) -> list
                         else entry.kind != "verb" or not words[end - 1].endswith("ings")
                     )
                 )
-        hits.extend(_separated(words, stems, stemmed, start))
+        hits.extend(_separated(words, stems, lexicon.phrasal, start))
     return hits
 
 
 def _separated(
     words: Sequence[str],
     stems: Sequence[str],
-    stemmed: Mapping[str, tuple[tuple[int, dict[tuple[str, ...], list[_Entry]]], ...]],
+    phrasal: Mapping[str, Sequence[tuple[str, _Entry]]],
     start: int,
 ) -> list[_Hit]:
     """Phrasal verbs with their object between: "read the summary out".
@@ -1764,20 +1751,13 @@ def _separated(
     up to :data:`_PARTICLE_GAP` words between the two.
     """
     found: list[_Hit] = []
-    for length, keys in stemmed.get(stems[start], ()):
-        if length != 2:  # noqa: PLR2004  # a verb and its particle
-            continue
-        for key, entries in keys.items():
-            if key[1] not in _PARTICLES:
-                continue
-            for end in range(start + 2, min(start + 2 + _PARTICLE_GAP, len(words))):
-                if words[end] in _PUNCTUATION:
-                    break
-                if stems[end] == key[1]:
-                    found.extend(
-                        _Hit(start, end + 1, e) for e in entries if e.kind != "noun"
-                    )
-                    break
+    for particle, entry in phrasal.get(stems[start], ()):
+        for end in range(start + 2, min(start + 2 + _PARTICLE_GAP, len(words))):
+            if words[end] in _PUNCTUATION:
+                break
+            if stems[end] == particle:
+                found.append(_Hit(start, end + 1, entry))
+                break
     return found
 
 
@@ -1859,9 +1839,12 @@ def _examples(
     while index < len(words):
         word = words[index]
         start = None
-        listing = word in {"(", ":"} or (
-            sorting is not None and sorting.opens(words, stems, index)
+        sorted_into = (
+            word not in {"(", ":"}
+            and sorting is not None
+            and sorting.opens(words, stems, index)
         )
+        listing = word in {"(", ":"} or sorted_into
         if listing:
             start = index + 1
         else:
@@ -1877,11 +1860,10 @@ def _examples(
         while end < len(words) and words[end] not in _BREAKS and end not in links:
             if words[end] == closing or (closing is None and words[end] == "("):
                 break
-            if word not in {"(", ":"} and listing and end in sources:
+            if sorted_into and end in sources:
                 break  # "as toxic or not from their graphs": the classes end
             end += 1
         zone = range(start, end)
-        sorted_into = listing and word not in {"(", ":"}
         listed = not listing or _short_items(words[start:end])
         acting = _acting(words, verbs & set(zone), start, end, classes=sorted_into)
         if zone and listed and not acting:

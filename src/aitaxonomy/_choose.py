@@ -787,7 +787,7 @@ def _merge(
     alone = _alone(tax, needs, rankings, options)
     merged: list[Candidate] = []
     seen: set[str] = set()
-    lists = [list(s.candidates) for s in steps]
+    lists = [s.candidates for s in steps]
     for round_ in range(max((len(c) for c in lists), default=0)):
         for found in lists:
             if round_ < len(found) and found[round_].model.id not in seen:

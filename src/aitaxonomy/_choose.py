@@ -577,7 +577,7 @@ def _outputs_win(
     # -> "code"), and its job type one of that shape.
     kept = [_asked(tax, p, _narrowed(p.outputs, given)) for p in kept]
     made = frozenset(m for p in kept for m in p.outputs)
-    missing = frozenset(m for m in given if not any(_fits(m, {o}) for o in made))
+    missing = frozenset(m for m in given if not _fits(m, made))
     # A step added beside read ones works from text; alone, from what is given.
     beside = bool(kept)
     source = frozenset({Modality.TEXT}) if beside else given_in
@@ -605,7 +605,7 @@ def _inputs_win(
     """Make the first step's inputs exactly those given, re-picking its job type."""
     first = planned[0]
     read = frozenset(m for m in first.inputs if m is not Modality.TEXT)
-    if read and not all(any(_fits(m, {g}) for g in given) for m in read):
+    if read and not all(_fits(m, given) for m in read):
         notes.append(
             Reason(
                 "arguments-win",
@@ -614,9 +614,15 @@ def _inputs_win(
             )
         )
     job = first.job_type
-    if job is None or not all(any(_fits(m, {j}) for j in job.inputs) for m in given):
+    if job is None or not all(_fits(m, job.inputs) for m in given):
         job = _job_for_shape(tax, given, first.outputs) or job
     return [attrs.evolve(first, job_type=job, inputs=given), *planned[1:]]
+
+
+_SHAPES: weakref.WeakKeyDictionary[
+    Taxonomy, dict[tuple[frozenset[Modality], frozenset[Modality]], JobType | None]
+] = weakref.WeakKeyDictionary()
+"""Per taxonomy, the job type found for each shape: an index, like the facets."""
 
 
 def _job_for_shape(
@@ -628,17 +634,33 @@ def _job_for_shape(
     one that reads every input given, needs the fewest inputs besides, and
     comes first in the data (the data lists the usual job of a shape first).
     """
+    # Shapes are few, and a scan of every job type is most of a call that
+    # names no task: remember each answer with the taxonomy.
+    known = _SHAPES.get(tax)
+    if known is None:
+        known = _SHAPES.setdefault(tax, {})
+    key = (inputs, outputs)
+    if key not in known:
+        if len(known) > _MEMO_LIMIT:
+            known.clear()
+        known[key] = _scan_for_shape(tax, inputs, outputs)
+    return known[key]
+
+
+def _scan_for_shape(
+    tax: Taxonomy, inputs: frozenset[Modality], outputs: frozenset[Modality]
+) -> JobType | None:
     best: tuple[int, int, int] | None = None
     found: JobType | None = None
     for order, job in enumerate(tax.job_types()):
         if not _same_shape(job.outputs, outputs):
             continue
-        if not all(any(_fits(m, {j}) for j in job.inputs) for m in inputs):
+        if not all(_fits(m, job.inputs) for m in inputs):
             continue
         extra = sum(
             1
             for j in job.inputs
-            if j is not Modality.TEXT and not any(_fits(m, {j}) for m in inputs)
+            if j is not Modality.TEXT and not any(_fits(m, (j,)) for m in inputs)
         )
         key = (extra, 0 if job.inferable else 1, order)
         if best is None or key < best:
@@ -647,8 +669,8 @@ def _job_for_shape(
 
 
 def _same_shape(job: frozenset[Modality], wanted: frozenset[Modality]) -> bool:
-    return all(any(_fits(w, {j}) for j in job) for w in wanted) and all(
-        any(_fits(w, {j}) for w in wanted) for j in job
+    return all(_fits(w, job) for w in wanted) and all(
+        any(_fits(w, (j,)) for w in wanted) for j in job
     )
 
 
@@ -670,7 +692,7 @@ def _narrowed(
     outputs: frozenset[Modality], given: frozenset[Modality]
 ) -> frozenset[Modality]:
     """The given outputs a step's outputs can stand for, or its own if none."""
-    return frozenset(g for g in given if any(_fits(g, {o}) for o in outputs)) or outputs
+    return frozenset(g for g in given if _fits(g, outputs)) or outputs
 
 
 def _asked(tax: Taxonomy, step: _Planned, outputs: frozenset[Modality]) -> _Planned:
@@ -681,9 +703,20 @@ def _asked(tax: Taxonomy, step: _Planned, outputs: frozenset[Modality]) -> _Plan
 
 
 def _fits(modality: Modality, shape: Iterable[Modality]) -> bool:
-    return any(modality.is_a(m) or m.is_a(modality) for m in shape) or (
-        modality in (Modality.CODE, Modality.TABLE) and Modality.TEXT in shape
-    )
+    """Whether *modality* is one of *shape*, a kind of one, or broader than one.
+
+    Code and tables fit text, the form they are written in.
+    """
+    return not _near(modality).isdisjoint(shape)
+
+
+@functools.cache
+def _near(modality: Modality) -> frozenset[Modality]:
+    # Worked out once per modality: _fits is called in every scan of shapes.
+    near = {m for m in Modality if modality.is_a(m) or m.is_a(modality)}
+    if modality in (Modality.CODE, Modality.TABLE):
+        near.add(Modality.TEXT)
+    return frozenset(near)
 
 
 def _delivered(planned: Sequence[_Planned]) -> frozenset[Modality]:

@@ -536,7 +536,7 @@ class TaskReader:
             if job in self._jobs
         )
         self._example_openers = {
-            code: frozenset(
+            code: _by_first_word(
                 tuple(tokens(w))
                 for w in (*steps.get("examples", ()), *pack.get("examples", ()))
             )
@@ -1806,7 +1806,7 @@ class _Sorting:
 def _examples(
     words: Sequence[str],
     hits: Sequence[_Hit],
-    openers: frozenset[tuple[str, ...]],
+    openers: Mapping[str, Sequence[tuple[str, ...]]],
     sorting: _Sorting | None = None,
     stems: Sequence[str] = (),
 ) -> frozenset[int]:
@@ -1848,7 +1848,7 @@ def _examples(
         if listing:
             start = index + 1
         else:
-            for phrase in openers:
+            for phrase in openers.get(word, ()):
                 if tuple(words[index : index + len(phrase)]) == phrase:
                     start = index + len(phrase)
                     break
@@ -1874,6 +1874,17 @@ def _examples(
         else:
             index += 1
     return frozenset(found)
+
+
+def _by_first_word(
+    phrases: Iterable[tuple[str, ...]],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """*phrases* by their first word, longest first: each word looks up its own."""
+    found: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in set(phrases):
+        if phrase:
+            found[phrase[0]].append(phrase)
+    return {w: tuple(sorted(ps, key=lambda p: (-len(p), p))) for w, ps in found.items()}
 
 
 def _short_items(words: Sequence[str]) -> bool:
@@ -2006,12 +2017,19 @@ class _Clauses:
     scopes: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
     verb_final: bool = False
+    _firsts: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+
+    @_firsts.default
+    def _first_words(self) -> frozenset[str]:
+        # at() runs on every word: most words open no phrase.
+        return frozenset(phrase[0] for phrase in self.phrases if phrase)
 
     def at(self, words: Sequence[str], index: int) -> int | None:
         """The end of a purpose opener at *index*, if one starts there."""
-        for phrase in self.phrases:
-            if tuple(words[index : index + len(phrase)]) == phrase:
-                return index + len(phrase)
+        if words[index] in self._firsts:
+            for phrase in self.phrases:
+                if tuple(words[index : index + len(phrase)]) == phrase:
+                    return index + len(phrase)
         if words[index] in self.openers:  # "so" ... "can", three words at most
             for ahead in range(index + 1, min(index + 5, len(words))):
                 if words[ahead] in self.modals:

@@ -1722,20 +1722,25 @@ def _by_key(
 def _hits(words: Sequence[str], stems: Sequence[str], lexicon: _Lexicon) -> list[_Hit]:
     hits: list[_Hit] = []
     written, stemmed = lexicon.keyed
+    tables = ((written, words), (stemmed, stems))
     for start in range(len(words)):
-        for table, sequence in ((written, words), (stemmed, stems)):
+        for table, sequence in tables:
             for length, keys in table.get(sequence[start], ()):
                 end = start + length
+                entries = keys.get(tuple(sequence[start:end]))
+                if entries is None:
+                    continue  # the common case: checked before building anything
                 hits.extend(
                     _Hit(start, end, entry)
-                    for entry in keys.get(tuple(sequence[start:end]), ())
+                    for entry in entries
                     if (
                         _same_forms(words[start:end], entry)
                         if entry.kind == "noun"
                         else entry.kind != "verb" or not words[end - 1].endswith("ings")
                     )
                 )
-        hits.extend(_separated(words, stems, lexicon.phrasal, start))
+        if stems[start] in lexicon.phrasal:
+            hits.extend(_separated(words, stems, lexicon.phrasal, start))
     return hits
 
 

@@ -397,6 +397,7 @@ class _Segment:
         # material named again that the previous step already read off
         self.read_off: list[Mention] = []
         self.asks = False  # it says what is wanted ("we'd like", "can you")
+        self.added = False  # opened by "plus", "as well as": its noun is made
 
     def as_context(self) -> None:
         """Keep only what the segment names: its words name no job."""
@@ -510,6 +511,11 @@ class TaskReader:
                 bridges=grammar(code, pack, "bridges"),
                 scopes=grammar(code, pack, "scopes"),
                 objects=grammar(code, pack, "objects"),
+                relatives=grammar(code, pack, "relatives"),
+                accompanying=frozenset(
+                    tuple(tokens(w)) for w in grammar(code, pack, "accompanying")
+                ),
+                passives=grammar(code, pack, "passives"),
                 verb_final=bool(pack.get("verb_final", False)),
             )
             for code, pack in self._packs.items()
@@ -779,8 +785,11 @@ class TaskReader:
         segments = _segments(words, hits, hyphenated, clauses)
         verbal = _final_verbs(words, stems, hits) if clauses.verb_final else frozenset()
         asking = [h.start for h in hits if h.entry.kind == "request"]
+        described = _described(words, hits, segments, clauses)
         for segment in segments:
-            self._fill(segment, words, hits, negated, verbal)
+            self._fill(segment, words, hits, negated | described, verbal)
+            if any(segment.start <= i < segment.end for i in described):
+                segment.back = True  # the items an earlier step picked out
             self._learn(segment, words, examples)
             segment.asks = any(segment.start <= i < segment.end for i in asking)
         steps = self._steps(segments)
@@ -832,6 +841,7 @@ class TaskReader:
         for noun in nouns:
             habit = noun.entry.value.split(":")[1]
             directions[noun.start] = _Direction(noun, scene).find(habit)
+        directions.update(_added(segment, nouns, verbs, words))
         zone = _topic_zone(nouns, directions, inside, segment, words)
         found: dict[str, list[tuple[float, _Hit]]] = defaultdict(list)
         written = any(  # text this step makes: its language is no translation
@@ -1881,6 +1891,51 @@ def _examples(
     return frozenset(found)
 
 
+def _added(
+    segment: _Segment,
+    nouns: Sequence[_Hit],
+    verbs: Sequence[_Hit],
+    words: Sequence[str],
+) -> dict[int, tuple[str, str]]:
+    """The deliverable "plus the caption" adds is made, whatever its article."""
+    if not segment.added or not nouns or any(v.start < nouns[0].start for v in verbs):
+        return {}
+    return {nouns[0].start: ("out", f"added by '{words[segment.start - 1]}'")}
+
+
+def _described(
+    words: Sequence[str],
+    hits: Sequence[_Hit],
+    segments: Sequence[_Segment],
+    clauses: _Clauses,
+) -> frozenset[int]:
+    """Job words in a passive relative clause after a step's own verb.
+
+    "Write a report for each clip that gets flagged": the clip was flagged
+    by an earlier step; this one writes. Such a word says which items the
+    step is for, so it counts neither as its verb nor as a cue of its job.
+    An active clause is left alone: "build an app that translates menus"
+    names the job.
+    """
+    if not clauses.relatives:
+        return frozenset()
+    verbs = sorted(h.start for h in hits if h.entry.kind == "verb" and not h.example)
+    starts = {h.start for h in hits if h.entry.kind in {"verb", "job"}}
+    found: set[int] = set()
+    for segment in segments:
+        for index in range(segment.start, segment.end):
+            if words[index] not in clauses.relatives or not any(
+                segment.start <= v < index for v in verbs
+            ):
+                continue
+            ahead = index + 1
+            while ahead < segment.end and words[ahead] in clauses.passives:
+                ahead += 1
+            if ahead > index + 1 and ahead in starts:
+                found.add(ahead)
+    return frozenset(found)
+
+
 def _by_first_word(
     phrases: Iterable[tuple[str, ...]],
 ) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -2013,6 +2068,11 @@ class _Clauses:
             unknown word between "and" and one of them is a verb.
         verb_final: Whether the verb ends its clause (German: "den Text
             erkennen und ins Englische übersetzen").
+        relatives: Relative words ("that", "which").
+        passives: Auxiliaries that may stand between a relative word and
+            the participle of a passive ("that gets flagged").
+        accompanying: The "with" of the connectors that add a deliverable,
+            which adds one only next to another ("a post with an image").
     """
 
     phrases: frozenset[tuple[str, ...]]
@@ -2022,6 +2082,9 @@ class _Clauses:
     scopes: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
     verb_final: bool = False
+    relatives: frozenset[str] = frozenset()
+    passives: frozenset[str] = frozenset()
+    accompanying: frozenset[tuple[str, ...]] = frozenset()
     _firsts: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     @_firsts.default
@@ -2059,20 +2122,28 @@ def _connectors(
     content_ends = {h.end for h in content}
     fresh = frozenset(h.start for h in hits if h.entry.kind == "new")
     links: dict[int, tuple[str, int]] = {}
+    verbs = {h.start for h in hits if h.entry.kind == "verb"}
     for hit in hits:
         if hit.entry.kind != "link" or hit.start in hyphenated or hit.end in hyphenated:
             continue
-        # "a post with an image" adds a deliverable; "talks with shoppers" does not
+        # "a post with an image" adds a deliverable; "talks with shoppers" does
+        # not. "Plus" and "as well as" add one wherever it follows.
+        kind = hit.entry.value
         if (
-            hit.entry.value == "also"
+            kind == "also"
             and not content_ends & {hit.start, hit.start - 1}
             and not _coordinated(words, content, fresh, hit.start, hit.end)
         ):
-            continue
+            if (
+                hit.entry.key in clauses.accompanying
+                or hit.end in verbs
+                or not _coordinated(words, content, None, hit.start, hit.end)
+            ):
+                continue
+            kind = "plus"  # what follows is made, though "the" stands before it
         current = links.get(hit.start)
         if current is None or current[1] < hit.end:
-            links[hit.start] = (hit.entry.value, hit.end)
-    verbs = {h.start for h in hits if h.entry.kind == "verb"}
+            links[hit.start] = (kind, hit.end)
     known = {i for h in hits for i in range(h.start, h.end)}
     verb_ends = {h.end for h in hits if h.entry.kind == "verb"}
     claimed: set[int] = set()  # verbs whose verb-final clause has its "und"
@@ -2105,17 +2176,18 @@ def _connectors(
 def _coordinated(
     words: Sequence[str],
     content: Sequence[_Hit],
-    fresh: frozenset[int],
+    fresh: frozenset[int] | None,
     index: int,
     after: int,
 ) -> bool:
     """Whether a new deliverable follows the connector, and another stands before it.
 
     "A newsletter for our members plus a banner image": the connector joins
-    two deliverables, though words stand between them.
+    two deliverables, though words stand between them. With *fresh*, the
+    one after must be new ("a", "some"); with ``None``, any will do.
     """
     return (
-        after in fresh
+        (fresh is None or after in fresh)
         and any(after < h.start <= after + _BRIDGE for h in content)
         and any(
             h.end <= index and not any(words[k] in _BREAKS for k in range(h.end, index))
@@ -2167,6 +2239,9 @@ def _segments(
         index += 1
     if start < len(words):
         segments.append(_Segment(start, len(words), link))
+    for segment in segments:
+        if segment.link == "plus":
+            segment.link, segment.added = "also", True
     return segments
 
 

@@ -398,6 +398,8 @@ class _Segment:
         self.read_off: list[Mention] = []
         self.asks = False  # it says what is wanted ("we'd like", "can you")
         self.added = False  # opened by "plus", "as well as": its noun is made
+        self.verb: tuple[str, ...] = ()  # the stems of its first verb
+        self.converts = False  # that verb gets the text out of what it is handed
 
     def as_context(self) -> None:
         """Keep only what the segment names: its words name no job."""
@@ -526,8 +528,16 @@ class TaskReader:
             names=frozenset(pairs.get("names", ())),
             joiners=frozenset(pairs.get("joiners", ())),
         )
-        self._converters = {
-            Modality(given): job for given, job in cues.get("converters", {}).items()
+        self._converters: dict[Modality, str] = {
+            Modality(given): str(job)
+            for given, job in cues.get("converters", {}).items()
+        }
+        self._converting = {
+            code: frozenset(
+                tuple(stem(w) for w in tokens(phrase))
+                for phrase in cues.get("converting", {}).get(code, ())
+            )
+            for code in self._packs
         }
         families_of: dict[str, set[str]] = defaultdict(set)
         for family, spec in cues.get("families", {}).items():
@@ -786,8 +796,10 @@ class TaskReader:
         verbal = _final_verbs(words, stems, hits) if clauses.verb_final else frozenset()
         asking = [h.start for h in hits if h.entry.kind == "request"]
         described = _described(words, hits, segments, clauses)
+        converting = self._converting.get(code, frozenset())
         for segment in segments:
             self._fill(segment, words, hits, negated | described, verbal)
+            segment.converts = segment.verb in converting
             if any(segment.start <= i < segment.end for i in described):
                 segment.back = True  # the items an earlier step picked out
             self._learn(segment, words, examples)
@@ -828,6 +840,7 @@ class TaskReader:
             if verbs
             else ("make" if segment.link == "also" else None)
         )
+        segment.verb = verbs[0].entry.key if verbs else ()
         nouns = _heads(
             _longest(
                 h
@@ -1099,6 +1112,8 @@ class TaskReader:
                 segment.decided = None
             job, score = self._decide(segment)
             if job is None:
+                job = self._converting_job(segment, steps[-1] if steps else None)
+            if job is None:
                 continue
             first = self._converter(segment, self._jobs[job])
             if first is not None and not (
@@ -1122,6 +1137,33 @@ class TaskReader:
             if extra is not None:
                 steps.append(extra)
         return self._agent_work(steps)
+
+    def _converts(self, before: _Segment, segment: _Segment) -> bool:
+        """Whether *segment* gets the text out of what *before*'s job handles."""
+        job = self._decide(before)[0]
+        if not segment.converts or segment.link not in {"then", "and"} or job is None:
+            return False
+        handled = self._jobs[job].inputs | self._jobs[job].outputs
+        return any(m.is_a(given) for m in handled for given in self._converters)
+
+    def _converting_job(
+        self, segment: _Segment, previous: ReadStep | None
+    ) -> str | None:
+        """The converter a step naming no job stands for, from its verb.
+
+        "..., then read their plates": read off the images the last step
+        handed on. Only a verb that gets text out of things counts, and only
+        when it is handed something a converter reads.
+        """
+        if not segment.converts:
+            return None
+        handed = segment.inputs | segment.carried
+        if previous is not None:
+            handed |= _handed_on(previous)
+        for given, converter in self._converters.items():
+            if converter in self._jobs and any(m.is_a(given) for m in handed):
+                return converter
+        return None
 
     @staticmethod
     def _read_off(previous: ReadStep, segment: _Segment) -> None:
@@ -1176,6 +1218,9 @@ class TaskReader:
         for segment in joined:
             job = self._decide(segment)[0]
             said = job is not None and segment.jobs.get(job, 0.0) >= _NAMED
+            if job is None and kept and self._converts(kept[-1], segment):
+                kept.append(segment)  # "..., then read their plates"
+                continue
             if job is None or (
                 len(joined) > 1
                 and segment.role is None
@@ -1561,6 +1606,8 @@ class _Direction:
                 )
             if self.words[joiner] in _AND and other is None:
                 break  # "photos of a vase and get a 3D model": another clause
+            if self.words[joiner] == ":" and "verb" not in self.ends.get(joiner, {}):
+                break  # "For the launch: a blog post": the list starts afresh
             if self.words[joiner] in _RELATIVE and self._made_code(joiner):
                 # "a script that renames photos": what the code works on is its topic
                 return "topic", "what the code to write works on"

@@ -392,6 +392,58 @@ def test_steps_in_each_language_s_grammar(task: str, jobs: list[str]) -> None:
     assert [s.job_type.id for s in rec.steps if s.job_type] == jobs
 
 
+@pytest.mark.parametrize(
+    ("task", "jobs", "chained"),
+    [
+        # a job word in a passive relative clause names the items, not the job
+        (
+            "Flag suspicious payments in the ledger and write a one-line "
+            "explanation for each payment that gets flagged",
+            ["tabular-classification", "text-generation"],
+            [False, True],
+        ),
+        # "e também a arte do post": a deliverable added, though "a" is "the"
+        (
+            "Criar um post para o Facebook do salão anunciando o horário novo "
+            "e também a arte do post",
+            ["text-generation", "text-to-image"],
+            [False, False],
+        ),
+        # a preposition before a colon does not govern the list after it
+        (
+            "For the church fete: a flyer about the stalls plus a short jingle "
+            "for the local radio",
+            ["text-to-image", "music-generation"],
+            [False, False],
+        ),
+        # a verb that gets text out of what the last step found is a converter
+        (
+            "detect the shipping labels in the conveyor photos and then read "
+            "what they say",
+            ["object-detection", "ocr"],
+            [False, True],
+        ),
+        # marking where something is locates it
+        (
+            "tell me whether each weld photo passes inspection and mark where "
+            "the cracks are",
+            ["image-classification", "object-detection"],
+            [False, True],
+        ),
+        # sending each item to the right team is routing
+        (
+            "send each incoming support email to the right team",
+            ["text-classification"],
+            [False],
+        ),
+    ],
+)
+def test_how_steps_are_joined(task: str, jobs: list[str], chained: list[bool]) -> None:
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == jobs
+    assert [s.uses_previous for s in rec.steps] == chained
+
+
 def test_what_stands_before_an_arrow_is_read() -> None:
     rec = ai.choose(task="photo of my fridge -> what can I cook tonight?")
     assert _shape(rec) == ({"image", "text"}, {"text"})
@@ -905,10 +957,10 @@ def test_any_text_and_arguments_give_an_answer_or_a_library_error(
 @pytest.mark.parametrize(
     ("split", "floors"),
     [
-        ("tune", {"category": 0.96, "io": 0.9, "job": 0.89}),
-        ("dev", {"category": 0.98, "io": 0.96, "job": 0.94}),
-        ("dev2", {"category": 0.94, "io": 0.82, "job": 0.82}),
-        ("holdout", {"category": 0.95, "io": 0.87, "job": 0.87}),
+        ("tune", {"category": 0.96, "io": 0.9, "job": 0.9}),
+        ("dev", {"category": 0.98, "io": 0.96, "job": 0.95}),
+        ("dev2", {"category": 0.95, "io": 0.82, "job": 0.83}),
+        ("holdout", {"category": 0.95, "io": 0.87, "job": 0.88}),
     ],
 )
 def test_job_reading_accuracy(split: str, floors: dict[str, float]) -> None:

@@ -430,6 +430,25 @@ def test_steps_in_each_language_s_grammar(task: str, jobs: list[str]) -> None:
             ["image-classification", "object-detection"],
             [False, True],
         ),
+        # "separately": the next step works on the material, not the result
+        (
+            "from the orders spreadsheet, predict next month's demand and "
+            "separately write a summary of last month for the team",
+            ["time-series-forecasting", "summarization"],
+            [False, False],
+        ),
+        (
+            "from the orders spreadsheet, predict next month's demand and "
+            "write a summary of last month for the team",
+            ["time-series-forecasting", "summarization"],
+            [False, True],
+        ),
+        # a cue keeps its slash: "pass/fail" is a verdict
+        (
+            "pass/fail on every bottle photo from the line",
+            ["image-classification"],
+            [False],
+        ),
         # sending each item to the right team is routing
         (
             "send each incoming support email to the right team",

@@ -115,6 +115,8 @@ _WRONG_WAY_CUE = 0.5
 
 _BREAKS = frozenset({".", ";", "!", "?", "\n"})
 _PUNCTUATION = frozenset({*_BREAKS, ",", ":", "&", "/", "(", ")", QUOTE})
+_UNKEYED = _PUNCTUATION - {"/"}
+"""Marks a cue is matched without: a slash stays ("pass/fail", "yes/no")."""
 _SHORTEST_VERB = 4
 """The fewest letters left of a verb once its pronoun comes off ("leer")."""
 _COMPOUND_PART = 3
@@ -269,12 +271,12 @@ class _Entry:
     def _forms(self) -> tuple[str, ...]:
         if self.kind != "noun":
             return ()
-        return tuple(_verbal(w) for w in tokens(self.text) if w not in _PUNCTUATION)
+        return tuple(_verbal(w) for w in tokens(self.text) if w not in _UNKEYED)
 
 
 @functools.lru_cache(maxsize=65536)
 def _key(text: str, kind: str) -> tuple[str, ...]:
-    words = [w for w in tokens(text) if w not in _PUNCTUATION]
+    words = [w for w in tokens(text) if w not in _UNKEYED]
     if kind in _AS_WRITTEN:
         return tuple(words)
     return tuple(stem(w) for w in words)
@@ -400,6 +402,7 @@ class _Segment:
         self.added = False  # opened by "plus", "as well as": its noun is made
         self.verb: tuple[str, ...] = ()  # the stems of its first verb
         self.converts = False  # that verb gets the text out of what it is handed
+        self.apart = False  # "separately": not working on the last step's result
 
     def as_context(self) -> None:
         """Keep only what the segment names: its words name no job."""
@@ -531,6 +534,10 @@ class TaskReader:
         self._converters: dict[Modality, str] = {
             Modality(given): str(job)
             for given, job in cues.get("converters", {}).items()
+        }
+        self._apart = {
+            code: _by_first_word(tuple(tokens(w)) for w in grammar(code, pack, "apart"))
+            for code, pack in self._packs.items()
         }
         self._converting = {
             code: frozenset(
@@ -797,9 +804,15 @@ class TaskReader:
         asking = [h.start for h in hits if h.entry.kind == "request"]
         described = _described(words, hits, segments, clauses)
         converting = self._converting.get(code, frozenset())
+        apart = self._apart[code]
         for segment in segments:
             self._fill(segment, words, hits, negated | described, verbal)
             segment.converts = segment.verb in converting
+            segment.apart = any(
+                tuple(words[i : i + len(p)]) == p
+                for i in range(segment.start, segment.end)
+                for p in apart.get(words[i], ())
+            )
             if any(segment.start <= i < segment.end for i in described):
                 segment.back = True  # the items an earlier step picked out
             self._learn(segment, words, examples)
@@ -1484,6 +1497,7 @@ class TaskReader:
                     and all(any(_fits(m, {h}) for h in handed) for m in named)
                 )
             )
+            and not segment.apart  # "and separately write up ...": the material
             and (segment.back or segment.link in {"then", "and"})
             and (
                 segment.back

@@ -393,6 +393,29 @@ def test_steps_in_each_language_s_grammar(task: str, jobs: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("task", "job"),
+    [
+        (
+            "Queremos que los correos de los clientes se resuman cada mañana",
+            "summarization",
+        ),
+        (
+            "Que las llamadas del servicio técnico se transcriban todas las noches",
+            "speech-recognition",
+        ),
+        (
+            "Precisamos que os comentários ofensivos se detectem automaticamente",
+            "text-classification",
+        ),
+    ],
+)
+def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
+    """Subjunctives and other forms the cues do not list ("se detecten")."""
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+
+
+@pytest.mark.parametrize(
     ("task", "jobs", "chained"),
     [
         # a job word in a passive relative clause names the items, not the job

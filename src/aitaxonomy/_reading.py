@@ -118,6 +118,8 @@ _PUNCTUATION = frozenset({*_BREAKS, ",", ":", "&", "/", "(", ")", QUOTE})
 _UNKEYED = _PUNCTUATION - {"/"}
 """Marks a cue is matched without: a slash stays ("pass/fail", "yes/no")."""
 _SHORTEST_VERB = 4
+_SHORTEST_STEM = 3
+"""The fewest letters left of a verb form once its ending is off ("lee" no)."""
 """The fewest letters left of a verb once its pronoun comes off ("leer")."""
 _COMPOUND_PART = 3
 """The fewest letters of either part of a compound word ("Tiefen|karte")."""
@@ -292,8 +294,10 @@ class _Lexicon:
         snap: bool,
         clitics: Iterable[str] = (),
         compounds: bool = False,
+        inflections: Sequence[tuple[str, str]] = (),
     ) -> None:
         self.compounds = compounds
+        self.inflections = inflections
         # longest first, so "selo" comes off before "lo"
         self.clitics = tuple(sorted(set(clitics), key=len, reverse=True))
         self.written: dict[str, list[_Entry]] = defaultdict(list)
@@ -345,6 +349,13 @@ class _Lexicon:
             word[: -len(clitic)]
             for clitic in self.clitics
             if word.endswith(clitic) and len(word) - len(clitic) >= _SHORTEST_VERB
+        ]
+        # "se detecten", "que la traduzca": a verb form is found by its infinitive
+        bases += [
+            base[: len(base) - len(ending)] + infinitive
+            for base in (word, *bases)
+            for ending, infinitive in self.inflections
+            if base.endswith(ending) and len(base) - len(ending) >= _SHORTEST_STEM
         ]
         for base in bases:
             if stem(base) in self.stems:
@@ -585,6 +596,7 @@ class TaskReader:
                 snap=code == ENGLISH,
                 clitics=pack.get("clitics", ()),
                 compounds=bool(pack.get("compounds", False)),
+                inflections=_inflections(pack.get("inflections", ())),
             )
 
         return self._once(self._lexicons, code, build)
@@ -1995,6 +2007,15 @@ def _described(
             if ahead > index + 1 and ahead in starts:
                 found.add(ahead)
     return frozenset(found)
+
+
+def _inflections(pairs: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """``"en:ar"`` pairs (a verb form's ending, its infinitive's), longest first."""
+    found = []
+    for pair in pairs:
+        ending, _, infinitive = pair.partition(":")
+        found.append((ending, infinitive))
+    return tuple(sorted(found, key=lambda p: -len(p[0])))
 
 
 def _by_first_word(

@@ -466,6 +466,18 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["time-series-forecasting", "summarization"],
             [False, True],
         ),
+        # "so that we can then ...": a next step, where a purpose is not
+        (
+            "transcribe the support calls so that we can then classify each "
+            "call by reason",
+            ["speech-recognition", "text-classification"],
+            [False, True],
+        ),
+        (
+            "transcribe the support calls so that we can classify each call by reason",
+            ["speech-recognition"],
+            [False],
+        ),
         # a cue keeps its slash: "pass/fail" is a verdict
         (
             "pass/fail on every bottle photo from the line",

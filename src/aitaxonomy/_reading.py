@@ -2310,6 +2310,19 @@ def _segments(
         if clause is not None:
             if index > start:
                 segments.append(_Segment(start, index, link))
+            # "so that I can then search them": a next step, not a purpose
+            then = next(
+                (
+                    links[i][1]
+                    for i in range(clause, min(clause + _BRIDGE, len(words)))
+                    if links.get(i, ("",))[0] == "then"
+                    and words[i - 1] in clauses.modals
+                ),
+                None,
+            )
+            if then is not None:
+                start, index, link = then, then, "then"
+                continue
             start, index, link, in_purpose = clause, clause, "purpose", True
             continue
         found = None if in_purpose else links.get(index)

@@ -478,6 +478,13 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["speech-recognition"],
             [False],
         ),
+        # text written "based on" a verdict is written from it
+        (
+            "Classify each photo of a returned parcel as damaged or fine. Then "
+            "draft a reply to the customer based on that.",
+            ["image-classification", "text-generation"],
+            [False, True],
+        ),
         # a cue keeps its slash: "pass/fail" is a verdict
         (
             "pass/fail on every bottle photo from the line",

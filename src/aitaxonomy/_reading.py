@@ -117,6 +117,8 @@ _BREAKS = frozenset({".", ";", "!", "?", "\n"})
 _PUNCTUATION = frozenset({*_BREAKS, ",", ":", "&", "/", "(", ")", QUOTE})
 _UNKEYED = _PUNCTUATION - {"/"}
 """Marks a cue is matched without: a slash stays ("pass/fail", "yes/no")."""
+_VERDICTS = frozenset({Modality.LABEL, Modality.SCORE})
+"""Results a step pointing back at them reads as words ("based on that")."""
 _SHORTEST_VERB = 4
 _SHORTEST_STEM = 3
 """The fewest letters left of a verb form once its ending is off ("lee" no)."""
@@ -1494,6 +1496,10 @@ class TaskReader:
         # what it found or labelled points into what it read: "find each
         # apple, then say if it is ripe" classifies the apples found
         handed = _handed_on(previous) if previous is not None else frozenset()
+        if segment.back and previous is not None and previous.outputs & _VERDICTS:
+            # "decide whether it is damaged, then reply based on that": the
+            # verdict, said in words, is what the text is written from
+            handed |= {Modality.TEXT}
         fed = previous is not None and all(
             any(_fits(m, {need}) for m in handed) for need in job.inputs
         )

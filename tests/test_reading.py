@@ -505,6 +505,15 @@ def test_how_steps_are_joined(task: str, jobs: list[str], chained: list[bool]) -
     assert [s.uses_previous for s in rec.steps] == chained
 
 
+def test_parts_of_one_step_keep_the_narrowest_modality() -> None:
+    """One part names the calls (speech), the other only listens (audio)."""
+    rec = ai.choose(
+        task="Listen to the recorded support calls and tell me whether the agent "
+        "offered a refund and how the caller took it."
+    )
+    assert _shape(rec) == ({"speech", "text"}, {"text"})
+
+
 def test_what_stands_before_an_arrow_is_read() -> None:
     rec = ai.choose(task="photo of my fridge -> what can I cook tonight?")
     assert _shape(rec) == ({"image", "text"}, {"text"})

@@ -2540,6 +2540,17 @@ def _refine(shape: frozenset[Modality], seen: set[Modality]) -> frozenset[Modali
     return frozenset(found)
 
 
+def _narrowest(modalities: frozenset[Modality]) -> frozenset[Modality]:
+    """*modalities* without those a narrower one among them stands for.
+
+    One part of a step named the calls (speech), another only said "listen"
+    (audio): the step reads speech.
+    """
+    return frozenset(
+        m for m in modalities if not any(o is not m and o.is_a(m) for o in modalities)
+    )
+
+
 def _handed_on(step: ReadStep) -> frozenset[Modality]:
     """What a step hands to one that works on its result.
 
@@ -2563,8 +2574,8 @@ def _merge(first: ReadStep, second: ReadStep) -> ReadStep:
     taken = kept or second.uses_previous
     return attrs.evolve(
         first,
-        inputs=first.inputs | (frozenset() if taken else second.inputs),
-        outputs=first.outputs | (frozenset() if kept else second.outputs),
+        inputs=_narrowest(first.inputs | (frozenset() if taken else second.inputs)),
+        outputs=_narrowest(first.outputs | (frozenset() if kept else second.outputs)),
         terms=tuple(dict.fromkeys((*first.terms, *second.terms))),
         mentions=first.mentions + second.mentions,
         score=max(first.score, second.score),

@@ -485,6 +485,22 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["image-classification", "text-generation"],
             [False, True],
         ),
+        # two verbs of one family before one object are one job
+        (
+            "identify and count the sheep in the drone photos",
+            ["object-detection"],
+            [False],
+        ),
+        (
+            "detectar e contar as ovelhas nas fotos do drone",
+            ["object-detection"],
+            [False],
+        ),
+        (
+            "translate and summarise the annual report",
+            ["translation", "summarization"],
+            [False, True],
+        ),
         # a cue keeps its slash: "pass/fail" is a verdict
         (
             "pass/fail on every bottle photo from the line",

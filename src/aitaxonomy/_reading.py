@@ -1152,7 +1152,13 @@ class TaskReader:
                 step = attrs.evolve(step, uses_previous=True)
             if steps and self._answered_by(steps[-1], step, segment):
                 continue  # "... it answers out loud": the voice bot's own answer
-            if steps and (
+            if steps and self._shares_object(steps[-1], step, segment):
+                steps[-1] = attrs.evolve(
+                    step,
+                    uses_previous=steps[-1].uses_previous,
+                    terms=(*steps[-1].terms, *step.terms),
+                )
+            elif steps and (
                 step.job_type == steps[-1].job_type
                 or self._part_of_conversation(steps[-1], step, segment)
                 or self._same_action(steps[-1], step, segment)
@@ -1299,6 +1305,24 @@ class TaskReader:
         place = steps.index(agent)
         before = [s for s in kept if steps.index(s) < place]
         return [*before, merged, *(s for s in kept if s not in before)]
+
+    def _shares_object(
+        self, previous: ReadStep, step: ReadStep, segment: _Segment
+    ) -> bool:
+        """Whether *previous* is a bare verb that shares *step*'s object.
+
+        "Detectar e contar o gado": two verbs of one family before one object
+        are one job, the one the object makes clear.
+        """
+        return (
+            segment.link == "and"
+            and not previous.mentions
+            and not previous.uses_previous
+            and bool(
+                self._families_of.get(previous.job_type, frozenset())
+                & self._families_of.get(step.job_type, frozenset())
+            )
+        )
 
     def _same_action(
         self, previous: ReadStep, step: ReadStep, segment: _Segment

@@ -501,6 +501,12 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["translation", "summarization"],
             [False, True],
         ),
+        # writing down what is heard is what the understanding model does
+        (
+            "Listen to the bird recordings and write what you hear",
+            ["audio-understanding"],
+            [False],
+        ),
         # a cue keeps its slash: "pass/fail" is a verdict
         (
             "pass/fail on every bottle photo from the line",

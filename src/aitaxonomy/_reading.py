@@ -117,6 +117,11 @@ _BREAKS = frozenset({".", ";", "!", "?", "\n"})
 _PUNCTUATION = frozenset({*_BREAKS, ",", ":", "&", "/", "(", ")", QUOTE})
 _UNKEYED = _PUNCTUATION - {"/"}
 """Marks a cue is matched without: a slash stays ("pass/fail", "yes/no")."""
+_UNDERSTANDING = frozenset(
+    {"video-understanding", "audio-understanding", "image-captioning"}
+)
+"""Job types that describe what they see or hear in words of their own."""
+_WRITING = "text-generation"
 _VERDICTS = frozenset({Modality.LABEL, Modality.SCORE})
 """Results a step pointing back at them reads as words ("based on that")."""
 _SHORTEST_VERB = 4
@@ -1160,6 +1165,7 @@ class TaskReader:
                 )
             elif steps and (
                 step.job_type == steps[-1].job_type
+                or _written_up(steps[-1], step)
                 or self._part_of_conversation(steps[-1], step, segment)
                 or self._same_action(steps[-1], step, segment)
             ):
@@ -2562,6 +2568,19 @@ def _refine(shape: frozenset[Modality], seen: set[Modality]) -> frozenset[Modali
         narrower = [m for m in seen if m.is_a(need) and m is not need]
         found.update(narrower or [need])
     return frozenset(found)
+
+
+def _written_up(previous: ReadStep, step: ReadStep) -> bool:
+    """Whether *step* only writes down what *previous* saw or heard.
+
+    "Watch the inspection videos and write what you see": a model that
+    understands video writes that itself.
+    """
+    return (
+        previous.job_type in _UNDERSTANDING
+        and step.job_type == _WRITING
+        and step.inputs <= {Modality.TEXT} | previous.inputs
+    )
 
 
 def _narrowest(modalities: frozenset[Modality]) -> frozenset[Modality]:

@@ -527,6 +527,24 @@ def test_how_steps_are_joined(task: str, jobs: list[str], chained: list[bool]) -
     assert [s.uses_previous for s in rec.steps] == chained
 
 
+@pytest.mark.parametrize(
+    ("task", "job"),
+    [
+        # a real word one letter off a cue is no typo of it
+        (
+            "turn the job ads into JSON with title, salary and remote yes/no",
+            "information-extraction",
+        ),
+        # a letter left out or two swapped are still typos
+        ("transcibe my podcast", "speech-recognition"),
+        ("trasncribe my podcast", "speech-recognition"),
+    ],
+)
+def test_typos_and_real_words(task: str, job: str) -> None:
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+
+
 def test_parts_of_one_step_keep_the_narrowest_modality() -> None:
     """One part names the calls (speech), the other only listens (audio)."""
     rec = ai.choose(

@@ -153,6 +153,10 @@ class WordModel:
             found = self._weights[feature] = tuple(parsed)
         return found
 
+    def knows(self, feature: str) -> bool:
+        """Whether *feature* (a stem, or two) was seen in the examples."""
+        return feature in self._unread or feature in self._weights
+
     def scores(self, words: Iterable[str]) -> dict[str, float]:
         """Each job type's evidence in *words*: the weights of the features found.
 

@@ -302,9 +302,11 @@ class _Lexicon:
         clitics: Iterable[str] = (),
         compounds: bool = False,
         inflections: Sequence[tuple[str, str]] = (),
+        known: Callable[[str], bool] | None = None,
     ) -> None:
         self.compounds = compounds
         self.inflections = inflections
+        self.known = known
         # longest first, so "selo" comes off before "lo"
         self.clitics = tuple(sorted(set(clitics), key=len, reverse=True))
         self.written: dict[str, list[_Entry]] = defaultdict(list)
@@ -371,7 +373,17 @@ class _Lexicon:
             head = self._head(word)
             if head is not None:
                 return head
-        return stem(self.typos.snap(word))
+        snapped = self.typos.snap(word)
+        if (
+            self.known is not None
+            and len(snapped) == len(word)
+            and sorted(snapped) != sorted(word)
+            and self.known(found)
+        ):
+            # a word the examples use, one letter off another: "remote" is no
+            # "remove". A letter left out or two swapped stay typos.
+            return found
+        return stem(snapped)
 
     def _head(self, word: str) -> str | None:
         """The modality noun a compound ends with: "Kamerabildern" is "Bildern".
@@ -604,6 +616,7 @@ class TaskReader:
                 clitics=pack.get("clitics", ()),
                 compounds=bool(pack.get("compounds", False)),
                 inflections=_inflections(pack.get("inflections", ())),
+                known=self._model.knows if self._model is not None else None,
             )
 
         return self._once(self._lexicons, code, build)

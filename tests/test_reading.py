@@ -545,6 +545,15 @@ def test_typos_and_real_words(task: str, job: str) -> None:
     assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
 
 
+def test_a_participle_after_material_says_it_exists() -> None:
+    """ "Interviews recorded in French" are given, as "recorded interviews" are."""
+    rec = ai.choose(
+        task="We have 200 interviews recorded in French. Need them written out."
+    )
+    assert [s.job_type.id for s in rec.steps if s.job_type] == ["speech-recognition"]
+    assert _shape(rec) == ({"speech"}, {"text"})
+
+
 def test_parts_of_one_step_keep_the_narrowest_modality() -> None:
     """One part names the calls (speech), the other only listens (audio)."""
     rec = ai.choose(

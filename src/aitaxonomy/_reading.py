@@ -1691,7 +1691,9 @@ class _Direction:
             position -= 1
         for hit in self.inside:  # a job noun right after it: "podcast transcription"
             if hit.start == noun.end and hit.entry.kind == "verb":
-                made = hit.entry.value == "make"
+                # "interviews recorded in Spanish": a participle after it says
+                # the material exists, as "recorded interviews" does
+                made = hit.entry.value == "make" and _verbal(self.said(hit)) != "ed"
                 return ("out" if made else "in"), f"'{self.said(hit)}'{_AFTER_IT}"
             if (
                 hit.start == noun.end

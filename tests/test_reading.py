@@ -18,6 +18,11 @@ def _shape(rec: ai.Recommendation) -> tuple[set[str], set[str]]:
     return {m.value for m in rec.inputs}, {m.value for m in rec.outputs}
 
 
+def _jobs(task: str) -> list[str]:
+    """The job types of *task*'s steps, in order."""
+    return [s.job_type.id for s in ai.choose(task=task).steps if s.job_type]
+
+
 @pytest.mark.parametrize(
     ("task", "job", "inputs", "outputs", "category"),
     [
@@ -388,8 +393,7 @@ def test_examples_are_not_the_job(task: str, job: str, absent: str) -> None:
     ],
 )
 def test_steps_in_each_language_s_grammar(task: str, jobs: list[str]) -> None:
-    rec = ai.choose(task=task)
-    assert [s.job_type.id for s in rec.steps if s.job_type] == jobs
+    assert _jobs(task) == jobs
 
 
 @pytest.mark.parametrize(
@@ -411,8 +415,7 @@ def test_steps_in_each_language_s_grammar(task: str, jobs: list[str]) -> None:
 )
 def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
     """Subjunctives and other forms the cues do not list ("se detecten")."""
-    rec = ai.choose(task=task)
-    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+    assert _jobs(task) == [job]
 
 
 @pytest.mark.parametrize(
@@ -541,8 +544,7 @@ def test_how_steps_are_joined(task: str, jobs: list[str], chained: list[bool]) -
     ],
 )
 def test_typos_and_real_words(task: str, job: str) -> None:
-    rec = ai.choose(task=task)
-    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+    assert _jobs(task) == [job]
 
 
 def test_a_participle_after_material_says_it_exists() -> None:
@@ -751,8 +753,7 @@ def test_what_a_question_is_about_is_given(
     ],
 )
 def test_only_what_is_asked_for_adds_a_deliverable(task: str, jobs: list[str]) -> None:
-    rec = ai.choose(task=task)
-    assert [s.job_type.id for s in rec.steps if s.job_type] == jobs
+    assert _jobs(task) == jobs
 
 
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
@@ -858,8 +859,7 @@ def test_after_a_verb_of_change_en_says_into(task: str) -> None:
 )
 def test_what_an_assistant_answers_in_is_its_own(task: str, job: str) -> None:
     """Answering out loud is the voice bot's job, not a text-to-speech step."""
-    rec = ai.choose(task=task)
-    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+    assert _jobs(task) == [job]
 
 
 @pytest.mark.parametrize(
@@ -884,8 +884,7 @@ def test_a_sentence_before_the_request_only_tells_what_there_is(
     task: str, job: str
 ) -> None:
     """What the first sentence names is material; the request names the job."""
-    rec = ai.choose(task=task)
-    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+    assert _jobs(task) == [job]
 
 
 @pytest.mark.parametrize(

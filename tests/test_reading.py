@@ -556,6 +556,15 @@ def test_a_participle_after_material_says_it_exists() -> None:
     assert _shape(rec) == ({"speech"}, {"text"})
 
 
+def test_a_job_of_exactly_the_modality_named_fits_best() -> None:
+    """Speech named: text to speech fits better than a maker of any sound."""
+    from aitaxonomy._reading import _fit_score  # noqa: PLC0415
+
+    exact = _fit_score(M.SPEECH, {M.SPEECH})
+    near = _fit_score(M.SPEECH, {M.AUDIO})
+    assert exact > near > 0 > _fit_score(M.SPEECH, {M.IMAGE})
+
+
 def test_parts_of_one_step_keep_the_narrowest_modality() -> None:
     """One part names the calls (speech), the other only listens (audio)."""
     rec = ai.choose(

@@ -58,6 +58,8 @@ _NEGATION_REACH = 3
 # job type is decided, and the least score that names a job type.
 _FITS = 1.0
 _FITS_AS_TEXT = 0.3
+_NEAR = 0.2
+"""What a modality loses when the job's is a broader or narrower kind of it."""
 _CONTRADICTS = 1.6
 _MISSING_CONTENT = 0.9
 _MISSING = {Modality.CODE: 0.8, Modality.TABLE: 0.8, Modality.MOLECULE: 0.8}
@@ -2569,8 +2571,10 @@ def _fits(modality: Modality, shape: Iterable[Modality]) -> bool:
 
 def _fit_score(modality: Modality, shape: Iterable[Modality]) -> float:
     """What one modality named in a step says for a job of this shape."""
-    if any(modality.is_a(m) or m.is_a(modality) for m in shape):
+    if modality in shape:
         return _FITS
+    if any(modality.is_a(m) or m.is_a(modality) for m in shape):
+        return _FITS - _NEAR  # speech for a job that makes any audio: close
     if _fits(modality, shape):  # code or a table where the job takes text
         return _FITS_AS_TEXT
     return -_CONTRADICTS

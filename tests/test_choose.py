@@ -210,7 +210,7 @@ def test_never_raises_anything_else_and_is_deterministic(
 
 @pytest.mark.parametrize(
     ("split", "use_case_floor", "category_floor"),
-    [("tune", 0.97, 0.96), ("dev", 0.98, 0.96), ("holdout", 0.94, 0.93)],
+    [("tune", 0.97, 0.96), ("dev", 0.98, 0.96), ("holdout", 0.95, 0.95)],
 )
 def test_article_phrasings_accuracy(
     split: str, use_case_floor: float, category_floor: float

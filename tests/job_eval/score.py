@@ -23,6 +23,7 @@ SPLITS = {
     "tune": ("tune.toml", "tune2.toml", "tune3.toml"),
     "dev": ("dev.toml",),
     "dev2": ("dev2.toml",),
+    "dev3": ("dev3.toml",),
     "holdout": ("holdout-a.toml", "holdout-b.toml"),
 }
 METRICS = ("category", "io", "job", "steps", "use_case", "language")

@@ -556,6 +556,15 @@ def test_a_participle_after_material_says_it_exists() -> None:
     assert _shape(rec) == ({"speech"}, {"text"})
 
 
+def test_a_later_request_sentence_keeps_the_earlier_one() -> None:
+    """A second "I want ..." adds to the request; it does not make it context."""
+    assert _jobs(
+        "My neighbour parks across my driveway every morning. Could you help me "
+        "write a calm note to put on his car? I want to mention that I start "
+        "work at seven."
+    ) == ["text-generation"]
+
+
 def test_a_job_of_exactly_the_modality_named_fits_best() -> None:
     """Speech named: text to speech fits better than a maker of any sound."""
     from aitaxonomy._reading import _fit_score  # noqa: PLC0415

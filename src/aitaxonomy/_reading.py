@@ -463,6 +463,8 @@ class _Segment:
             self.terms[job] += other.terms[job]
         self.role = self.role or other.role
         self.back = self.back or other.back
+        # a request taken in stays one: a later sentence does not make it context
+        self.asks = self.asks or other.asks
 
     @property
     def inputs(self) -> set[Modality]:

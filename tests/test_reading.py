@@ -510,6 +510,19 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["audio-understanding"],
             [False],
         ),
+        # what the code asked for is to do is one job: the code
+        (
+            "I need a python script that downloads the daily report, extracts "
+            "the totals and emails them to me",
+            ["code-generation"],
+            [False],
+        ),
+        (
+            "write a bash script that backs up the database every night, and "
+            "explain each line",
+            ["code-generation", "code-explanation"],
+            [False, True],
+        ),
         # a cue keeps its slash: "pass/fail" is a verdict
         (
             "pass/fail on every bottle photo from the line",

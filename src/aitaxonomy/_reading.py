@@ -829,7 +829,7 @@ class TaskReader:
         hits = _hits(words, stems, lexicon)
         examples = _examples(
             words, hits, self._example_openers[code], self._sorting[code], stems
-        )
+        ) | _what_code_does(words, hits)
         hits = [
             attrs.evolve(h, example=True) if h.start in examples else h for h in hits
         ]
@@ -2308,6 +2308,52 @@ def _connectors(
         if verb is not None:
             claimed.add(verb)
     return links
+
+
+def _what_code_does(words: Sequence[str], hits: Sequence[_Hit]) -> frozenset[int]:
+    """Where a relative clause says what code is to do: read past it.
+
+    "A script that goes through the folder, finds the date in each file and
+    renames it": its verbs are what the script does, one job, not steps,
+    and its job words are the script's topic. The clause ends at its
+    sentence's end, at "then", or where a verb in its bare form takes the
+    request up again ("..., and explain each line").
+    """
+    making = [
+        h.start for h in hits if h.entry.kind == "verb" and h.entry.value == "make"
+    ]
+    # code asked for ("write a script that ..."), not code given ("I inherited
+    # a script that runs ..."): a verb that makes stands before it in its sentence
+    code_ends = {
+        h.end
+        for h in hits
+        if h.entry.kind == "noun"
+        and h.entry.value.startswith("code:")
+        and any(
+            m < h.start and not any(w in _BREAKS for w in words[m : h.start])
+            for m in making
+        )
+    }
+    then = {h.start for h in hits if h.entry.kind == "link" and h.entry.value == "then"}
+    verbs = {h.start for h in hits if h.entry.kind == "verb"}
+    found: set[int] = set()
+    for index, word in enumerate(words):
+        if word in _RELATIVE and index in code_ends:
+            end = index + 1
+            while end < len(words) and words[end] not in _BREAKS and end not in then:
+                if words[end] in _AND and _bids(words, verbs, end + 1):
+                    break
+                end += 1
+            found.update(range(index, end))
+    return frozenset(found)
+
+
+def _bids(words: Sequence[str], verbs: set[int], index: int) -> bool:
+    """Whether a verb in its bare form follows: "explain", not "explains"."""
+    for at in range(index, min(index + 2, len(words))):
+        if at in verbs:
+            return not words[at].endswith("s")
+    return False
 
 
 def _coordinated(

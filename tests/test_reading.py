@@ -523,6 +523,12 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["code-generation", "code-explanation"],
             [False, True],
         ),
+        # a word listed among one-word items is an item, though it is a verb
+        (
+            "For each workout clip we want a label for the exercise (squat, press, row, clean)",
+            ["video-classification"],
+            [False],
+        ),
         # a cue keeps its slash: "pass/fail" is a verdict
         (
             "pass/fail on every bottle photo from the line",

@@ -145,6 +145,8 @@ _THEN = 12.0
 _SORTED_REACH = 8
 """How far before "into" a sorting verb may stand ("sort emails coming in into")."""
 _EXAMPLE_ITEM = 4
+_LISTED = 3
+"""Items of one word each that make a list of examples, whatever the words."""
 """The most words an item of a list of examples has ("billing, outage, other")."""
 _JOINERS = frozenset(
     {",", "&", "/", "and", "or", "y", "o", "et", "ou", "und", "oder", "e"}
@@ -2008,7 +2010,11 @@ def _examples(
             end += 1
         zone = range(start, end)
         listed = not listing or _short_items(words[start:end])
-        acting = _acting(words, verbs & set(zone), start, end, classes=sorted_into)
+        acting = (
+            set()
+            if listing and _single_words(words[start:end])
+            else _acting(words, verbs & set(zone), start, end, classes=sorted_into)
+        )
         if zone and listed and not acting:
             found.update(zone)
             if closing is not None and end < len(words):
@@ -2108,6 +2114,16 @@ def _acting(
         and words[v + 1] not in _JOINERS
         and (v == start or words[v - 1] in _JOINERS)
     }
+
+
+def _single_words(words: Sequence[str]) -> bool:
+    """Whether *words* list three or more items of one word each.
+
+    "(squat, deadlift, bench, clean)": a word in such a list is an item,
+    though it may be a verb elsewhere.
+    """
+    items = _split_items(words)
+    return len(items) >= _LISTED and all(len(item) == 1 for item in items)
 
 
 def _split_items(words: Sequence[str]) -> list[list[str]]:

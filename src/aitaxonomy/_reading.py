@@ -124,6 +124,9 @@ _UNDERSTANDING = frozenset(
 )
 """Job types that describe what they see or hear in words of their own."""
 _WRITING = "text-generation"
+_DATA_WRITING = "table-to-text"
+_NUMBERS = frozenset({Modality.FORECAST, Modality.SCORE, Modality.TABLE})
+"""Results a text written from them is a report on the data about."""
 _VERDICTS = frozenset({Modality.LABEL, Modality.SCORE})
 """Results a step pointing back at them reads as words ("based on that")."""
 _SHORTEST_VERB = 4
@@ -1158,10 +1161,12 @@ class TaskReader:
             if steps and segment.link in {"then", "and"}:
                 self._read_off(steps[-1], segment)
             named = {m for m in segment.inputs if m is not Modality.TEXT}
-            if steps and (segment.link == "then" or segment.back) and not named:
+            if steps and self._carries(steps[-1], segment) and not named:
                 segment.carried = _handed_on(steps[-1])
                 segment.decided = None
             job, score = self._decide(segment)
+            if job == _WRITING and steps and steps[-1].outputs & _NUMBERS:
+                job = _DATA_WRITING  # writing on the forecast just made
             if job is None:
                 job = self._converting_job(segment, steps[-1] if steps else None)
             if job is None:
@@ -1195,6 +1200,18 @@ class TaskReader:
             if extra is not None:
                 steps.append(extra)
         return self._agent_work(steps)
+
+    def _carries(self, previous: ReadStep, segment: _Segment) -> bool:
+        """Whether *segment* works on what *previous* hands on.
+
+        After "then" or a word pointing back; after "and" too when the last
+        step only analysed its material ("forecast demand and write a note":
+        the note is on the numbers).
+        """
+        if segment.link == "then" or segment.back:
+            return True
+        before = self._jobs.get(previous.job_type or "")
+        return segment.link == "and" and before is not None and not before.generative
 
     def _converts(self, before: _Segment, segment: _Segment) -> bool:
         """Whether *segment* gets the text out of what *before*'s job handles."""

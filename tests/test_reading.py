@@ -529,6 +529,12 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["video-classification"],
             [False],
         ),
+        # an edit after a cut-out works on the cut-out, its words the prompt
+        (
+            "cut the lamp out of each catalogue photo and then put it on a marble counter",
+            ["background-removal", "image-editing"],
+            [False, True],
+        ),
         # a cue keeps its slash: "pass/fail" is a verdict
         (
             "pass/fail on every bottle photo from the line",

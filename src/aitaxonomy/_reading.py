@@ -1566,8 +1566,11 @@ class TaskReader:
             # "decide whether it is damaged, then reply based on that": the
             # verdict, said in words, is what the text is written from
             handed |= {Modality.TEXT}
+        # the words themselves are a text prompt: a job that reads a picture
+        # and a prompt is fed by the picture alone ("then put it on a counter")
+        needs = job.inputs - {Modality.TEXT} or job.inputs
         fed = previous is not None and all(
-            any(_fits(m, {need}) for m in handed) for need in job.inputs
+            any(_fits(m, {need}) for m in handed) for need in needs
         )
         named = seen_in - {Modality.TEXT}
         chained = (

@@ -1375,8 +1375,8 @@ class TaskReader:
         the dents": two job types of one family, on the same material, joined
         by "and" or a new sentence, are one job said twice.
         """
-        if segment.link not in {"and", "sentence"}:
-            return False
+        if segment.link not in {"and", "sentence"} or segment.apart:
+            return False  # "and separately flag the comments": a job of its own
         if step.uses_previous and not step.outputs <= previous.outputs:
             return False  # it makes something new of the result
         if {m for m in segment.inputs if m is not Modality.TEXT} - previous.inputs:

@@ -581,6 +581,17 @@ def test_a_participle_after_material_says_it_exists() -> None:
     assert _shape(rec) == ({"speech"}, {"text"})
 
 
+@pytest.mark.parametrize(
+    ("task", "job"),
+    [
+        ("moderate the photos users post in the marketplace", "image-classification"),
+        ("moderate the comments under our videos", "text-classification"),
+    ],
+)
+def test_moderation_is_of_whatever_is_posted(task: str, job: str) -> None:
+    assert _jobs(task) == [job]
+
+
 def test_a_later_request_sentence_keeps_the_earlier_one() -> None:
     """A second "I want ..." adds to the request; it does not make it context."""
     assert _jobs(

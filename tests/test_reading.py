@@ -535,6 +535,13 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["background-removal", "image-editing"],
             [False, True],
         ),
+        # a question added about the same material asks about it
+        (
+            "For every listing photo we want a short caption, plus an answer to "
+            "'is there a pool?'",
+            ["image-captioning", "visual-question-answering"],
+            [False, False],
+        ),
         # a cue keeps its slash: "pass/fail" is a verdict
         (
             "pass/fail on every bottle photo from the line",

@@ -1164,6 +1164,13 @@ class TaskReader:
             if steps and self._carries(steps[-1], segment) and not named:
                 segment.carried = _handed_on(steps[-1])
                 segment.decided = None
+            elif steps and segment.link == "also" and not named:
+                # "for each photo, alt text plus an answer to 'is the logo
+                # visible?'": a deliverable added is made of the same material
+                shared = steps[-1].inputs - {Modality.TEXT}
+                if shared and self._reads_only_text(segment):
+                    segment.carried = shared
+                    segment.decided = None
             job, score = self._decide(segment)
             if job == _WRITING and steps and steps[-1].outputs & _NUMBERS:
                 job = _DATA_WRITING  # writing on the forecast just made
@@ -1200,6 +1207,15 @@ class TaskReader:
             if extra is not None:
                 steps.append(extra)
         return self._agent_work(steps)
+
+    def _reads_only_text(self, segment: _Segment) -> bool:
+        """Whether *segment* asks about something, naming nothing but text."""
+        job = self._decide(segment)[0]
+        return (
+            job is not None
+            and job in self._asking
+            and self._jobs[job].inputs <= {Modality.TEXT}
+        )
 
     def _carries(self, previous: ReadStep, segment: _Segment) -> bool:
         """Whether *segment* works on what *previous* hands on.

@@ -411,6 +411,11 @@ def test_steps_in_each_language_s_grammar(task: str, jobs: list[str]) -> None:
             "Precisamos que os comentários ofensivos se detectem automaticamente",
             "text-classification",
         ),
+        # "transcrits" is "transcrire": a participle of an -ire verb
+        (
+            "Il faudrait que les appels enregistrés soient transcrits chaque soir",
+            "speech-recognition",
+        ),
     ],
 )
 def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
@@ -541,6 +546,12 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             "'is there a pool?'",
             ["image-captioning", "visual-question-answering"],
             [False, False],
+        ),
+        # Quebec's "pis" joins steps as "and" does
+        (
+            "Il faudrait que les appels enregistrés soient transcrits, pis triés par sujet",
+            ["speech-recognition", "text-classification"],
+            [False, True],
         ),
         # a cue keeps its slash: "pass/fail" is a verdict
         (

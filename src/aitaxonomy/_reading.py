@@ -156,7 +156,8 @@ _JOINERS = frozenset(
 )
 _CONTENT_NAMES = frozenset(m.value for m in Modality if m.content)
 _READABLE = _CONTENT_NAMES | {"table", "none"}
-_AND = frozenset({"and", ",", "y", "et", "und", "e", "plus"})
+_AND = frozenset({"and", ",", "y", "et", "und", "e", "plus", "pis"})
+"""Words joining clauses ("pis" is Quebec French for "and then")."""
 _CONVERSATIONAL = frozenset({"chat", "voice-chat", "multimodal-chat", "agent"})
 # assistants that answer in more than text: what they answer in is theirs
 _TALKERS = frozenset({"voice-chat", "multimodal-chat", "any-to-any"})

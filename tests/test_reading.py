@@ -600,6 +600,28 @@ def test_a_participle_after_material_says_it_exists() -> None:
 
 
 @pytest.mark.parametrize(
+    ("participle", "infinitive"),
+    [
+        ("markiert", "markieren"),
+        ("zusammengefasst", "zusammenfassen"),
+        ("abgetippt", "abtippen"),
+        ("klassifiziert", "klassifizieren"),
+        ("haus", None),
+    ],
+)
+def test_a_german_participle_is_found_by_its_infinitive(
+    participle: str, infinitive: str | None
+) -> None:
+    """Before a passive's auxiliary ("soll markiert werden"), a word is a verb."""
+    from aitaxonomy._choose import _reader  # noqa: PLC0415
+    from aitaxonomy._words import stem  # noqa: PLC0415
+
+    lexicon = _reader(ai.default_taxonomy())._lexicon("de")
+    expected = None if infinitive is None else stem(infinitive)
+    assert lexicon.participle(participle) == expected
+
+
+@pytest.mark.parametrize(
     ("task", "job"),
     [
         ("moderate the photos users post in the marketplace", "image-classification"),

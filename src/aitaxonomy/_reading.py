@@ -311,8 +311,14 @@ class _Lexicon:
         compounds: bool = False,
         inflections: Sequence[tuple[str, str]] = (),
         known: Callable[[str], bool] | None = None,
+        participles: Iterable[str] = (),
+        passive: Iterable[str] = (),
     ) -> None:
         self.compounds = compounds
+        # German: separable prefixes a participle's "ge" may follow, and the
+        # auxiliaries of a passive that show a word before them is one
+        self.participles = tuple(sorted(participles, key=len, reverse=True))
+        self.passive = frozenset(passive)
         self.inflections = inflections
         self.known = known
         # longest first, so "selo" comes off before "lo"
@@ -350,6 +356,28 @@ class _Lexicon:
                 if len(e.key) == 2 and e.key[1] in _PARTICLES and e.kind != "noun":  # noqa: PLR2004
                     phrasal[e.key[0]].append((e.key[1], e))
         self.phrasal: Mapping[str, Sequence[tuple[str, _Entry]]] = dict(phrasal)
+
+    def participle(self, word: str) -> str | None:
+        """The stem of the infinitive a German participle is of, if known.
+
+        "entfernt" is "entfernen", "zusammengefasst" "zusammenfassen",
+        "abgetippt" "abtippen": a weak participle ends in "-t", and its "ge"
+        stands first or after a separable prefix.
+        """
+        if not word.endswith("t") or len(word) <= _SHORTEST_VERB:
+            return None
+        body = word[:-1]
+        bases = [body + "en"]
+        if body.startswith("ge"):
+            bases.append(body[2:] + "en")
+        for prefix in self.participles:
+            if body.startswith(prefix + "ge"):
+                bases.append(prefix + body[len(prefix) + 2 :] + "en")
+                break
+        for base in bases:
+            if stem(base) in self.stems:
+                return stem(base)
+        return None
 
     def stem(self, word: str, *, before_clitic: bool = False) -> str:
         """The stem of *word*, or of the lexicon word it misspells.
@@ -626,6 +654,8 @@ class TaskReader:
                 clitics=pack.get("clitics", ()),
                 compounds=bool(pack.get("compounds", False)),
                 inflections=_inflections(pack.get("inflections", ())),
+                participles=pack.get("participles", ()),
+                passive=pack.get("passive", ()),
                 known=self._model.knows if self._model is not None else None,
             )
 
@@ -832,6 +862,11 @@ class TaskReader:
             )
             for i, w in enumerate(words)
         ]
+        if lexicon.passive:
+            # "soll entfernt werden": before a passive's auxiliary, a verb
+            for i in range(len(words) - 1):
+                if words[i + 1] in lexicon.passive:
+                    stems[i] = lexicon.participle(words[i]) or stems[i]
         hits = _hits(words, stems, lexicon)
         examples = _examples(
             words, hits, self._example_openers[code], self._sorting[code], stems

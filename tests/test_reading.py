@@ -553,6 +553,25 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["speech-recognition", "text-classification"],
             [False, True],
         ),
+        # the review's cases: verbs listed after a colon are steps, an active
+        # relative clause names the job, "separately" keeps a step apart
+        (
+            "Pipeline: transcribe, translate, summarize",
+            ["speech-recognition", "translation", "summarization"],
+            [False, True, True],
+        ),
+        ("build an app that is translating menus", ["translation"], [False]),
+        (
+            "Caption the product photos and separately write a blog post about our launch",
+            ["image-captioning", "text-generation"],
+            [False, False],
+        ),
+        (
+            "forecast next month's sales and separately write a welcome email for "
+            "new customers",
+            ["time-series-forecasting", "text-generation"],
+            [False, False],
+        ),
         # a cue keeps its slash: "pass/fail" is a verdict
         (
             "pass/fail on every bottle photo from the line",

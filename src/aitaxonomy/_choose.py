@@ -640,11 +640,13 @@ def _job_for_shape(
     if known is None:
         known = _SHAPES.setdefault(tax, {})
     key = (inputs, outputs)
-    if key not in known:
-        if len(known) > _MEMO_LIMIT:
-            known.clear()
-        known[key] = _scan_for_shape(tax, inputs, outputs)
-    return known[key]
+    if key in known:
+        return known[key]
+    found = _scan_for_shape(tax, inputs, outputs)
+    if len(known) > _MEMO_LIMIT:
+        known.clear()
+    known[key] = found  # another thread may clear it: return our own
+    return found
 
 
 def _scan_for_shape(
@@ -707,16 +709,7 @@ def _fits(modality: Modality, shape: Iterable[Modality]) -> bool:
 
     Code and tables fit text, the form they are written in.
     """
-    return not _near(modality).isdisjoint(shape)
-
-
-@functools.cache
-def _near(modality: Modality) -> frozenset[Modality]:
-    # Worked out once per modality: _fits is called in every scan of shapes.
-    near = {m for m in Modality if modality.is_a(m) or m.is_a(modality)}
-    if modality in (Modality.CODE, Modality.TABLE):
-        near.add(Modality.TEXT)
-    return frozenset(near)
+    return not modality.read_as().isdisjoint(shape)
 
 
 def _delivered(planned: Sequence[_Planned]) -> frozenset[Modality]:

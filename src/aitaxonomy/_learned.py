@@ -154,7 +154,11 @@ class WordModel:
         return found
 
     def knows(self, feature: str) -> bool:
-        """Whether *feature* (a stem, or two) was seen in the examples."""
+        """Whether the model has weights for *feature* (a stem, or two).
+
+        Only features seen in enough examples to weigh are kept, so a word the
+        model knows is a word people write.
+        """
         return feature in self._unread or feature in self._weights
 
     def scores(self, words: Iterable[str]) -> dict[str, float]:

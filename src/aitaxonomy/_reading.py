@@ -127,12 +127,13 @@ _WRITING = "text-generation"
 _DATA_WRITING = "table-to-text"
 _NUMBERS = frozenset({Modality.FORECAST, Modality.SCORE, Modality.TABLE})
 """Results a text written from them is a report on the data about."""
+_ADDED = "a deliverable added ('plus', 'as well as')"
 _VERDICTS = frozenset({Modality.LABEL, Modality.SCORE})
 """Results a step pointing back at them reads as words ("based on that")."""
 _SHORTEST_VERB = 4
+"""The fewest letters left of a verb once its pronoun comes off ("leer")."""
 _SHORTEST_STEM = 3
 """The fewest letters left of a verb form once its ending is off ("lee" no)."""
-"""The fewest letters left of a verb once its pronoun comes off ("leer")."""
 _COMPOUND_PART = 3
 """The fewest letters of either part of a compound word ("Tiefen|karte")."""
 _BRIDGE = 3
@@ -148,9 +149,9 @@ _THEN = 12.0
 _SORTED_REACH = 8
 """How far before "into" a sorting verb may stand ("sort emails coming in into")."""
 _EXAMPLE_ITEM = 4
-_LISTED = 3
-"""Items of one word each that make a list of examples, whatever the words."""
 """The most words an item of a list of examples has ("billing, outage, other")."""
+_LISTED = 3
+"""The fewest items of one word each that make a list of examples."""
 _JOINERS = frozenset(
     {",", "&", "/", "and", "or", "y", "o", "et", "ou", "und", "oder", "e"}
 )
@@ -311,14 +312,14 @@ class _Lexicon:
         compounds: bool = False,
         inflections: Sequence[tuple[str, str]] = (),
         known: Callable[[str], bool] | None = None,
-        participles: Iterable[str] = (),
-        passive: Iterable[str] = (),
+        separable: Iterable[str] = (),
+        auxiliaries: Iterable[str] = (),
     ) -> None:
         self.compounds = compounds
         # German: separable prefixes a participle's "ge" may follow, and the
         # auxiliaries of a passive that show a word before them is one
-        self.participles = tuple(sorted(participles, key=len, reverse=True))
-        self.passive = frozenset(passive)
+        self.separable = tuple(sorted(separable, key=len, reverse=True))
+        self.auxiliaries = frozenset(auxiliaries)
         self.inflections = inflections
         self.known = known
         # longest first, so "selo" comes off before "lo"
@@ -370,7 +371,7 @@ class _Lexicon:
         bases = [body + "en"]
         if body.startswith("ge"):
             bases.append(body[2:] + "en")
-        for prefix in self.participles:
+        for prefix in self.separable:
             if body.startswith(prefix + "ge"):
                 bases.append(prefix + body[len(prefix) + 2 :] + "en")
                 break
@@ -589,6 +590,7 @@ class TaskReader:
                     tuple(tokens(w)) for w in grammar(code, pack, "accompanying")
                 ),
                 passives=grammar(code, pack, "passives"),
+                beside_passives=grammar(code, pack, "beside_passives"),
                 verb_final=bool(pack.get("verb_final", False)),
             )
             for code, pack in self._packs.items()
@@ -654,8 +656,8 @@ class TaskReader:
                 clitics=pack.get("clitics", ()),
                 compounds=bool(pack.get("compounds", False)),
                 inflections=_inflections(pack.get("inflections", ())),
-                participles=pack.get("participles", ()),
-                passive=pack.get("passive", ()),
+                separable=pack.get("separable_prefixes", ()),
+                auxiliaries=pack.get("passive_auxiliaries", ()),
                 known=self._model.knows if self._model is not None else None,
             )
 
@@ -862,10 +864,10 @@ class TaskReader:
             )
             for i, w in enumerate(words)
         ]
-        if lexicon.passive:
+        if lexicon.auxiliaries:
             # "soll entfernt werden": before a passive's auxiliary, a verb
             for i in range(len(words) - 1):
-                if words[i + 1] in lexicon.passive:
+                if words[i + 1] in lexicon.auxiliaries:
                     stems[i] = lexicon.participle(words[i]) or stems[i]
         hits = _hits(words, stems, lexicon)
         examples = _examples(
@@ -944,7 +946,7 @@ class TaskReader:
         for noun in nouns:
             habit = noun.entry.value.split(":")[1]
             directions[noun.start] = _Direction(noun, scene).find(habit)
-        directions.update(_added(segment, nouns, verbs, words))
+        directions.update(_added(segment, nouns, verbs))
         zone = _topic_zone(nouns, directions, inside, segment, words)
         found: dict[str, list[tuple[float, _Hit]]] = defaultdict(list)
         written = any(  # text this step makes: its language is no translation
@@ -1208,7 +1210,7 @@ class TaskReader:
                     segment.carried = shared
                     segment.decided = None
             job, score = self._decide(segment)
-            if job == _WRITING and steps and steps[-1].outputs & _NUMBERS:
+            if job == _WRITING and segment.carried and steps[-1].outputs & _NUMBERS:
                 job = _DATA_WRITING  # writing on the forecast just made
             if job is None:
                 job = self._converting_job(segment, steps[-1] if steps else None)
@@ -1232,7 +1234,11 @@ class TaskReader:
                 )
             elif steps and (
                 step.job_type == steps[-1].job_type
-                or _written_up(steps[-1], step)
+                or (
+                    not segment.apart
+                    and not segment.outputs
+                    and _written_up(steps[-1], step)
+                )
                 or self._part_of_conversation(steps[-1], step, segment)
                 or self._same_action(steps[-1], step, segment)
             ):
@@ -1260,6 +1266,8 @@ class TaskReader:
         step only analysed its material ("forecast demand and write a note":
         the note is on the numbers).
         """
+        if segment.apart:
+            return False  # "and separately ...": the material, not the result
         if segment.link == "then" or segment.back:
             return True
         before = self._jobs.get(previous.job_type or "")
@@ -2082,10 +2090,12 @@ def _examples(
             end += 1
         zone = range(start, end)
         listed = not listing or _short_items(words[start:end])
+        said = verbs & set(zone)
+        items = {i for i in zone if words[i] not in _JOINERS}
         acting = (
-            set()
-            if listing and _single_words(words[start:end])
-            else _acting(words, verbs & set(zone), start, end, classes=sorted_into)
+            set()  # "(squat, deadlift, bench, clean)": items, though one is a verb
+            if listing and _single_words(words[start:end]) and items - said
+            else _acting(words, said, start, end, classes=sorted_into)
         )
         if zone and listed and not acting:
             found.update(zone)
@@ -2101,12 +2111,11 @@ def _added(
     segment: _Segment,
     nouns: Sequence[_Hit],
     verbs: Sequence[_Hit],
-    words: Sequence[str],
 ) -> dict[int, tuple[str, str]]:
     """The deliverable "plus the caption" adds is made, whatever its article."""
     if not segment.added or not nouns or any(v.start < nouns[0].start for v in verbs):
         return {}
-    return {nouns[0].start: ("out", f"added by '{words[segment.start - 1]}'")}
+    return {nouns[0].start: ("out", _ADDED)}
 
 
 def _described(
@@ -2134,10 +2143,15 @@ def _described(
                 segment.start <= v < index for v in verbs
             ):
                 continue
-            ahead = index + 1
-            while ahead < segment.end and words[ahead] in clauses.passives:
+            ahead, passive = index + 1, False
+            while ahead < segment.end and words[ahead] in (
+                clauses.passives | clauses.beside_passives
+            ):
+                passive = passive or words[ahead] in clauses.passives
                 ahead += 1
-            if ahead > index + 1 and ahead in starts:
+            # "that gets flagged", not "that is translating" nor "that has
+            # translated": a passive's auxiliary, then no "-ing" form
+            if passive and ahead in starts and _verbal(words[ahead]) != "ing":
                 found.add(ahead)
     return frozenset(found)
 
@@ -2294,8 +2308,10 @@ class _Clauses:
         verb_final: Whether the verb ends its clause (German: "den Text
             erkennen und ins Englische übersetzen").
         relatives: Relative words ("that", "which").
-        passives: Auxiliaries that may stand between a relative word and
-            the participle of a passive ("that gets flagged").
+        passives: Auxiliaries of a passive after a relative word ("that gets
+            flagged").
+        beside_passives: Words that may stand beside them ("that has already
+            been flagged").
         accompanying: The "with" of the connectors that add a deliverable,
             which adds one only next to another ("a post with an image").
     """
@@ -2309,6 +2325,7 @@ class _Clauses:
     verb_final: bool = False
     relatives: frozenset[str] = frozenset()
     passives: frozenset[str] = frozenset()
+    beside_passives: frozenset[str] = frozenset()
     accompanying: frozenset[tuple[str, ...]] = frozenset()
     _firsts: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
@@ -2440,7 +2457,8 @@ def _bids(words: Sequence[str], verbs: set[int], index: int) -> bool:
     """Whether a verb in its bare form follows: "explain", not "explains"."""
     for at in range(index, min(index + 2, len(words))):
         if at in verbs:
-            return not words[at].endswith("s")
+            word = words[at]
+            return not word.endswith("s") or word.endswith("ss")  # "process"
     return False
 
 

@@ -2717,10 +2717,11 @@ def _longest(hits: Iterable[_Hit]) -> list[_Hit]:
 
 
 def _fits(modality: Modality, shape: Iterable[Modality]) -> bool:
-    """Whether *modality* is one of *shape*, a kind of one, or broader than one."""
-    return any(modality.is_a(m) or m.is_a(modality) for m in shape) or (
-        modality in (Modality.CODE, Modality.TABLE) and Modality.TEXT in shape
-    )
+    """Whether *modality* is one of *shape*, a kind of one, or broader than one.
+
+    Code and tables fit text: :meth:`Modality.read_as` holds the rule.
+    """
+    return not modality.read_as().isdisjoint(shape)
 
 
 def _fit_score(modality: Modality, shape: Iterable[Modality]) -> float:

@@ -1279,7 +1279,7 @@ class TaskReader:
         if not segment.converts or segment.link not in {"then", "and"} or job is None:
             return False
         handled = self._jobs[job].inputs | self._jobs[job].outputs
-        return any(m.is_a(given) for m in handled for given in self._converters)
+        return self._converter_for(handled) is not None
 
     def _converting_job(
         self, segment: _Segment, previous: ReadStep | None
@@ -1295,10 +1295,7 @@ class TaskReader:
         handed = segment.inputs | segment.carried
         if previous is not None:
             handed |= _handed_on(previous)
-        for given, converter in self._converters.items():
-            if converter in self._jobs and any(m.is_a(given) for m in handed):
-                return converter
-        return None
+        return self._converter_for(handed)
 
     @staticmethod
     def _read_off(previous: ReadStep, segment: _Segment) -> None:
@@ -1420,10 +1417,14 @@ class TaskReader:
             segment.link == "and"
             and not previous.mentions
             and not previous.uses_previous
-            and bool(
-                self._families_of.get(previous.job_type, frozenset())
-                & self._families_of.get(step.job_type, frozenset())
-            )
+            and self._kin(previous, step)
+        )
+
+    def _kin(self, first: ReadStep, second: ReadStep) -> bool:
+        """Whether two steps' job types belong to one family (classify, edit...)."""
+        return bool(
+            self._families_of.get(first.job_type, frozenset())
+            & self._families_of.get(second.job_type, frozenset())
         )
 
     def _same_action(
@@ -1441,10 +1442,7 @@ class TaskReader:
             return False  # it makes something new of the result
         if {m for m in segment.inputs if m is not Modality.TEXT} - previous.inputs:
             return False  # it names material of its own
-        return bool(
-            self._families_of.get(previous.job_type, frozenset())
-            & self._families_of.get(step.job_type, frozenset())
-        )
+        return self._kin(previous, step)
 
     def _converter(self, segment: _Segment, job: JobType) -> ReadStep | None:
         """A step that turns what the words give into what the job reads.
@@ -1470,18 +1468,25 @@ class TaskReader:
                 for other, score in segment.jobs.items()
             ):
                 continue  # a job the words name reads it: the choice was close
-            for given, converter in self._converters.items():
-                if modality.is_a(given) and converter in self._jobs:
-                    found = self._jobs[converter]
-                    return ReadStep(
-                        job_type=converter,
-                        inputs=_refine(found.inputs, {modality}),
-                        outputs=found.outputs,
-                        terms=(),
-                        mentions=tuple(
-                            m for m in segment.mentions if m.modality is modality
-                        ),
-                    )
+            converter = self._converter_for({modality})
+            if converter is not None:
+                found = self._jobs[converter]
+                return ReadStep(
+                    job_type=converter,
+                    inputs=_refine(found.inputs, {modality}),
+                    outputs=found.outputs,
+                    terms=(),
+                    mentions=tuple(
+                        m for m in segment.mentions if m.modality is modality
+                    ),
+                )
+        return None
+
+    def _converter_for(self, modalities: Iterable[Modality]) -> str | None:
+        """The job that gets the text out of one of *modalities*, if any."""
+        for given, converter in self._converters.items():
+            if converter in self._jobs and any(m.is_a(given) for m in modalities):
+                return converter
         return None
 
     def _without_purposes(self, segments: list[_Segment]) -> list[_Segment]:

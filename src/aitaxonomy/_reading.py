@@ -184,7 +184,7 @@ _DIRECTIONS = (
     "into",
 )
 # Kinds of lexicon entry matched on the words as written, not their stems.
-_AS_WRITTEN = frozenset({*_DIRECTIONS, "negation", "back", "link", "request"})
+_AS_WRITTEN = frozenset({*_DIRECTIONS, "negation", "back", "link", "request", "apart"})
 
 
 @attrs.frozen
@@ -605,16 +605,12 @@ class TaskReader:
             Modality(given): str(job)
             for given, job in cues.get("converters", {}).items()
         }
-        self._apart = {
-            code: _by_first_word(tuple(tokens(w)) for w in grammar(code, pack, "apart"))
-            for code, pack in self._packs.items()
-        }
         self._converting = {
             code: frozenset(
                 tuple(stem(w) for w in tokens(phrase))
-                for phrase in cues.get("converting", {}).get(code, ())
+                for phrase in grammar(code, pack, "converting")
             )
-            for code in self._packs
+            for code, pack in self._packs.items()
         }
         families_of: dict[str, set[str]] = defaultdict(set)
         for family, spec in cues.get("families", {}).items():
@@ -726,6 +722,7 @@ class TaskReader:
         for link in ("then", "also"):
             entries += words("link", link, steps.get(link, ()))
         entries += words("request", "", steps.get("requests", ()))
+        entries += words("apart", "", steps.get("apart", ()))
         for modality, spec in pack.get("nouns", {}).items():
             if not isinstance(
                 spec, Mapping
@@ -882,16 +879,12 @@ class TaskReader:
         verbal = _final_verbs(words, stems, hits) if clauses.verb_final else frozenset()
         asking = [h.start for h in hits if h.entry.kind == "request"]
         described = _described(words, hits, segments, clauses)
-        converting = self._converting.get(code, frozenset())
-        apart = self._apart[code]
+        converting = self._converting[code]
+        apart = [h.start for h in hits if h.entry.kind == "apart"]
         for segment in segments:
             self._fill(segment, words, hits, negated | described, verbal)
             segment.converts = segment.verb in converting
-            segment.apart = any(
-                tuple(words[i : i + len(p)]) == p
-                for i in range(segment.start, segment.end)
-                for p in apart.get(words[i], ())
-            )
+            segment.apart = any(segment.start <= i < segment.end for i in apart)
             if any(segment.start <= i < segment.end for i in described):
                 segment.back = True  # the items an earlier step picked out
             self._learn(segment, words, examples)

@@ -573,7 +573,7 @@ class TaskReader:
 
         self._clauses = {
             code: _Clauses(
-                phrases=frozenset(
+                phrases=_by_first_word(
                     tuple(tokens(w))
                     for w in (
                         *steps.get("purpose", ()),
@@ -2134,6 +2134,7 @@ def _described(
         return frozenset()
     verbs = sorted(h.start for h in hits if h.entry.kind == "verb" and not h.example)
     starts = {h.start for h in hits if h.entry.kind in {"verb", "job"}}
+    auxiliaries = clauses.passives | clauses.beside_passives
     found: set[int] = set()
     for segment in segments:
         for index in range(segment.start, segment.end):
@@ -2142,9 +2143,7 @@ def _described(
             ):
                 continue
             ahead, passive = index + 1, False
-            while ahead < segment.end and words[ahead] in (
-                clauses.passives | clauses.beside_passives
-            ):
+            while ahead < segment.end and words[ahead] in auxiliaries:
                 passive = passive or words[ahead] in clauses.passives
                 ahead += 1
             # "that gets flagged", not "that is translating" nor "that has
@@ -2294,7 +2293,8 @@ class _Clauses:
     """How a language opens purpose clauses and joins steps with "and".
 
     Attributes:
-        phrases: Phrases that open a purpose clause ("so that").
+        phrases: Phrases that open a purpose clause ("so that"), by their
+            first word.
         openers: Words that open one when a modal follows ("so ... can").
         modals: Those modals.
         bridges: Words that may stand between "and" and the verb of a new
@@ -2314,7 +2314,7 @@ class _Clauses:
             which adds one only next to another ("a post with an image").
     """
 
-    phrases: frozenset[tuple[str, ...]]
+    phrases: Mapping[str, Sequence[tuple[str, ...]]]
     openers: frozenset[str]
     modals: frozenset[str]
     bridges: frozenset[str] = frozenset()
@@ -2325,19 +2325,12 @@ class _Clauses:
     passives: frozenset[str] = frozenset()
     beside_passives: frozenset[str] = frozenset()
     accompanying: frozenset[tuple[str, ...]] = frozenset()
-    _firsts: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
-
-    @_firsts.default
-    def _first_words(self) -> frozenset[str]:
-        # at() runs on every word: most words open no phrase.
-        return frozenset(phrase[0] for phrase in self.phrases if phrase)
 
     def at(self, words: Sequence[str], index: int) -> int | None:
         """The end of a purpose opener at *index*, if one starts there."""
-        if words[index] in self._firsts:
-            for phrase in self.phrases:
-                if tuple(words[index : index + len(phrase)]) == phrase:
-                    return index + len(phrase)
+        for phrase in self.phrases.get(words[index], ()):
+            if tuple(words[index : index + len(phrase)]) == phrase:
+                return index + len(phrase)
         if words[index] in self.openers:  # "so" ... "can", three words at most
             for ahead in range(index + 1, min(index + 5, len(words))):
                 if words[ahead] in self.modals:

@@ -317,6 +317,13 @@ def test_a_family_cue_leaves_the_choice_to_the_material(task: str, job: str) -> 
             "text-classification",
             "question-answering",
         ),
+        # a comma inside a quotation joins no steps
+        (
+            "Aus einer kurzen Beschreibung wie „Stuhl aus Eiche, 45 cm, rote Polster“ "
+            "ein 3D-Modell für den Shop erzeugen",
+            "text-to-3d",
+            "text-to-video",
+        ),
     ],
 )
 def test_examples_are_not_the_job(task: str, job: str, absent: str) -> None:
@@ -584,6 +591,17 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["text-classification"],
             [False],
         ),
+        # after an edit, what is named or made works on the edited material
+        (
+            "Denoise the podcast audio, then transcribe the recordings",
+            ["audio-editing", "speech-recognition"],
+            [False, True],
+        ),
+        (
+            "sharpen the old scans of our photos, then write a caption for each",
+            ["super-resolution", "image-captioning"],
+            [False, True],
+        ),
     ],
 )
 def test_how_steps_are_joined(task: str, jobs: list[str], chained: list[bool]) -> None:
@@ -805,6 +823,8 @@ def test_a_hybrid_names_the_best_llm_and_generator() -> None:
     ("task", "language", "job"),
     [
         ("resume este informe", "es", "summarization"),
+        # "Titel" is first a title; a track is "Lied" or "Song"
+        ("Für jeden Artikel einen kurzen Titel erstellen", "de", "text-generation"),
         ("traduce este correo al inglés", "es", "translation"),
         ("übersetze diese E-Mail ins Englische", "de", "translation"),
         ("transkribiere die Sprachnachrichten", "de", "speech-recognition"),
@@ -862,6 +882,11 @@ def test_what_a_question_is_about_is_given(
         (
             "write a short toast for my sister's wedding, some emojis are fine",
             ["text-generation"],
+        ),
+        # what a recommender picks is what it ranks, not something to make
+        (
+            "pick songs for every listener based on what they stream",
+            ["recommendation"],
         ),
     ],
 )

@@ -875,7 +875,7 @@ class TaskReader:
         ]
         negated = _negated(hits)
         clauses = self._clauses[code]
-        segments = _segments(words, hits, hyphenated, clauses)
+        segments = _segments(words, hits, hyphenated, clauses, examples)
         verbal = _final_verbs(words, stems, hits) if clauses.verb_final else frozenset()
         asking = [h.start for h in hits if h.entry.kind == "request"]
         described = _described(words, hits, segments, clauses)
@@ -1532,6 +1532,8 @@ class TaskReader:
         # what the job reads is no extra deliverable: in "make the old photos
         # blink" the photos are animated, not made
         talks = job.id in _CONVERSATIONAL  # "a chatbot that generates images"
+        if Modality.RANKING in job.outputs:
+            return None  # "pick songs for every listener": what is ranked
         left = {
             m
             for m in said
@@ -1607,6 +1609,10 @@ class TaskReader:
         before = self._jobs[previous.job_type]
         if before.id in MATERIAL_MAKERS or job.outputs & _RENDERED:
             return True
+        if _edits(before):
+            # "sharpen the photos, then caption each": what is made after
+            # an edit is made from the edited material
+            return True
         return not before.generative and (then or Modality.LABEL not in before.outputs)
 
     def _step(
@@ -1631,6 +1637,7 @@ class TaskReader:
             any(_fits(m, {need}) for m in handed) for need in needs
         )
         named = seen_in - {Modality.TEXT}
+        edited = previous is not None and _edits(self._jobs[previous.job_type])
         chained = (
             fed
             and segment.link != "also"
@@ -1638,7 +1645,9 @@ class TaskReader:
             and (
                 not named
                 or (
-                    segment.back
+                    # "clean up the audio, then transcribe the recordings":
+                    # after an edit, the material named is the edited one
+                    (segment.back or edited)
                     and all(any(_fits(m, {h}) for h in handed) for m in named)
                 )
             )
@@ -2345,6 +2354,7 @@ def _connectors(
     hits: Sequence[_Hit],
     hyphenated: frozenset[int],
     clauses: _Clauses,
+    examples: frozenset[int],
 ) -> dict[int, tuple[str, int]]:
     """Where each connector between steps starts: its kind and its end."""
     content = [
@@ -2384,8 +2394,8 @@ def _connectors(
     for index, word in enumerate(words):
         if word in _BREAKS:
             opened = index + 1
-        if word not in _AND or index in links:
-            continue
+        if word not in _AND or index in links or {index - 1, index + 1} <= examples:
+            continue  # "like 'oak, 180 cm, black legs'": inside an example
         if word == "," and not any(opened <= v < index for v in verbs):
             continue  # "From each note, pull out ...": a phrase put first, no step
         verb = (
@@ -2481,9 +2491,12 @@ def _segments(
     hits: Sequence[_Hit],
     hyphenated: frozenset[int],
     clauses: _Clauses,
+    examples: frozenset[int],
 ) -> list[_Segment]:
     """Split the words at connectors and sentence ends; drop purpose clauses."""
-    links = _connectors(words, [h for h in hits if not h.example], hyphenated, clauses)
+    links = _connectors(
+        words, [h for h in hits if not h.example], hyphenated, clauses, examples
+    )
     if words.count(ARROW) > 1:
         # "recordings -> transcript -> sentiment per call": a pipeline, each
         # arrow a step working on the last one's result
@@ -2757,6 +2770,11 @@ def _narrowest(modalities: frozenset[Modality]) -> frozenset[Modality]:
     return frozenset(
         m for m in modalities if not any(o is not m and o.is_a(m) for o in modalities)
     )
+
+
+def _edits(job: JobType) -> bool:
+    """Whether *job* changes its material and hands back the same kind."""
+    return bool((job.inputs & job.outputs) - {Modality.TEXT})
 
 
 def _handed_on(step: ReadStep) -> frozenset[Modality]:

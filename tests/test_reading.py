@@ -643,7 +643,15 @@ def test_a_participle_after_material_says_it_exists() -> None:
         ("zusammengefasst", "zusammenfassen"),
         ("abgetippt", "abtippen"),
         ("klassifiziert", "klassifizieren"),
+        # "-et" after a stem in "t", "-elt" of an "-eln" verb
+        ("beantwortet", "beantworten"),
+        ("umgewandelt", "umwandeln"),
+        # strong participles, with and without a prefix
+        ("erkannt", "erkennen"),
+        ("mitgeschrieben", "mitschreiben"),
+        ("vorgelesen", "vorlesen"),
         ("haus", None),
+        ("daten", None),
     ],
 )
 def test_a_german_participle_is_found_by_its_infinitive(
@@ -656,6 +664,29 @@ def test_a_german_participle_is_found_by_its_infinitive(
     lexicon = _reader(ai.default_taxonomy())._lexicon("de")
     expected = None if infinitive is None else stem(infinitive)
     assert lexicon.participle(participle) == expected
+
+
+@pytest.mark.parametrize(
+    ("task", "jobs"),
+    [
+        # a participle before "und" is a verb when an auxiliary closes the clause
+        (
+            "Die Rechnungen sollen zuerst in Text umgewandelt und danach "
+            "die Beträge herausgezogen werden",
+            ["ocr", "information-extraction"],
+        ),
+        # a strong participle: "mitgeschrieben" is "mitschreiben"
+        ("Die Vorträge sollen mitgeschrieben werden", ["speech-recognition"]),
+        ("Auf den Kamerabildern soll jedes Auto erkannt werden", ["object-detection"]),
+        # two participles side by side are one verb phrase
+        (
+            "Auf den Kamerabildern soll jedes Auto erkannt und markiert werden",
+            ["object-detection"],
+        ),
+    ],
+)
+def test_german_participles_are_verbs(task: str, jobs: list[str]) -> None:
+    assert _jobs(task) == jobs
 
 
 @pytest.mark.parametrize(

@@ -314,12 +314,15 @@ class _Lexicon:
         known: Callable[[str], bool] | None = None,
         separable: Iterable[str] = (),
         auxiliaries: Iterable[str] = (),
+        strong: Mapping[str, str] | None = None,
     ) -> None:
         self.compounds = compounds
-        # German: separable prefixes a participle's "ge" may follow, and the
-        # auxiliaries of a passive that show a word before them is one
+        # German: separable prefixes a participle's "ge" may follow, the
+        # auxiliaries of a passive that show a word before them is one, and
+        # the strong participles' cores, which no rule derives ("schrieben")
         self.separable = tuple(sorted(separable, key=len, reverse=True))
         self.auxiliaries = frozenset(auxiliaries)
+        self.strong = dict(strong or {})
         self.inflections = inflections
         self.known = known
         # longest first, so "selo" comes off before "lo"
@@ -362,19 +365,32 @@ class _Lexicon:
         """The stem of the infinitive a German participle is of, if known.
 
         "entfernt" is "entfernen", "zusammengefasst" "zusammenfassen",
-        "abgetippt" "abtippen": a weak participle ends in "-t", and its "ge"
-        stands first or after a separable prefix.
+        "abgetippt" "abtippen", "beantwortet" "beantworten", "umgewandelt"
+        "umwandeln": a weak participle ends in "-t" or "-et", and its "ge"
+        stands first or after a separable prefix. A strong one ("erkannt",
+        "mitgeschrieben") is found by its core in :attr:`strong`.
         """
-        if not word.endswith("t") or len(word) <= _SHORTEST_VERB:
+        if len(word) <= _SHORTEST_VERB:
             return None
-        body = word[:-1]
-        bases = [body + "en"]
-        if body.startswith("ge"):
-            bases.append(body[2:] + "en")
-        for prefix in self.separable:
-            if body.startswith(prefix + "ge"):
-                bases.append(prefix + body[len(prefix) + 2 :] + "en")
-                break
+        prefix = next((p for p in self.separable if word.startswith(p + "ge")), "")
+        rest = word[len(prefix) :]
+        cores = [rest[2:]] if rest.startswith("ge") else []
+        cores.append(rest)  # "erkannt", "beschrieben": no "ge"
+        bases = []
+        for core in cores:
+            # "beschrieben", "erkannt": an inseparable prefix before the core
+            bases += [
+                prefix + core[: len(core) - len(inner)] + infinitive
+                for inner, infinitive in self.strong.items()
+                if core.endswith(inner)
+            ]
+            if core.endswith("t"):
+                body = core[:-1]
+                bases.append(prefix + body + "en")
+                if body.endswith("e"):  # "beantwortet"
+                    bases.append(prefix + body[:-1] + "en")
+                if body.endswith(("el", "er")):  # "umgewandelt", "geandert"
+                    bases.append(prefix + body + "n")
         for base in bases:
             if stem(base) in self.stems:
                 return stem(base)
@@ -654,6 +670,7 @@ class TaskReader:
                 inflections=_inflections(pack.get("inflections", ())),
                 separable=pack.get("separable_prefixes", ()),
                 auxiliaries=pack.get("passive_auxiliaries", ()),
+                strong=pack.get("strong_participles", {}),
                 known=self._model.knows if self._model is not None else None,
             )
 
@@ -862,9 +879,23 @@ class TaskReader:
             for i, w in enumerate(words)
         ]
         if lexicon.auxiliaries:
-            # "soll entfernt werden": before a passive's auxiliary, a verb
-            for i in range(len(words) - 1):
-                if words[i + 1] in lexicon.auxiliaries:
+            # "soll entfernt werden": before a passive's auxiliary, a verb;
+            # "zuerst entfernt und dann ... ersetzt werden": before "und" too,
+            # when an auxiliary closes the sentence. "Erkannt und markiert
+            # werden" is one verb phrase: the second participle stands for it.
+            closing = False
+            for i in range(len(words) - 2, -1, -1):
+                after = words[i + 1]
+                if after in _BREAKS:
+                    closing = False
+                elif after in lexicon.auxiliaries:
+                    closing = True
+                if after in lexicon.auxiliaries or (
+                    closing
+                    and after in _AND
+                    and words[i + 3 : i + 4] != []
+                    and words[i + 3] not in lexicon.auxiliaries
+                ):
                     stems[i] = lexicon.participle(words[i]) or stems[i]
         hits = _hits(words, stems, lexicon)
         examples = _examples(

@@ -925,6 +925,25 @@ def test_only_what_is_asked_for_adds_a_deliverable(task: str, jobs: list[str]) -
     assert _jobs(task) == jobs
 
 
+@pytest.mark.parametrize(
+    ("task", "jobs"),
+    [
+        # a list opened by a colon: each line without a verb is a deliverable
+        (
+            "Launch kit:\n- a short slogan\n- a poster image\n- a jingle",
+            ["text-generation", "text-to-image", "music-generation"],
+        ),
+        # a numbered line with a verb is a step
+        (
+            "Support inbox:\n1. sort each email by topic\n2. draft a reply to each",
+            ["text-classification", "text-generation"],
+        ),
+    ],
+)
+def test_each_item_of_a_list_is_a_step(task: str, jobs: list[str]) -> None:
+    assert _jobs(task) == jobs
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -2535,11 +2535,14 @@ def _segments(
     segments: list[_Segment] = []
     start, link, index = 0, "start", 0
     in_purpose = False  # a purpose clause runs to the end of its sentence
+    verbs = {h.start for h in hits if h.entry.kind == "verb" and not h.example}
+    listing = False  # "Deliverables:" and a new line: each line is an item
     while index < len(words):
         if words[index] in _BREAKS:
             if index > start:
                 segments.append(_Segment(start, index, link))
-            start, link, index, in_purpose = index + 1, "sentence", index + 1, False
+            start, link, listing = _after_break(words, index, verbs, listing=listing)
+            index, in_purpose = start, False
             continue
         if words[index].isdigit() and words[index + 1 : index + 2] == [")"]:
             # "1) tag each ticket 2) draft a reply": a numbered item is a step
@@ -2580,6 +2583,31 @@ def _segments(
         if segment.link == "plus":
             segment.link, segment.added = "also", True
     return segments
+
+
+def _after_break(
+    words: Sequence[str], index: int, verbs: set[int], *, listing: bool
+) -> tuple[int, str, bool]:
+    """Where the words after a break start, their link, and whether a list goes on.
+
+    A numbered line ("2. refactor it") is an item, and so is every line of
+    a list opened by a colon ("Deliverables:" and then one per line); the
+    bullets themselves are gone with the punctuation. An item with a verb
+    is a step, one without a deliverable.
+    """
+    start = index + 1
+    if words[index] != "\n":
+        return start, "sentence", listing
+    listing = listing or words[index - 1 : index] == [":"]
+    if (
+        words[start : start + 1]
+        and words[start].isdigit()
+        and (words[start + 1 : start + 2] in (["."], [")"]))
+    ):
+        start += 2
+    elif not listing or start >= len(words):
+        return start, "sentence", listing
+    return start, "and" if verbs & set(range(start, start + 3)) else "plus", True
 
 
 def _starts_step(

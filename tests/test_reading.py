@@ -854,6 +854,8 @@ def test_a_hybrid_names_the_best_llm_and_generator() -> None:
     ("task", "language", "job"),
     [
         ("resume este informe", "es", "summarization"),
+        # a false friend: "redactar" is to write, not to redact
+        ("que se redacte el informe", "es", "text-generation"),
         # "Titel" is first a title; a track is "Lied" or "Song"
         ("Für jeden Artikel einen kurzen Titel erstellen", "de", "text-generation"),
         ("traduce este correo al inglés", "es", "translation"),

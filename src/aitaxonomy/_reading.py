@@ -709,6 +709,10 @@ class TaskReader:
             ]
             owners += self._families(pack.get("families", {}), cues=False)
         entries += self._job_entries(owners)
+        if code != ENGLISH:
+            # "redacte" is Spanish "redactar", to write: not English "redact"
+            friends = {stem(w) for w in self._packs[code].get("false_friends", ())}
+            entries = [e for e in entries if friends.isdisjoint(e.key)]
         nouns = {
             e.key for e in entries if e.kind == "noun" and e.value.startswith("text:")
         }

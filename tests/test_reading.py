@@ -946,6 +946,24 @@ def test_each_item_of_a_list_is_a_step(task: str, jobs: list[str]) -> None:
     assert _jobs(task) == jobs
 
 
+@pytest.mark.parametrize(
+    ("task", "jobs"),
+    [
+        (
+            "Escrever um poema para a minha mãe e depois gravar o poema em áudio",
+            ["text-generation", "text-to-speech"],
+        ),
+        (
+            "Responder as perguntas do quiz e depois gravar as respostas em áudio",
+            ["question-answering", "text-to-speech"],
+        ),
+    ],
+)
+def test_a_form_after_a_verb_that_makes_is_made(task: str, jobs: list[str]) -> None:
+    """Portuguese "em", like Spanish "en", says "into" after a verb that makes."""
+    assert _jobs(task) == jobs
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

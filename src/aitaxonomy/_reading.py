@@ -1838,10 +1838,11 @@ class _Direction:
         """Whether *hit* turns one thing into another here.
 
         Spanish "en", German "in" say "into" only after a verb that changes
-        something: "convertir los resúmenes en vectores".
+        something ("convertir los resúmenes en vectores") or makes it, in a
+        form ("gravar as respostas em áudio").
         """
         return hit.entry.kind == "output" or (
-            hit.entry.kind == "into" and self.segment.role == "change"
+            hit.entry.kind == "into" and self.segment.role in {"change", "make"}
         )
 
     def _made_code(self, position: int) -> bool:

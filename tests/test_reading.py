@@ -602,6 +602,17 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["super-resolution", "image-captioning"],
             [False, True],
         ),
+        # after "and also" the edit is a deliverable of its own
+        (
+            "fix the bug in this function and also explain what it does",
+            ["code-editing", "code-explanation"],
+            [False, False],
+        ),
+        (
+            "fix the bug in this function, then explain what it does",
+            ["code-editing", "code-explanation"],
+            [False, True],
+        ),
     ],
 )
 def test_how_steps_are_joined(task: str, jobs: list[str], chained: list[bool]) -> None:
@@ -858,6 +869,7 @@ def test_a_hybrid_names_the_best_llm_and_generator() -> None:
         ("que se redacte el informe", "es", "text-generation"),
         # "Titel" is first a title; a track is "Lied" or "Song"
         ("Für jeden Artikel einen kurzen Titel erstellen", "de", "text-generation"),
+        ("Bitte den Fehler in der Funktion beheben", "de", "code-editing"),
         ("traduce este correo al inglés", "es", "translation"),
         ("übersetze diese E-Mail ins Englische", "de", "translation"),
         ("transkribiere die Sprachnachrichten", "de", "speech-recognition"),

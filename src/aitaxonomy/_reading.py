@@ -1644,9 +1644,10 @@ class TaskReader:
         before = self._jobs[previous.job_type]
         if before.id in MATERIAL_MAKERS or job.outputs & _RENDERED:
             return True
-        if _edits(before):
-            # "sharpen the photos, then caption each": what is made after
-            # an edit is made from the edited material
+        if then and _edits(before):
+            # "sharpen the photos, then caption each": what is made after an
+            # edit is made from the edited material; after "and also" the
+            # edit is a deliverable beside it ("fix it and also explain it")
             return True
         return not before.generative and (then or Modality.LABEL not in before.outputs)
 
@@ -1672,7 +1673,11 @@ class TaskReader:
             any(_fits(m, {need}) for m in handed) for need in needs
         )
         named = seen_in - {Modality.TEXT}
-        edited = previous is not None and _edits(self._jobs[previous.job_type])
+        edited = (
+            previous is not None
+            and segment.link == "then"
+            and _edits(self._jobs[previous.job_type])
+        )
         chained = (
             fed
             and segment.link != "also"

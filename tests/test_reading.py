@@ -976,6 +976,29 @@ def test_a_form_after_a_verb_that_makes_is_made(task: str, jobs: list[str]) -> N
     assert _jobs(task) == jobs
 
 
+@pytest.mark.parametrize(
+    ("task", "outputs"),
+    [
+        # "and on the faulty ones": the sorting is delivered with the marks
+        (
+            "sort the bottle photos into OK or faulty, and on the faulty ones "
+            "mark where the crack is",
+            {"label", "boxes"},
+        ),
+        # "then": the sorting only picks what the next step works on
+        (
+            "classify each bottle photo as OK or faulty, then mark where the "
+            "crack is on the faulty ones",
+            {"boxes"},
+        ),
+    ],
+)
+def test_what_a_step_sorted_is_delivered_unless_a_later_step_follows_it(
+    task: str, outputs: set[str]
+) -> None:
+    assert {m.value for m in ai.choose(task=task).outputs} == outputs
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -218,6 +218,7 @@ class _Planned:
     inputs: frozenset[Modality]
     outputs: frozenset[Modality]
     uses_previous: bool = False
+    keeps_previous: bool = False
 
 
 # -- the reader ---------------------------------------------------------------------
@@ -515,7 +516,13 @@ def _plan(
     notes: list[Reason] = []
     if reading is not None:
         planned = [
-            _Planned(_job(tax, s.job_type), s.inputs, s.outputs, s.uses_previous)
+            _Planned(
+                _job(tax, s.job_type),
+                s.inputs,
+                s.outputs,
+                s.uses_previous,
+                s.keeps_previous,
+            )
             for s in reading.steps
         ]
     elif named is not None:
@@ -721,7 +728,7 @@ def _delivered(planned: Sequence[_Planned]) -> frozenset[Modality]:
     """
     found: set[Modality] = set()
     for step, after in itertools.zip_longest(planned, planned[1:]):
-        used = after is not None and after.uses_previous
+        used = after is not None and after.uses_previous and not after.keeps_previous
         if used and step.outputs == {Modality.TEXT} and after.outputs <= _PICTURED:
             used = step.job_type is not None and step.job_type.id in MATERIAL_MAKERS
         if not used:

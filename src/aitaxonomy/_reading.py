@@ -128,6 +128,8 @@ _DATA_WRITING = "table-to-text"
 _NUMBERS = frozenset({Modality.FORECAST, Modality.SCORE, Modality.TABLE})
 """Results a text written from them is a report on the data about."""
 _ADDED = "a deliverable added ('plus', 'as well as')"
+_FINDINGS = frozenset({Modality.LABEL, Modality.SCORE, Modality.BOXES, Modality.MASK})
+"""Results of finding or sorting things: what a later step may work on."""
 _VERDICTS = frozenset({Modality.LABEL, Modality.SCORE})
 """Results a step pointing back at them reads as words ("based on that")."""
 _SHORTEST_VERB = 4
@@ -216,6 +218,9 @@ class ReadStep:
         inputs: What the step reads.
         outputs: What it makes.
         uses_previous: Whether it works on the previous step's result.
+        keeps_previous: Whether it reads the material the previous step
+            sorted or found things in, whose results are delivered too
+            ("sort the photos, and on the faulty ones mark the crack").
         terms: The cues that chose the job type, as written.
         mentions: The modalities named in the step.
         score: The winning job type's score.
@@ -225,6 +230,7 @@ class ReadStep:
     inputs: frozenset[Modality]
     outputs: frozenset[Modality]
     uses_previous: bool = False
+    keeps_previous: bool = False
     terms: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     score: float = 0.0
@@ -260,8 +266,8 @@ class Reading:
         """What the job delivers: outputs not only fed to the next step."""
         found: set[Modality] = set()
         for index, step in enumerate(self.steps):
-            fed = index + 1 < len(self.steps) and self.steps[index + 1].uses_previous
-            if not fed:
+            after = self.steps[index + 1] if index + 1 < len(self.steps) else None
+            if after is None or not after.uses_previous or after.keeps_previous:
                 found |= step.outputs
         return frozenset(found)
 
@@ -1702,9 +1708,19 @@ class TaskReader:
                 )
             )
         )
+        keeps = False
         if chained:
             assert previous is not None  # noqa: S101  # fed implies it
             inputs = frozenset(m for m in handed if _fits(m, job.inputs))
+            # what it found or sorted stays a result when the next step, not
+            # said to follow it, analyses the same material again; writing
+            # about it uses it up
+            keeps = (
+                previous.outputs <= _FINDINGS
+                and segment.link != "then"
+                and segment.role != "make"
+                and inputs <= previous.inputs
+            )
         else:
             inputs = _refine(job.inputs, seen_in)
         # A job that changes something keeps its kind: cleaned speech is speech.
@@ -1714,6 +1730,7 @@ class TaskReader:
             inputs=inputs,
             outputs=_refine(job.outputs, seen_out | kept),
             uses_previous=chained,
+            keeps_previous=keeps,
             terms=tuple(dict.fromkeys(segment.terms.get(job_id, ()))),
             mentions=(*segment.mentions, *segment.read_off),
             score=round(score, 3),

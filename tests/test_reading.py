@@ -999,6 +999,16 @@ def test_what_a_step_sorted_is_delivered_unless_a_later_step_follows_it(
     assert {m.value for m in ai.choose(task=task).outputs} == outputs
 
 
+def test_what_a_text_is_based_on_is_no_recommendation() -> None:
+    """ "Based on what they wrote" says what a comment draws on; nothing is ranked."""
+    rec = ai.choose(
+        task="First type out the handwriting in these photos, then a short "
+        "encouraging comment for each child based on what they wrote."
+    )
+    assert "recommendation" not in [s.job_type.id for s in rec.steps if s.job_type]
+    assert {m.value for m in rec.outputs} == {"text"}
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

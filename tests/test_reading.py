@@ -1009,6 +1009,13 @@ def test_what_a_text_is_based_on_is_no_recommendation() -> None:
     assert {m.value for m in rec.outputs} == {"text"}
 
 
+def test_a_job_word_ending_a_longer_noun_is_the_material() -> None:
+    """ "From the discharge summaries": summaries are read, not written."""
+    assert _jobs(
+        "From the discharge summaries, pull out every medication and its dose"
+    ) == ["information-extraction"]
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -952,6 +952,11 @@ class TaskReader:
         # "the scanned receipts": a participle says the material exists; it
         # is not what the step does
         participles = {h.start for h in inside if h.entry.kind == "given"}
+        # "from the discharge summaries": a job word that ends a longer noun
+        # names the material, not what the step does
+        headed = {
+            h.end - 1 for h in inside if h.entry.kind == "noun" and h.end - h.start > 1
+        }
         verbs = [
             h
             for h in inside
@@ -959,6 +964,7 @@ class TaskReader:
             and h.start not in negated
             and not h.example
             and h.start not in participles
+            and not (h.end - h.start == 1 and h.start in headed)
         ]
         # "a post with an image": what another deliverable names is made.
         segment.role = (

@@ -870,6 +870,13 @@ def test_a_hybrid_names_the_best_llm_and_generator() -> None:
         # "Titel" is first a title; a track is "Lied" or "Song"
         ("Für jeden Artikel einen kurzen Titel erstellen", "de", "text-generation"),
         ("Bitte den Fehler in der Funktion beheben", "de", "code-editing"),
+        # "say whether" asks for a verdict in every language
+        (
+            "Uma IA que diga se as frutas das fotos estão maduras",
+            "pt",
+            "image-classification",
+        ),
+        ("Dites si chaque photo montre un produit abîmé", "fr", "image-classification"),
         ("traduce este correo al inglés", "es", "translation"),
         ("übersetze diese E-Mail ins Englische", "de", "translation"),
         ("transkribiere die Sprachnachrichten", "de", "speech-recognition"),

@@ -870,6 +870,12 @@ def test_a_hybrid_names_the_best_llm_and_generator() -> None:
         # "Titel" is first a title; a track is "Lied" or "Song"
         ("Für jeden Artikel einen kurzen Titel erstellen", "de", "text-generation"),
         ("Bitte den Fehler in der Funktion beheben", "de", "code-editing"),
+        # the meetings an agent books are what it handles, not recordings to read
+        (
+            "Quiero algo que lea mis correos y me agende las reuniones en el calendario",
+            "es",
+            "agent",
+        ),
         # "say whether" asks for a verdict in every language
         (
             "Uma IA que diga se as frutas das fotos estão maduras",

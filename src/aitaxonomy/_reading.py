@@ -161,7 +161,8 @@ _CONTENT_NAMES = frozenset(m.value for m in Modality if m.content)
 _READABLE = _CONTENT_NAMES | {"table", "none"}
 _AND = frozenset({"and", ",", "y", "et", "und", "e", "plus", "pis"})
 """Words joining clauses ("pis" is Quebec French for "and then")."""
-_CONVERSATIONAL = frozenset({"chat", "voice-chat", "multimodal-chat", "agent"})
+_AGENT = "agent"
+_CONVERSATIONAL = frozenset({"chat", "voice-chat", "multimodal-chat", _AGENT})
 # assistants that answer in more than text: what they answer in is theirs
 _TALKERS = frozenset({"voice-chat", "multimodal-chat", "any-to-any"})
 MATERIAL_MAKERS = frozenset({"speech-recognition", "ocr", "translation"})
@@ -1425,7 +1426,7 @@ class TaskReader:
         "Automation that reads my inbox, spots meeting requests and replies":
         one agent, not an analysis step and then an agent.
         """
-        agents = [s for s in steps if s.job_type == "agent"]
+        agents = [s for s in steps if s.job_type == _AGENT]
         if not agents or len(steps) == 1:
             return steps
         agent = agents[0]
@@ -1495,6 +1496,8 @@ class TaskReader:
         writes_content = any(m.content and m is not Modality.TEXT for m in job.outputs)
         if not reads_text or writes_content or Modality.TEXT in segment.inputs:
             return None
+        if job.id == _AGENT:
+            return None  # "book the meetings": what an agent handles, its tools read
         for mention in segment.mentions:
             modality = mention.modality
             if (
@@ -1618,7 +1621,7 @@ class TaskReader:
         "A voice bot that talks to callers and answers simple questions" is one
         job: answering is what the bot does, not a step after it.
         """
-        if previous.job_type == "agent":
+        if previous.job_type == _AGENT:
             return segment.link in {"and", "also", "then"}
         job = self._jobs[step.job_type]
         return (

@@ -936,6 +936,11 @@ def test_what_a_question_is_about_is_given(
     [
         # a verb of its own makes the images: a second deliverable
         ("a chatbot that generates images", ["chat", "text-to-image"]),
+        # "et dialogue": an added part that names no job of its own adds no step
+        (
+            "Un assistant vocal qui décroche et dialogue avec le client en temps réel",
+            ["voice-chat"],
+        ),
         # emojis are usually made, but nothing here asks for one
         (
             "write a short toast for my sister's wedding, some emojis are fine",

@@ -1137,8 +1137,16 @@ class TaskReader:
             return None, -math.inf
         best_score = scores[best]
         if best_score < _LEAST or not (
-            segment.jobs or self._outputs(segment) or segment.sure
+            (
+                segment.jobs
+                if segment.link != "also"
+                else segment.jobs.get(best, 0.0) > 0
+            )
+            or self._outputs(segment)
+            or segment.sure
         ):
+            # a deliverable added ("and also ...") names what it is: a cue of
+            # another job, or nothing made, is too little to add a step
             return None, best_score
         if best in self._converters.values() and segment.jobs.get(best, 0.0) < _NAMED:
             # "summarise the whiteboard photo": the job named reads text, and

@@ -1034,6 +1034,13 @@ def test_a_job_word_ending_a_longer_noun_is_the_material() -> None:
     ) == ["information-extraction"]
 
 
+def test_code_a_thing_is_written_in_is_made() -> None:
+    """ "A signup form in React": React is what is written, not what is read."""
+    rec = ai.choose(task="build a signup form in React")
+    assert [s.job_type.id for s in rec.steps if s.job_type] == ["code-generation"]
+    assert {m.value for m in rec.outputs} == {"code"}
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

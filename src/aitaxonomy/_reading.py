@@ -185,6 +185,7 @@ _DIRECTIONS = (
     "training",
     "quantity",
     "into",
+    "written_in",
 )
 # Kinds of lexicon entry matched on the words as written, not their stems.
 _AS_WRITTEN = frozenset({*_DIRECTIONS, "negation", "back", "link", "request", "apart"})
@@ -1829,6 +1830,14 @@ class _Direction:
         )
         if turned:
             return "in", f"turned into another with '{self.words[noun.end]}'"
+        written = self.ends.get(noun.start, {}).get("written_in")
+        if (
+            written is not None
+            and self.segment.role == "make"
+            and noun.entry.value.startswith("code:")
+        ):
+            # "build a signup form in React": what it is written in is made
+            return "out", f"written in it ('{self.said(written)}')"
         given = new = False
         position = noun.start
         floor = max(self.segment.start, noun.start - _REACH)

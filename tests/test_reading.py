@@ -1041,6 +1041,12 @@ def test_code_a_thing_is_written_in_is_made() -> None:
     assert {m.value for m in rec.outputs} == {"code"}
 
 
+def test_a_recording_a_camera_made_is_video() -> None:
+    rec = ai.choose(task="summarise our security camera recordings")
+    assert "video" in {m.value for m in rec.inputs}
+    assert "audio" not in {m.value for m in rec.inputs}
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -2770,7 +2770,11 @@ def _heads(nouns: Sequence[_Hit]) -> list[_Hit]:
                 narrow in _CONTENT_NAMES
                 and name in _CONTENT_NAMES
                 and narrow != name
-                and Modality(narrow).is_a(name)
+                and (
+                    Modality(narrow).is_a(name)
+                    # "webcam recordings": a recording made by a camera is video
+                    or (narrow == Modality.VIDEO.value and name == Modality.AUDIO.value)
+                )
             ):
                 entry = attrs.evolve(noun.entry, value=f"{narrow}:{habit}")
                 head = attrs.evolve(noun, entry=entry)

@@ -870,6 +870,9 @@ def test_a_hybrid_names_the_best_llm_and_generator() -> None:
         # "Titel" is first a title; a track is "Lied" or "Song"
         ("Für jeden Artikel einen kurzen Titel erstellen", "de", "text-generation"),
         ("Bitte den Fehler in der Funktion beheben", "de", "code-editing"),
+        # common verbs each language has beside the English ones
+        ("Floutez les visages sur ces photos", "fr", "image-editing"),
+        ("Alte Fotos wiederherstellen", "de", "super-resolution"),
         # the meetings an agent books are what it handles, not recordings to read
         (
             "Quiero algo que lea mis correos y me agende las reuniones en el calendario",

@@ -1050,6 +1050,39 @@ def test_a_recording_a_camera_made_is_video() -> None:
     assert "audio" not in {m.value for m in rec.inputs}
 
 
+@pytest.mark.parametrize(
+    ("language", "word", "job"),
+    [("es", "redacte", "token-classification"), ("fr", "reel", "text-to-video")],
+)
+def test_a_false_friend_is_no_cue(language: str, word: str, job: str) -> None:
+    """Spanish "redacte" writes and French "réel" is real: no English cue."""
+    from aitaxonomy._choose import _reader  # noqa: PLC0415
+
+    lexicon = _reader(ai.default_taxonomy())._lexicon(language)
+    english = _reader(ai.default_taxonomy())._lexicon("en")
+    found = lexicon.stemmed.get(lexicon.stem(word), [])
+    assert job not in {e.value for e in found if e.kind == "job"}
+    assert job in {
+        e.value for e in english.stemmed.get(english.stem(word), []) if e.kind == "job"
+    }, "the English word is a cue, so the test can fail"
+
+
+@pytest.mark.parametrize(
+    ("task", "jobs"),
+    [
+        # "to go with it": made beside the poster, not from it
+        (
+            "Can you make a poster for the fair plus a jingle to go with it?",
+            ["text-to-image", "music-generation"],
+        ),
+    ],
+)
+def test_a_deliverable_added_is_made_beside_not_from(
+    task: str, jobs: list[str]
+) -> None:
+    assert _jobs(task) == jobs
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

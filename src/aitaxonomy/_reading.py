@@ -1025,7 +1025,11 @@ class TaskReader:
         ):
             segment.jobs[self._pairs.job] += _PAIR
             segment.terms[self._pairs.job].append("a pair of languages")
-        if segment.end < len(words) and words[segment.end] == "?":
+        if (
+            segment.end < len(words)
+            and words[segment.end] == "?"
+            and segment.link != "also"  # "... and a song with his name in it?"
+        ):
             # a question about something given: the families that answer one
             for job in self._asking:
                 segment.jobs[job] += _QUESTION
@@ -1316,8 +1320,10 @@ class TaskReader:
         step only analysed its material ("forecast demand and write a note":
         the note is on the numbers).
         """
-        if segment.apart:
-            return False  # "and separately ...": the material, not the result
+        if segment.apart or (segment.link == "also" and not segment.verb):
+            # "and separately ...": the material, not the result; "plus a
+            # jingle to go with it": made beside it, not from it
+            return False
         if segment.link == "then" or segment.back:
             return True
         before = self._jobs.get(previous.job_type or "")

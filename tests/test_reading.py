@@ -1075,6 +1075,10 @@ def test_a_false_friend_is_no_cue(language: str, word: str, job: str) -> None:
             "Can you make a poster for the fair plus a jingle to go with it?",
             ["text-to-image", "music-generation"],
         ),
+        (
+            "Make a short promo video for our bakery plus the caption to post with it",
+            ["text-to-video", "text-generation"],
+        ),
     ],
 )
 def test_a_deliverable_added_is_made_beside_not_from(

@@ -492,6 +492,7 @@ class _Segment:
         self.asks = False  # it says what is wanted ("we'd like", "can you")
         self.added = False  # opened by "plus", "as well as": its noun is made
         self.verb: tuple[str, ...] = ()  # the stems of its first verb
+        self.leads = False  # a verb of its own comes before what it names
         self.converts = False  # that verb gets the text out of what it is handed
         self.apart = False  # "separately": not working on the last step's result
 
@@ -510,6 +511,17 @@ class _Segment:
         ]
         self.decided = None
 
+    def take_verb(self, verb: _Hit | None, noun: _Hit | None) -> None:
+        """Set the role, verb and lead from the first verb and noun."""
+        # "a post with an image": what another deliverable names is made.
+        self.role = (
+            verb.entry.value if verb else ("make" if self.link == "also" else None)
+        )
+        self.verb = verb.entry.key if verb else ()
+        # "and also explain it": a verb leads; "plus the caption to post
+        # with it": the thing added leads, its verb only says what it is for
+        self.leads = verb is not None and (noun is None or verb.start < noun.start)
+
     def absorb(self, other: _Segment) -> None:
         self.decided = None
         self.sure = self.sure or other.sure
@@ -521,6 +533,7 @@ class _Segment:
             self.jobs[job] += score
             self.terms[job] += other.terms[job]
         self.role = self.role or other.role
+        self.leads = self.leads or other.leads
         self.back = self.back or other.back
         # a request taken in stays one: a later sentence does not make it context
         self.asks = self.asks or other.asks
@@ -968,13 +981,6 @@ class TaskReader:
             and h.start not in participles
             and not (h.end - h.start == 1 and h.start in headed)
         ]
-        # "a post with an image": what another deliverable names is made.
-        segment.role = (
-            verbs[0].entry.value
-            if verbs
-            else ("make" if segment.link == "also" else None)
-        )
-        segment.verb = verbs[0].entry.key if verbs else ()
         nouns = _heads(
             _longest(
                 h
@@ -982,6 +988,7 @@ class TaskReader:
                 if h.entry.kind == "noun" and not h.example and h.start not in verbal
             )
         )
+        segment.take_verb(verbs[0] if verbs else None, nouns[0] if nouns else None)
         spans = [(n.start, n.end) for n in nouns]
         directions: dict[int, tuple[str, str]] = {}
         scene = _Scene(nouns, inside, segment, words)
@@ -1320,7 +1327,7 @@ class TaskReader:
         step only analysed its material ("forecast demand and write a note":
         the note is on the numbers).
         """
-        if segment.apart or (segment.link == "also" and not segment.verb):
+        if segment.apart or (segment.link == "also" and not segment.leads):
             # "and separately ...": the material, not the result; "plus a
             # jingle to go with it": made beside it, not from it
             return False

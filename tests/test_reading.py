@@ -1087,6 +1087,24 @@ def test_a_deliverable_added_is_made_beside_not_from(
     assert _jobs(task) == jobs
 
 
+@pytest.mark.parametrize(
+    "task",
+    [
+        # "plus" adds a deliverable after a job named without a noun
+        "who spoke when plus a full transcript for our podcast episodes",
+        # the material named last is what the first part reads too
+        "speaker labels plus a full transcript for our podcast episodes",
+    ],
+)
+def test_a_part_added_lends_its_material_back(task: str) -> None:
+    rec = ai.choose(task=task)
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [
+        "audio-classification",
+        "speech-recognition",
+    ]
+    assert {m.value for m in rec.inputs} == {"speech"}
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -1309,7 +1309,7 @@ class TaskReader:
             extra = self._leftover(segment, self._jobs[job])
             if extra is not None:
                 steps.append(extra)
-        return self._agent_work(steps)
+        return self._agent_work(_lent_back(steps))
 
     def _reads_only_text(self, segment: _Segment) -> bool:
         """Whether *segment* asks about something, naming nothing but text."""
@@ -2477,7 +2477,7 @@ def _connectors(
             if (
                 hit.entry.key in clauses.accompanying
                 or hit.end in verbs
-                or not _coordinated(words, content, None, hit.start, hit.end)
+                or not any(hit.end <= h.start <= hit.end + _BRIDGE for h in content)
             ):
                 continue
             kind = "plus"  # what follows is made, though "the" stands before it
@@ -2899,6 +2899,35 @@ def _narrowest(modalities: frozenset[Modality]) -> frozenset[Modality]:
     return frozenset(
         m for m in modalities if not any(o is not m and o.is_a(m) for o in modalities)
     )
+
+
+def _lent_back(steps: list[ReadStep]) -> list[ReadStep]:
+    """Steps that name no material take the narrower kind the next one names.
+
+    "Who spoke when, plus a full transcript, for our board meetings": the
+    recordings named at the end are what both steps read.
+    """
+    for index in range(len(steps) - 1):
+        step, after = steps[index], steps[index + 1]
+        if after.uses_previous or any(
+            m.direction == "in" and m.modality.content for m in step.mentions
+        ):
+            continue
+        named = {
+            m.modality
+            for m in after.mentions
+            if m.direction == "in" and m.modality.content and m.modality in after.inputs
+        }
+        narrower = {
+            kept: [n for n in named if n is not kept and n.is_a(kept)]
+            for kept in step.inputs
+        }
+        if any(narrower.values()):
+            inputs = frozenset(
+                found[0] if found else kept for kept, found in narrower.items()
+            )
+            steps[index] = attrs.evolve(step, inputs=inputs)
+    return steps
 
 
 def _edits(job: JobType) -> bool:

@@ -973,6 +973,15 @@ def test_only_what_is_asked_for_adds_a_deliverable(task: str, jobs: list[str]) -
             "Support inbox:\n1. sort each email by topic\n2. draft a reply to each",
             ["text-classification", "text-generation"],
         ),
+        # numbers counted up from 1 mark steps in a line too
+        (
+            "1. tag each video clip as sport or news 2. write a short recap of each clip",
+            ["video-classification", "video-understanding"],
+        ),
+        (
+            "step 1: transcribe the voicemails / step 2: sort each by topic",
+            ["speech-recognition", "text-classification"],
+        ),
     ],
 )
 def test_each_item_of_a_list_is_a_step(task: str, jobs: list[str]) -> None:

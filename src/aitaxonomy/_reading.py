@@ -622,6 +622,7 @@ class TaskReader:
                 bridges=grammar(code, pack, "bridges"),
                 scopes=grammar(code, pack, "scopes"),
                 objects=grammar(code, pack, "objects"),
+                items=grammar(code, pack, "items"),
                 relatives=grammar(code, pack, "relatives"),
                 accompanying=frozenset(
                     tuple(tokens(w)) for w in grammar(code, pack, "accompanying")
@@ -2418,6 +2419,7 @@ class _Clauses:
             been flagged").
         accompanying: The "with" of the connectors that add a deliverable,
             which adds one only next to another ("a post with an image").
+        items: Words that name a numbered item ("step 1: ...").
     """
 
     phrases: Mapping[str, Sequence[tuple[str, ...]]]
@@ -2431,6 +2433,7 @@ class _Clauses:
     passives: frozenset[str] = frozenset()
     beside_passives: frozenset[str] = frozenset()
     accompanying: frozenset[tuple[str, ...]] = frozenset()
+    items: frozenset[str] = frozenset()
 
     def at(self, words: Sequence[str], index: int) -> int | None:
         """The end of a purpose opener at *index*, if one starts there."""
@@ -2603,19 +2606,22 @@ def _segments(
     in_purpose = False  # a purpose clause runs to the end of its sentence
     verbs = {h.start for h in hits if h.entry.kind == "verb" and not h.example}
     listing = False  # "Deliverables:" and a new line: each line is an item
+    numbered = _numbered(words, clauses.items)
     while index < len(words):
+        item = numbered.get(index)
+        if item is not None:
+            # "1) tag each ticket 2) draft a reply", "step 1: ... step 2: ...":
+            # a numbered item is a step
+            if index > start:
+                segments.append(_Segment(start, index, link))
+            link = "and" if segments else link
+            start, index, in_purpose = item, item, False
+            continue
         if words[index] in _BREAKS:
             if index > start:
                 segments.append(_Segment(start, index, link))
             start, link, listing = _after_break(words, index, verbs, listing=listing)
             index, in_purpose = start, False
-            continue
-        if words[index].isdigit() and words[index + 1 : index + 2] == [")"]:
-            # "1) tag each ticket 2) draft a reply": a numbered item is a step
-            if index > start:
-                segments.append(_Segment(start, index, link))
-            link = "and" if segments else link
-            start, index, in_purpose = index + 2, index + 2, False
             continue
         clause = None if in_purpose else clauses.at(words, index)
         if clause is not None:
@@ -2665,15 +2671,38 @@ def _after_break(
     if words[index] != "\n":
         return start, "sentence", listing
     listing = listing or words[index - 1 : index] == [":"]
-    if (
-        words[start : start + 1]
-        and words[start].isdigit()
-        and (words[start + 1 : start + 2] in (["."], [")"]))
-    ):
-        start += 2
-    elif not listing or start >= len(words):
+    if not listing or start >= len(words):
         return start, "sentence", listing
     return start, "and" if verbs & set(range(start, start + 3)) else "plus", True
+
+
+def _numbered(words: Sequence[str], items: frozenset[str]) -> dict[int, int]:
+    """Where each numbered item's marker starts, and where its words start.
+
+    "1. classify ... 2. write ...", "1) ... 2) ...", "step 1: ... step 2:
+    ...": numbers counted up from 1, each before ".", ")" or ":", with the
+    word that names an item ("step") taken in. A lone "1." or "Python 3."
+    counts nothing.
+    """
+    found: dict[int, int] = {}
+    run: list[tuple[int, int]] = []
+    expected = 1
+    for index, word in enumerate(words[:-1]):
+        if not word.isdigit() or words[index + 1] not in {".", ")", ":"}:
+            continue
+        number = int(word)
+        if number not in {expected, 1}:
+            continue
+        if number == 1:
+            if len(run) > 1:
+                found.update(run)
+            run, expected = [], 1
+        first = index - 1 if index and words[index - 1] in items else index
+        run.append((first, index + 2))
+        expected += 1
+    if len(run) > 1:
+        found.update(run)
+    return found
 
 
 def _starts_step(

@@ -311,6 +311,12 @@ def test_a_family_cue_leaves_the_choice_to_the_material(task: str, job: str) -> 
             "object-detection",
             "text-to-image",
         ),
+        # after something made and a colon comes what it shows
+        (
+            "I'd like a few logo ideas: a cup of coffee with steam rising behind it",
+            "text-to-image",
+            "image-editing",
+        ),
         # what a sorting verb sorts into are its classes
         (
             "sort incoming emails into complaints, questions and other",

@@ -2844,6 +2844,16 @@ def _topic_zone(
         direction = directions[noun.start][0]
         if name not in _CONTENT_NAMES or name == "text":
             continue
+        colon = next(
+            (
+                i
+                for i in range(noun.end, min(noun.end + 2, segment.end))
+                if words[i] == ":"
+            ),
+            None,
+        )
+        if direction == "out" and colon is not None:
+            return range(colon, segment.end)  # "a few logo ideas: a loaf with ..."
         for hit in inside:
             if hit.start != noun.end:
                 continue

@@ -1120,6 +1120,19 @@ def test_a_part_added_lends_its_material_back(task: str) -> None:
     assert {m.value for m in rec.inputs} == {"speech"}
 
 
+def test_boxes_are_bounding_boxes_only_around_something() -> None:
+    """ "Moving boxes" are things in a photo; "a box around each car" is made."""
+    from aitaxonomy._choose import _reader  # noqa: PLC0415
+
+    reader = _reader(ai.default_taxonomy())
+
+    def named(task: str) -> set[str]:
+        return {m.modality.value for s in reader.read(task).steps for m in s.mentions}
+
+    assert "boxes" not in named("remove the moving boxes from the living room photo")
+    assert "boxes" in named("draw a box around every car in these images")
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

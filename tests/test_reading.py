@@ -1133,6 +1133,22 @@ def test_boxes_are_bounding_boxes_only_around_something() -> None:
     assert "boxes" in named("draw a box around every car in these images")
 
 
+@pytest.mark.parametrize(
+    ("clause", "purpose"),
+    [
+        ("so editors can find them", True),
+        ("so every clip should get tagged", False),
+        ("so each one must be transcribed", False),
+    ],
+)
+def test_so_before_should_asks_rather_than_says_why(clause: str, purpose: bool) -> None:
+    from aitaxonomy._choose import _reader  # noqa: PLC0415
+    from aitaxonomy._words import tokens  # noqa: PLC0415
+
+    clauses = _reader(ai.default_taxonomy())._clauses["en"]
+    assert (clauses.at(tokens(clause), 0) is not None) is purpose
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -619,6 +619,7 @@ class TaskReader:
                 ),
                 openers=grammar(code, pack, "purpose_openers"),
                 modals=grammar(code, pack, "purpose_modals"),
+                obliging=grammar(code, pack, "obliging_modals"),
                 bridges=grammar(code, pack, "bridges"),
                 scopes=grammar(code, pack, "scopes"),
                 objects=grammar(code, pack, "objects"),
@@ -2404,6 +2405,8 @@ class _Clauses:
             first word.
         openers: Words that open one when a modal follows ("so ... can").
         modals: Those modals.
+        obliging: Modals that make "so ..." a request, not a purpose ("so
+            every clip should get tagged").
         bridges: Words that may stand between "and" and the verb of a new
             step ("and have it narrated", "y luego lo traduce").
         scopes: Words opening a phrase that may stand there too, saying
@@ -2425,6 +2428,7 @@ class _Clauses:
     phrases: Mapping[str, Sequence[tuple[str, ...]]]
     openers: frozenset[str]
     modals: frozenset[str]
+    obliging: frozenset[str] = frozenset()
     bridges: frozenset[str] = frozenset()
     scopes: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
@@ -2442,10 +2446,10 @@ class _Clauses:
                 return index + len(phrase)
         if words[index] in self.openers:  # "so" ... "can", three words at most
             for ahead in range(index + 1, min(index + 5, len(words))):
+                if words[ahead] in self.obliging or words[ahead] in _PUNCTUATION:
+                    break
                 if words[ahead] in self.modals:
                     return ahead + 1
-                if words[ahead] in _PUNCTUATION:
-                    break
         return None
 
 

@@ -1149,6 +1149,15 @@ def test_so_before_should_asks_rather_than_says_why(clause: str, purpose: bool) 
     assert (clauses.at(tokens(clause), 0) is not None) is purpose
 
 
+def test_every_part_of_the_sentences_before_a_request_is_context() -> None:
+    """What the drone does and what is stitched together happened already."""
+    task = (
+        "Our drone flies over the fields every week and stitches the photos into "
+        "one map. We need every pixel of each map labelled as crop, weed or soil."
+    )
+    assert _jobs(task) == ["image-segmentation"]
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -1392,16 +1392,15 @@ class TaskReader:
         joined: list[_Segment] = []
         for segment in self._without_purposes(segments):
             if joined and segment.link == "sentence":
-                before = joined[-1]
                 if (
                     segment.asks
-                    and not before.asks
-                    and before.link == "start"
+                    and not any(s.asks for s in joined)
                     and self._supported(segment)
                 ):
                     # "I make up bedtime stories. I'd like them read aloud":
-                    # the first sentence only tells what there is
-                    before.as_context()
+                    # what comes before, all its parts, only tells what there is
+                    for before in joined:
+                        before.as_context()
                 joined[-1].absorb(segment)
             else:
                 joined.append(segment)

@@ -876,6 +876,17 @@ def test_a_hybrid_names_the_best_llm_and_generator() -> None:
         # "Titel" is first a title; a track is "Lied" or "Song"
         ("Für jeden Artikel einen kurzen Titel erstellen", "de", "text-generation"),
         ("Bitte den Fehler in der Funktion beheben", "de", "code-editing"),
+        # "word for word" gets the words out of a recording or a picture
+        (
+            "Queremos que cada grabación quede escrita palabra por palabra",
+            "es",
+            "speech-recognition",
+        ),
+        (
+            "Que chaque enregistrement soit écrit mot pour mot",
+            "fr",
+            "speech-recognition",
+        ),
         # common verbs each language has beside the English ones
         ("Floutez les visages sur ces photos", "fr", "image-editing"),
         ("Alte Fotos wiederherstellen", "de", "super-resolution"),

@@ -1169,6 +1169,14 @@ def test_every_part_of_the_sentences_before_a_request_is_context() -> None:
     assert _jobs(task) == ["image-segmentation"]
 
 
+def test_wanting_to_know_what_is_a_question_about_the_material() -> None:
+    task = (
+        "I've got a recording of the whole parents' evening. I just want to know "
+        "what the head teacher said about the new timetable."
+    )
+    assert _jobs(task) == ["audio-understanding"]
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -1177,6 +1177,12 @@ def test_wanting_to_know_what_is_a_question_about_the_material() -> None:
     assert _jobs(task) == ["audio-understanding"]
 
 
+def test_taking_something_out_of_a_photo_changes_it() -> None:
+    rec = ai.choose(task="this photo of our garden: take out the old shed")
+    assert {m.value for m in rec.inputs} == {"image"}
+    assert {m.value for m in rec.outputs} == {"image"}
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

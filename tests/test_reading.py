@@ -1183,6 +1183,18 @@ def test_taking_something_out_of_a_photo_changes_it() -> None:
     assert {m.value for m in rec.outputs} == {"image"}
 
 
+@pytest.mark.parametrize(
+    ("task", "job"),
+    [
+        # a slash between languages says the text mixes them, not a translation
+        ("read the text off our bilingual French/English road signs", "ocr"),
+        ("translate the FAQ en->es", "translation"),
+    ],
+)
+def test_two_languages_joined(task: str, job: str) -> None:
+    assert _jobs(task) == [job]
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

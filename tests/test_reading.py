@@ -876,6 +876,8 @@ def test_a_hybrid_names_the_best_llm_and_generator() -> None:
         # "Titel" is first a title; a track is "Lied" or "Song"
         ("Für jeden Artikel einen kurzen Titel erstellen", "de", "text-generation"),
         ("Bitte den Fehler in der Funktion beheben", "de", "code-editing"),
+        # an article run into its noun: "l'affiche" is a poster
+        ("Créer l'affiche du concert", "fr", "text-to-image"),
         # "word for word" gets the words out of a recording or a picture
         (
             "Queremos que cada grabación quede escrita palabra por palabra",

@@ -323,8 +323,11 @@ class _Lexicon:
         separable: Iterable[str] = (),
         auxiliaries: Iterable[str] = (),
         strong: Mapping[str, str] | None = None,
+        elisions: Iterable[str] = (),
     ) -> None:
         self.compounds = compounds
+        # French: "l'affiche" is "affiche" with its article run into it
+        self.elisions = tuple(elisions)
         # German: separable prefixes a participle's "ge" may follow, the
         # auxiliaries of a passive that show a word before them is one, and
         # the strong participles' cores, which no rule derives ("schrieben")
@@ -414,6 +417,9 @@ class _Lexicon:
         found = stem(word)
         if found in self.stems or word in self.as_written:
             return found
+        for elided in self.elisions:
+            if word.startswith(elided) and len(word) > len(elided) + 1:
+                return self.stem(word[len(elided) :])
         bases = [word + "r"] if before_clitic else []
         bases += [
             word[: -len(clitic)]
@@ -694,6 +700,7 @@ class TaskReader:
                 separable=pack.get("separable_prefixes", ()),
                 auxiliaries=pack.get("passive_auxiliaries", ()),
                 strong=pack.get("strong_participles", {}),
+                elisions=pack.get("elisions", ()),
                 known=self._model.knows if self._model is not None else None,
             )
 

@@ -1197,6 +1197,13 @@ def test_two_languages_joined(task: str, job: str) -> None:
     assert _jobs(task) == [job]
 
 
+def test_the_classes_named_are_no_material() -> None:
+    """ "Into one of our categories" names labels; the photo is still the material."""
+    assert _jobs(
+        "Listing photos: remove the background and classify it into one of our categories"
+    ) == ["background-removal", "image-classification"]
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

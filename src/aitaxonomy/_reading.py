@@ -1268,7 +1268,7 @@ class TaskReader:
         for segment in self._parts(segments):
             if steps and segment.link in {"then", "and"}:
                 self._read_off(steps[-1], segment)
-            named = {m for m in segment.inputs if m is not Modality.TEXT}
+            named = {m for m in segment.inputs if m.content and m is not Modality.TEXT}
             if steps and self._carries(steps[-1], segment) and not named:
                 segment.carried = _handed_on(steps[-1])
                 segment.decided = None

@@ -1204,6 +1204,12 @@ def test_the_classes_named_are_no_material() -> None:
     ) == ["background-removal", "image-classification"]
 
 
+def test_a_part_that_reads_the_text_off_a_picture_is_a_step() -> None:
+    """ "Reads the words off a photo": no cue names OCR, the verb and material do."""
+    task = "I'd like an app that reads the words off a photo of a letter and then speaks them out loud"
+    assert _jobs(task) == ["ocr", "text-to-speech"]
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

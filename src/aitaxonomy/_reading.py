@@ -540,6 +540,7 @@ class _Segment:
             self.terms[job] += other.terms[job]
         self.role = self.role or other.role
         self.leads = self.leads or other.leads
+        self.converts = self.converts or other.converts
         self.back = self.back or other.back
         # a request taken in stays one: a later sentence does not make it context
         self.asks = self.asks or other.asks
@@ -1345,6 +1346,13 @@ class TaskReader:
         before = self._jobs.get(previous.job_type or "")
         return segment.link == "and" and before is not None and not before.generative
 
+    def _reads_off(self, segment: _Segment) -> bool:
+        """Whether *segment*'s verb gets the text out of material it names.
+
+        "An app that reads the words off the photo": OCR, though no cue says so.
+        """
+        return segment.converts and self._converter_for(segment.inputs) is not None
+
     def _converts(self, before: _Segment, segment: _Segment) -> bool:
         """Whether *segment* gets the text out of what *before*'s job handles."""
         job = self._decide(before)[0]
@@ -1402,7 +1410,7 @@ class TaskReader:
                 if (
                     segment.asks
                     and not any(s.asks for s in joined)
-                    and self._supported(segment)
+                    and (self._supported(segment) or self._reads_off(segment))
                 ):
                     # "I make up bedtime stories. I'd like them read aloud":
                     # what comes before, all its parts, only tells what there is
@@ -1418,11 +1426,17 @@ class TaskReader:
         # travellers and also speaks each answer": the assistant is a step).
         kept: list[_Segment] = []
         lender: _Segment | None = None  # a first part that only lends its words
+        converting: list[_Segment] = []  # parts that only get the text out
         for segment in joined:
             job = self._decide(segment)[0]
             said = job is not None and segment.jobs.get(job, 0.0) >= _NAMED
-            if job is None and kept and self._converts(kept[-1], segment):
+            if job is None and (
+                (kept and self._converts(kept[-1], segment))
+                # "an app that reads the words off the photo and then ..."
+                or self._reads_off(segment)
+            ):
                 kept.append(segment)  # "..., then read their plates"
+                converting.append(segment)
                 continue
             if job is None or (
                 len(joined) > 1
@@ -1439,7 +1453,10 @@ class TaskReader:
                     lender = segment
                 continue
             lent = bool(kept) and kept[-1] is lender and segment.link != "then"
-            if kept and (lent or self._decide(kept[-1])[0] is None):
+            if kept and (
+                lent
+                or (self._decide(kept[-1])[0] is None and kept[-1] not in converting)
+            ):
                 # "on the scanned receipts, ask ...": the material is the ask's
                 segment.absorb(kept.pop())
             elif (

@@ -24,6 +24,7 @@ SPLITS = {
     "dev": ("dev.toml",),
     "dev2": ("dev2.toml",),
     "dev3": ("dev3.toml",),
+    "dev4": ("dev4.toml",),
     "holdout": ("holdout-a.toml", "holdout-b.toml"),
 }
 METRICS = ("category", "io", "job", "steps", "use_case", "language")

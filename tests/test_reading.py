@@ -1210,6 +1210,23 @@ def test_a_part_that_reads_the_text_off_a_picture_is_a_step() -> None:
     assert _jobs(task) == ["ocr", "text-to-speech"]
 
 
+@pytest.mark.parametrize(
+    ("task", "jobs"),
+    [
+        # "to" before a verb the reader does not know turns nothing into the photo
+        (
+            "Customers should be able to send a photo of a damaged parcel and chat "
+            "with us about a refund",
+            ["multimodal-chat"],
+        ),
+        # "to" before what something becomes still says what is made
+        ("convert the scans to a searchable PDF", ["ocr"]),
+    ],
+)
+def test_to_before_a_verb_is_no_preposition(task: str, jobs: list[str]) -> None:
+    assert _jobs(task) == jobs
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -159,6 +159,30 @@ _JOINERS = frozenset(
 )
 _CONTENT_NAMES = frozenset(m.value for m in Modality if m.content)
 _READABLE = _CONTENT_NAMES | {"table", "none"}
+_ARTICLES = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "these",
+        "that",
+        "those",
+        "my",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "some",
+        "each",
+        "every",
+        "all",
+    }
+)
+"""English words that open a noun phrase: after "to" and an unknown word, that
+word is a verb ("able to send a photo")."""
 _AND = frozenset({"and", ",", "y", "et", "und", "e", "plus", "pis"})
 """Words joining clauses ("pis" is Quebec French for "and then")."""
 _AGENT = "agent"
@@ -1931,6 +1955,24 @@ class _Direction:
             hit.entry.kind == "into" and self.segment.role in {"change", "make"}
         )
 
+    def _infinitive(self, hit: _Hit) -> bool:
+        """Whether "to" here marks a verb the reader does not know.
+
+        "Able to send a photo": a word no cue knows, then an article, is a
+        verb and its object; the photo is not what "to" turns something into.
+        """
+        after = hit.end
+        return (
+            self.words[hit.start : hit.end] == ["to"]
+            and after + 1 < len(self.words)
+            and self.words[after].isalpha()
+            and not any(
+                h.start <= after < h.end and h.entry.kind not in {"given", "new"}
+                for h in self.inside
+            )
+            and self.words[after + 1] in _ARTICLES
+        )
+
     def _made_code(self, position: int) -> bool:
         """Whether code to be written ends right before *position*."""
         other = self.nouns_by_end.get(position)
@@ -1956,7 +1998,11 @@ class _Direction:
             )
         ):
             return "out", f"'{self.said(into)}' after what is turned"
-        if "output" in kinds and not (verb and verb.start < kinds["output"].start):
+        if (
+            "output" in kinds
+            and not (verb and verb.start < kinds["output"].start)
+            and not self._infinitive(kinds["output"])
+        ):
             if self._about_before(kinds["output"]):
                 # "Fragen zu Lehrvideos": what a question or note is about is given
                 return "in", f"'{self.said(kinds['output'])}' after a noun about it"

@@ -1227,6 +1227,28 @@ def test_to_before_a_verb_is_no_preposition(task: str, jobs: list[str]) -> None:
     assert _jobs(task) == jobs
 
 
+@pytest.mark.parametrize(
+    ("task", "jobs"),
+    [
+        # "with" adds a deliverable only when one follows it
+        ("write a blog post with a header image", ["text-generation", "text-to-image"]),
+        (
+            "got a voice note of my call with the landlord - what date did he agree to?",
+            ["audio-understanding"],
+        ),
+        # a participle right after a noun says which items: photos taken with a phone
+        (
+            "Identificar pragas nas fotos tiradas com o celular no campo",
+            ["image-classification"],
+        ),
+    ],
+)
+def test_what_only_describes_the_material_adds_no_step(
+    task: str, jobs: list[str]
+) -> None:
+    assert _jobs(task) == jobs
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -666,6 +666,10 @@ class TaskReader:
             for code, pack in self._packs.items()
         }
         pairs = cues.get("language_pairs", {})
+        self._participle_endings = {
+            code: tuple(pack.get("participle_endings", ())) if code != ENGLISH else ()
+            for code, pack in self._packs.items()
+        }
         self._pairs = _Pairs(
             job=pairs.get("job", ""),
             names=frozenset(pairs.get("names", ())),
@@ -968,7 +972,9 @@ class TaskReader:
         segments = _segments(words, hits, hyphenated, clauses, examples)
         verbal = _final_verbs(words, stems, hits) if clauses.verb_final else frozenset()
         asking = [h.start for h in hits if h.entry.kind == "request"]
-        described = _described(words, hits, segments, clauses)
+        described = _described(words, hits, segments, clauses) | _postnominal(
+            words, hits, self._participle_endings[code]
+        )
         converting = self._converting[code]
         apart = [h.start for h in hits if h.entry.kind == "apart"]
         for segment in segments:
@@ -2557,6 +2563,12 @@ def _connectors(
             ):
                 continue
             kind = "plus"  # what follows is made, though "the" stands before it
+        elif (
+            kind == "also"
+            and hit.entry.key in clauses.accompanying
+            and not any(hit.end <= h.start <= hit.end + _BRIDGE for h in content)
+        ):
+            continue  # "my call with the timber supplier": no deliverable follows
         current = links.get(hit.start)
         if current is None or current[1] < hit.end:
             links[hit.start] = (kind, hit.end)
@@ -3010,6 +3022,26 @@ def _narrowest(modalities: frozenset[Modality]) -> frozenset[Modality]:
     """
     return frozenset(
         m for m in modalities if not any(o is not m and o.is_a(m) for o in modalities)
+    )
+
+
+def _postnominal(
+    words: Sequence[str], hits: Sequence[_Hit], endings: tuple[str, ...]
+) -> frozenset[int]:
+    """Participles right after a noun: they say which items, not what to do.
+
+    "Fotos tiradas com o celular" are photos taken with a phone; "tiradas"
+    is no "take out" of the step.
+    """
+    if not endings:
+        return frozenset()
+    ends = {h.end for h in hits if h.entry.kind == "noun"}
+    return frozenset(
+        h.start
+        for h in hits
+        if h.entry.kind == "verb"
+        and h.start in ends
+        and words[h.start].endswith(endings)
     )
 
 

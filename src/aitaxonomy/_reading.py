@@ -159,30 +159,10 @@ _JOINERS = frozenset(
 )
 _CONTENT_NAMES = frozenset(m.value for m in Modality if m.content)
 _READABLE = _CONTENT_NAMES | {"table", "none"}
-_ARTICLES = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "this",
-        "these",
-        "that",
-        "those",
-        "my",
-        "our",
-        "your",
-        "their",
-        "his",
-        "her",
-        "its",
-        "some",
-        "each",
-        "every",
-        "all",
-    }
-)
-"""English words that open a noun phrase: after "to" and an unknown word, that
-word is a verb ("able to send a photo")."""
+_ITEM = 12
+"""The most words a line of a list has; a longer line is prose."""
+_OPENS_ITEM = frozenset({"\n", ":", ".", ";", "(", "-"})
+"""What a list's first number may follow ("Steps: 1. ...", a new line)."""
 _AND = frozenset({"and", ",", "y", "et", "und", "e", "plus", "pis"})
 """Words joining clauses ("pis" is Quebec French for "and then")."""
 _AGENT = "agent"
@@ -210,6 +190,8 @@ _DIRECTIONS = (
     "quantity",
     "into",
     "written_in",
+    "infinitive",
+    "article",
 )
 # Kinds of lexicon entry matched on the words as written, not their stems.
 _AS_WRITTEN = frozenset({*_DIRECTIONS, "negation", "back", "link", "request", "apart"})
@@ -523,6 +505,7 @@ class _Segment:
         self.added = False  # opened by "plus", "as well as": its noun is made
         self.verb: tuple[str, ...] = ()  # the stems of its first verb
         self.leads = False  # a verb of its own comes before what it names
+        self.commands = False  # the part opens with its verb, a command
         self.converts = False  # that verb gets the text out of what it is handed
         self.apart = False  # "separately": not working on the last step's result
 
@@ -551,6 +534,8 @@ class _Segment:
         # "and also explain it": a verb leads; "plus the caption to post
         # with it": the thing added leads, its verb only says what it is for
         self.leads = verb is not None and (noun is None or verb.start < noun.start)
+        # "caption every photo": a verb opening the part asks for the step
+        self.commands = verb is not None and verb.start == self.start
 
     def absorb(self, other: _Segment) -> None:
         self.decided = None
@@ -758,20 +743,26 @@ class TaskReader:
             ((j.id,), j.cues) for j in self._jobs.values()
         ]
         owners += self._families(self._packs[ENGLISH].get("families", {}), cues=True)
+        own: set[str] = set()  # the language's own words, never false friends
         if code != ENGLISH:
             pack = self._packs[code]
-            entries += self._pack_entries(pack, base=False)
-            owners += [
+            native = self._pack_entries(pack, base=False)
+            entries += native
+            own.update(e.text for e in native)
+            natives: list[tuple[tuple[str, ...], Sequence[str]]] = [
                 ((job,), words)
                 for job, words in pack.get("jobs", {}).items()
                 if job in self._jobs
             ]
-            owners += self._families(pack.get("families", {}), cues=False)
+            natives += self._families(pack.get("families", {}), cues=False)
+            own.update(w for _, words in natives for w in words)
+            owners += natives
         entries += self._job_entries(owners)
         if code != ENGLISH:
-            # "redacte" is Spanish "redactar", to write: not English "redact"
+            # "redacte" is Spanish "redactar", to write: not English "redact";
+            # only borrowed English words go, the language's own stay
             friends = {stem(w) for w in self._packs[code].get("false_friends", ())}
-            entries = [e for e in entries if friends.isdisjoint(e.key)]
+            entries = [e for e in entries if e.text in own or friends.isdisjoint(e.key)]
         nouns = {
             e.key for e in entries if e.kind == "noun" and e.value.startswith("text:")
         }
@@ -1440,10 +1431,13 @@ class TaskReader:
                 if (
                     segment.asks
                     and not any(s.asks for s in joined)
+                    and not joined[0].commands
                     and (self._supported(segment) or self._reads_off(segment))
                 ):
                     # "I make up bedtime stories. I'd like them read aloud":
-                    # what comes before, all its parts, only tells what there is
+                    # what comes before, all its parts, only tells what there
+                    # is, unless it gives commands ("Caption every photo. Can
+                    # you also write a tweet?")
                     for before in joined:
                         before.as_context()
                 joined[-1].absorb(segment)
@@ -1898,14 +1892,9 @@ class _Direction:
         )
         if turned:
             return "in", f"turned into another with '{self.words[noun.end]}'"
-        written = self.ends.get(noun.start, {}).get("written_in")
-        if (
-            written is not None
-            and self.segment.role == "make"
-            and noun.entry.value.startswith("code:")
-        ):
-            # "build a signup form in React": what it is written in is made
-            return "out", f"written in it ('{self.said(written)}')"
+        formed = self._made_as()
+        if formed is not None:
+            return formed
         given = new = False
         position = noun.start
         floor = max(self.segment.start, noun.start - _REACH)
@@ -1961,22 +1950,52 @@ class _Direction:
             hit.entry.kind == "into" and self.segment.role in {"change", "make"}
         )
 
+    def _made_as(self) -> tuple[str, str] | None:
+        """The direction "out" when a phrase around the noun names the form made."""
+        noun = self.noun
+        for hit in self.inside:
+            if (
+                hit.entry.kind == "output"
+                and hit.start < noun.start
+                and noun.end <= hit.end
+            ):
+                # "en voz alta", "in audio": the noun is part of a phrase that
+                # says what is made
+                return "out", f"'{self.said(hit)}'"
+        written = self.ends.get(noun.start, {}).get("written_in")
+        if (
+            written is not None
+            and self.segment.role == "make"
+            and noun.entry.value.startswith("code:")
+            # "docs for every function in code": "in" belongs to the noun before
+            and written.start not in self.nouns_by_end
+        ):
+            # "build a signup form in React": what it is written in is made
+            return "out", f"written in it ('{self.said(written)}')"
+        return None
+
     def _infinitive(self, hit: _Hit) -> bool:
         """Whether "to" here marks a verb the reader does not know.
 
-        "Able to send a photo": a word no cue knows, then an article, is a
-        verb and its object; the photo is not what "to" turns something into.
+        "Able to send a photo": a word no cue knows, then an article
+        (`[directions] infinitive`, `article`), is a verb and its object;
+        the photo is not what "to" turns something into.
         """
         after = hit.end
         return (
-            self.words[hit.start : hit.end] == ["to"]
+            any(
+                h.entry.kind == "infinitive" and h.start == hit.start
+                for h in self.inside
+            )
             and after + 1 < len(self.words)
             and self.words[after].isalpha()
             and not any(
                 h.start <= after < h.end and h.entry.kind not in {"given", "new"}
                 for h in self.inside
             )
-            and self.words[after + 1] in _ARTICLES
+            and any(
+                h.entry.kind == "article" and h.start == after + 1 for h in self.inside
+            )
         )
 
     def _made_code(self, position: int) -> bool:
@@ -1999,7 +2018,11 @@ class _Direction:
             into is not None
             and self._into(into)
             and any(
-                self.segment.start <= n.start and n.end <= into.start
+                self.segment.start <= n.start
+                and n.end <= into.start
+                # a verb that makes: right after what it makes ("gravar as
+                # respostas em áudio"), not anywhere ("lo que se dice en el video")
+                and (self.segment.role != "make" or into.start - n.end <= 1)
                 for n in self.nouns
             )
         ):
@@ -2559,7 +2582,20 @@ def _connectors(
             if (
                 hit.entry.key in clauses.accompanying
                 or hit.end in verbs
-                or not any(hit.end <= h.start <= hit.end + _BRIDGE for h in content)
+                or not (
+                    _coordinated(words, content, None, hit.start, hit.end)
+                    # "who spoke when plus a transcript": a job named before,
+                    # a new deliverable after
+                    or (
+                        hit.end in fresh
+                        and any(
+                            h.end <= hit.start for h in hits if h.entry.kind == "job"
+                        )
+                        and any(
+                            hit.end <= h.start <= hit.end + _BRIDGE for h in content
+                        )
+                    )
+                )
             ):
                 continue
             kind = "plus"  # what follows is made, though "the" stands before it
@@ -2755,9 +2791,12 @@ def _after_break(
     start = index + 1
     if words[index] != "\n":
         return start, "sentence", listing
+    if words[index - 1 : index] == ["\n"]:
+        return start, "sentence", False  # a blank line ends the list
     listing = listing or words[index - 1 : index] == [":"]
-    if not listing or start >= len(words):
-        return start, "sentence", listing
+    line = next((i for i in range(start, len(words)) if words[i] == "\n"), len(words))
+    if not listing or start >= len(words) or line - start > _ITEM:
+        return start, "sentence", False  # a line that long is no item
     return start, "and" if verbs & set(range(start, start + 3)) else "plus", True
 
 
@@ -2778,6 +2817,10 @@ def _numbered(words: Sequence[str], items: frozenset[str]) -> dict[int, int]:
         number = int(word)
         if number not in {expected, 1}:
             continue
+        if number == 1 and not (
+            index == 0 or words[index - 1] in items or words[index - 1] in _OPENS_ITEM
+        ):
+            continue  # "we are on version 1.": no list starts inside a sentence
         if number == 1:
             if len(run) > 1:
                 found.update(run)
@@ -2897,11 +2940,7 @@ def _heads(nouns: Sequence[_Hit]) -> list[_Hit]:
                 narrow in _CONTENT_NAMES
                 and name in _CONTENT_NAMES
                 and narrow != name
-                and (
-                    Modality(narrow).is_a(name)
-                    # "webcam recordings": a recording made by a camera is video
-                    or (narrow == Modality.VIDEO.value and name == Modality.AUDIO.value)
-                )
+                and Modality(narrow).is_a(name)
             ):
                 entry = attrs.evolve(noun.entry, value=f"{narrow}:{habit}")
                 head = attrs.evolve(noun, entry=entry)
@@ -3062,13 +3101,16 @@ def _lent_back(steps: list[ReadStep]) -> list[ReadStep]:
             for m in after.mentions
             if m.direction == "in" and m.modality.content and m.modality in after.inputs
         }
+        # only one narrower kind is lent: two ("podcasts and music tracks")
+        # leave the broader kind as it is
         narrower = {
             kept: [n for n in named if n is not kept and n.is_a(kept)]
             for kept in step.inputs
         }
-        if any(narrower.values()):
+        if any(len(found) == 1 for found in narrower.values()):
             inputs = frozenset(
-                found[0] if found else kept for kept, found in narrower.items()
+                found[0] if len(found) == 1 else kept
+                for kept, found in narrower.items()
             )
             steps[index] = attrs.evolve(step, inputs=inputs)
     return steps

@@ -1045,7 +1045,11 @@ def test_a_form_after_a_verb_that_makes_is_made(task: str, jobs: list[str]) -> N
 def test_what_a_step_sorted_is_delivered_unless_a_later_step_follows_it(
     task: str, outputs: set[str]
 ) -> None:
+    from aitaxonomy._choose import _reader  # noqa: PLC0415
+
     assert {m.value for m in ai.choose(task=task).outputs} == outputs
+    reading = _reader(ai.default_taxonomy()).read(task)
+    assert {m.value for m in reading.outputs} == outputs
 
 
 def test_what_a_text_is_based_on_is_no_recommendation() -> None:

@@ -1310,6 +1310,28 @@ def test_a_false_friend_filter_keeps_the_languages_own_words() -> None:
     assert any(e.kind == "noun" and e.value.startswith("none:") for e in found)
 
 
+@pytest.mark.parametrize(
+    ("task", "jobs"),
+    [
+        (
+            "Context: our support agents answer chats all day and an agent reads "
+            "each email. Ask: sort every incoming email into billing, outage or other.",
+            ["text-classification"],
+        ),
+        (
+            "Background: we record every sales call. Goal: a written transcript of "
+            "each call.",
+            ["speech-recognition"],
+        ),
+    ],
+)
+def test_headings_say_what_is_context_and_what_is_asked(
+    task: str, jobs: list[str]
+) -> None:
+    """ "Context:" tells what there is; "Ask:" and "Goal:" are no job words."""
+    assert _jobs(task) == jobs
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -506,6 +506,7 @@ class _Segment:
         self.verb: tuple[str, ...] = ()  # the stems of its first verb
         self.leads = False  # a verb of its own comes before what it names
         self.commands = False  # the part opens with its verb, a command
+        self.told = False  # under a heading that tells ("Context: ...")
         self.converts = False  # that verb gets the text out of what it is handed
         self.apart = False  # "separately": not working on the last step's result
 
@@ -640,6 +641,12 @@ class TaskReader:
                 scopes=grammar(code, pack, "scopes"),
                 objects=grammar(code, pack, "objects"),
                 items=grammar(code, pack, "items"),
+                asking_headings=frozenset(
+                    tuple(tokens(w)) for w in grammar(code, pack, "asking_headings")
+                ),
+                telling_headings=frozenset(
+                    tuple(tokens(w)) for w in grammar(code, pack, "telling_headings")
+                ),
                 relatives=grammar(code, pack, "relatives"),
                 accompanying=frozenset(
                     tuple(tokens(w)) for w in grammar(code, pack, "accompanying")
@@ -952,14 +959,19 @@ class TaskReader:
                 ):
                     stems[i] = lexicon.participle(words[i]) or stems[i]
         hits = _hits(words, stems, lexicon)
-        examples = _examples(
-            words, hits, self._example_openers[code], self._sorting[code], stems
-        ) | _what_code_does(words, hits)
+        clauses = self._clauses[code]
+        headings = _headings(words, clauses)
+        examples = (
+            _examples(
+                words, hits, self._example_openers[code], self._sorting[code], stems
+            )
+            | _what_code_does(words, hits)
+            | frozenset(i for start, end, _ in headings for i in range(start, end))
+        )
         hits = [
             attrs.evolve(h, example=True) if h.start in examples else h for h in hits
         ]
         negated = _negated(hits)
-        clauses = self._clauses[code]
         segments = _segments(words, hits, hyphenated, clauses, examples)
         verbal = _final_verbs(words, stems, hits) if clauses.verb_final else frozenset()
         asking = [h.start for h in hits if h.entry.kind == "request"]
@@ -976,6 +988,10 @@ class TaskReader:
                 segment.back = True  # the items an earlier step picked out
             self._learn(segment, words, examples)
             segment.asks = any(segment.start <= i < segment.end for i in asking)
+            for start, end, kind in headings:
+                if segment.start <= start < segment.end or start < segment.start < end:
+                    segment.asks = segment.asks or kind == "asks"
+                    segment.told = kind == "tells"
         steps = self._steps(segments)
         match = self._matcher(code).match(text)
         use_case, set_aside = self._use_case(match, steps)
@@ -1425,8 +1441,15 @@ class TaskReader:
     def _parts(self, segments: list[_Segment]) -> list[_Segment]:
         """The segments that are steps, each holding the words lent to it."""
         # A sentence without a connector goes on with the same step.
+        parts = self._without_purposes(segments)
+        if any(s.told for s in parts) and any(
+            not s.told and self._supported(s) for s in parts
+        ):
+            for segment in parts:
+                if segment.told:
+                    segment.as_context()  # "Context: ...": what there is
         joined: list[_Segment] = []
-        for segment in self._without_purposes(segments):
+        for segment in parts:
             if joined and segment.link == "sentence":
                 if (
                     segment.asks
@@ -2521,6 +2544,8 @@ class _Clauses:
         accompanying: The "with" of the connectors that add a deliverable,
             which adds one only next to another ("a post with an image").
         items: Words that name a numbered item ("step 1: ...").
+        asking_headings: Headings before a colon that say what is wanted.
+        telling_headings: Headings before a colon that only tell what there is.
     """
 
     phrases: Mapping[str, Sequence[tuple[str, ...]]]
@@ -2536,6 +2561,24 @@ class _Clauses:
     beside_passives: frozenset[str] = frozenset()
     accompanying: frozenset[tuple[str, ...]] = frozenset()
     items: frozenset[str] = frozenset()
+    asking_headings: frozenset[tuple[str, ...]] = frozenset()
+    telling_headings: frozenset[tuple[str, ...]] = frozenset()
+
+    def heading(self, words: Sequence[str], start: int) -> tuple[str, int] | None:
+        """The kind and end of a heading before a colon at *start*, if any.
+
+        "Ask: ...", "Goal: ..." say what is wanted; "Context: ...",
+        "Background: ..." only tell what there is.
+        """
+        for kind, headings in (
+            ("asks", self.asking_headings),
+            ("tells", self.telling_headings),
+        ):
+            for heading in headings:
+                end = start + len(heading)
+                if tuple(words[start:end]) == heading and words[end : end + 1] == [":"]:
+                    return kind, end + 1
+        return None
 
     def at(self, words: Sequence[str], index: int) -> int | None:
         """The end of a purpose opener at *index*, if one starts there."""
@@ -3062,6 +3105,18 @@ def _narrowest(modalities: frozenset[Modality]) -> frozenset[Modality]:
     return frozenset(
         m for m in modalities if not any(o is not m and o.is_a(m) for o in modalities)
     )
+
+
+def _headings(words: Sequence[str], clauses: _Clauses) -> list[tuple[int, int, str]]:
+    """Headings at the start of a sentence: where each starts, ends, and its kind."""
+    found = []
+    for start in range(len(words)):
+        if start and words[start - 1] not in _BREAKS and words[start - 1] != "]":
+            continue
+        heading = clauses.heading(words, start)
+        if heading is not None:
+            found.append((start, heading[1], heading[0]))
+    return found
 
 
 def _postnominal(

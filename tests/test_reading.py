@@ -608,6 +608,12 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["super-resolution", "image-captioning"],
             [False, True],
         ),
+        # "once that's done" follows a step like "then", with its apostrophe
+        (
+            "Upscale the product photos; once that's done, cut the background out.",
+            ["super-resolution", "background-removal"],
+            [False, True],
+        ),
         # after "and also" the edit is a deliverable of its own
         (
             "fix the bug in this function and also explain what it does",

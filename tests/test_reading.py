@@ -1338,6 +1338,17 @@ def test_headings_say_what_is_context_and_what_is_asked(
     assert _jobs(task) == jobs
 
 
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Transcrever as reuniões; feito isso, resumir cada uma",
+        "Transcribir las reuniones; una vez hecho eso, resumir cada una",
+    ],
+)
+def test_once_that_is_done_follows_a_step_in_every_language(task: str) -> None:
+    assert _jobs(task) == ["speech-recognition", "summarization"]
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -1349,6 +1349,15 @@ def test_once_that_is_done_follows_a_step_in_every_language(task: str) -> None:
     assert _jobs(task) == ["speech-recognition", "summarization"]
 
 
+def test_a_step_that_writes_about_the_last_result_does_not_redo_it() -> None:
+    """ "Then write a memo explaining the forecast": a report on the numbers."""
+    task = (
+        "Forecast next quarter's water demand from our meter data, then write a "
+        "memo for the council explaining the forecast"
+    )
+    assert _jobs(task) == ["time-series-forecasting", "table-to-text"]
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -125,6 +125,8 @@ _UNDERSTANDING = frozenset(
 """Job types that describe what they see or hear in words of their own."""
 _WRITING = "text-generation"
 _DATA_WRITING = "table-to-text"
+_WRITINGS = frozenset({_WRITING, "summarization"})
+"""Jobs that write prose: after "then", on numbers just made, a report on them."""
 _NUMBERS = frozenset({Modality.FORECAST, Modality.SCORE, Modality.TABLE})
 """Results a text written from them is a report on the data about."""
 _ADDED = "a deliverable added ('plus', 'as well as')"
@@ -1317,8 +1319,17 @@ class TaskReader:
                 if shared and self._reads_only_text(segment):
                     segment.carried = shared
                     segment.decided = None
+            if steps and self._names_the_result(steps[-1], segment):
+                # "then write a memo explaining the forecast": the forecast
+                # is the last step's result, not this step's job
+                segment.jobs.pop(steps[-1].job_type, None)
+                segment.decided = None
             job, score = self._decide(segment)
-            if job == _WRITING and segment.carried and steps[-1].outputs & _NUMBERS:
+            if (
+                (job == _WRITING or (job in _WRITINGS and segment.link == "then"))
+                and segment.carried
+                and steps[-1].outputs & _NUMBERS
+            ):
                 job = _DATA_WRITING  # writing on the forecast just made
             if job is None:
                 job = self._converting_job(segment, steps[-1] if steps else None)
@@ -1357,6 +1368,22 @@ class TaskReader:
             if extra is not None:
                 steps.append(extra)
         return self._agent_work(_lent_back(steps))
+
+    def _names_the_result(self, previous: ReadStep, segment: _Segment) -> bool:
+        """Whether *segment* names the last step's job only as its result.
+
+        After "then", a step that makes something its verb names ("write a
+        memo") and names the last step's job ("explaining the forecast")
+        writes about that result; it does not do that job again.
+        """
+        made = segment.outputs
+        return (
+            segment.link == "then"
+            and segment.role == "make"
+            and previous.job_type in segment.jobs
+            and bool(made)
+            and not any(_fits(m, self._jobs[previous.job_type].outputs) for m in made)
+        )
 
     def _reads_only_text(self, segment: _Segment) -> bool:
         """Whether *segment* asks about something, naming nothing but text."""

@@ -1358,6 +1358,15 @@ def test_a_step_that_writes_about_the_last_result_does_not_redo_it() -> None:
     assert _jobs(task) == ["time-series-forecasting", "table-to-text"]
 
 
+def test_a_scope_with_con_leads_to_the_next_steps_verb() -> None:
+    """ "y que con eso se redacte": "con eso" points back, "redacte" is the verb."""
+    jobs = _jobs(
+        "Que se localicen los coches en las fotos y que con eso se redacte un informe diario"
+    )
+    assert jobs[0] == "object-detection"
+    assert len(jobs) == 2
+
+
 def test_a_verb_that_ends_its_clause_is_no_noun() -> None:
     """German "vorhersagen" at the end is the verb; the data before it is read."""
     rec = ai.choose(

@@ -32,6 +32,7 @@ from ._explain import (
 )
 from ._learned import WORD_MODEL, WordModel
 from ._modality import Modality, to_modalities
+from ._modality import fits as _fits
 from ._ranking import (
     REJECTED_SHOWN,
     Filters,
@@ -709,14 +710,6 @@ def _asked(tax: Taxonomy, step: _Planned, outputs: frozenset[Modality]) -> _Plan
     if job is None or not _same_shape(job.outputs, outputs):
         job = _job_for_shape(tax, step.inputs, outputs) or job
     return attrs.evolve(step, job_type=job, outputs=outputs)
-
-
-def _fits(modality: Modality, shape: Iterable[Modality]) -> bool:
-    """Whether *modality* is one of *shape*, a kind of one, or broader than one.
-
-    Code and tables fit text, the form they are written in.
-    """
-    return not modality.read_as().isdisjoint(shape)
 
 
 def _delivered(planned: Sequence[_Planned]) -> frozenset[Modality]:

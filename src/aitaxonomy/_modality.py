@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ._errors import InvalidModalityError, did_you_mean, shown, suggest
 
-__all__ = ["Modality", "ModalityInput", "to_modalities"]
+__all__ = ["Modality", "ModalityInput", "fits", "to_modalities"]
 
 
 class Modality(enum.StrEnum):
@@ -237,6 +237,16 @@ _WRITTEN_AS: dict[Modality, frozenset[Modality]] = {
 
 ModalityInput = Modality | str | Iterable[Modality | str]
 """What fields and functions taking modalities accept: one, or an iterable."""
+
+
+def fits(modality: Modality, shape: Iterable[Modality]) -> bool:
+    """Whether *modality* is one of *shape*, a kind of one, or broader than one.
+
+    Code and tables fit text: :meth:`Modality.read_as` holds the rule. The
+    reader and ``choose()`` both match what was named against job shapes
+    with it.
+    """
+    return not modality.read_as().isdisjoint(shape)
 
 
 def to_modalities(value: ModalityInput) -> frozenset[Modality]:

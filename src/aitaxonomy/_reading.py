@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._modality import Modality
+from ._modality import fits as _fits
 from ._words import ARROW, QUOTE, TypoIndex, hyphenated_tokens, stem, tokens
 
 if TYPE_CHECKING:
@@ -643,6 +644,9 @@ class TaskReader:
                 scopes=grammar(code, pack, "scopes"),
                 objects=grammar(code, pack, "objects"),
                 items=grammar(code, pack, "items"),
+                participle_endings=tuple(
+                    sorted(grammar(code, pack, "participle_endings"))
+                ),
                 asking_headings=frozenset(
                     tuple(tokens(w)) for w in grammar(code, pack, "asking_headings")
                 ),
@@ -660,10 +664,6 @@ class TaskReader:
             for code, pack in self._packs.items()
         }
         pairs = cues.get("language_pairs", {})
-        self._participle_endings = {
-            code: tuple(pack.get("participle_endings", ())) if code != ENGLISH else ()
-            for code, pack in self._packs.items()
-        }
         self._pairs = _Pairs(
             job=pairs.get("job", ""),
             names=frozenset(pairs.get("names", ())),
@@ -956,7 +956,7 @@ class TaskReader:
                 if after in lexicon.auxiliaries or (
                     closing
                     and after in _AND
-                    and words[i + 3 : i + 4] != []
+                    and i + 3 < len(words)
                     and words[i + 3] not in lexicon.auxiliaries
                 ):
                     stems[i] = lexicon.participle(words[i]) or stems[i]
@@ -978,7 +978,7 @@ class TaskReader:
         verbal = _final_verbs(words, stems, hits) if clauses.verb_final else frozenset()
         asking = [h.start for h in hits if h.entry.kind == "request"]
         described = _described(words, hits, segments, clauses) | _postnominal(
-            words, hits, self._participle_endings[code]
+            words, hits, clauses.participle_endings
         )
         converting = self._converting[code]
         apart = [h.start for h in hits if h.entry.kind == "apart"]
@@ -2571,6 +2571,8 @@ class _Clauses:
         accompanying: The "with" of the connectors that add a deliverable,
             which adds one only next to another ("a post with an image").
         items: Words that name a numbered item ("step 1: ...").
+        participle_endings: Endings of a participle that, right after a
+            noun, says which items ("fotos tiradas com o celular").
         asking_headings: Headings before a colon that say what is wanted.
         telling_headings: Headings before a colon that only tell what there is.
     """
@@ -2588,6 +2590,7 @@ class _Clauses:
     beside_passives: frozenset[str] = frozenset()
     accompanying: frozenset[tuple[str, ...]] = frozenset()
     items: frozenset[str] = frozenset()
+    participle_endings: tuple[str, ...] = ()
     asking_headings: frozenset[tuple[str, ...]] = frozenset()
     telling_headings: frozenset[tuple[str, ...]] = frozenset()
 
@@ -3080,14 +3083,6 @@ def _longest(hits: Iterable[_Hit]) -> list[_Hit]:
             chosen.append(hit)
             taken |= span
     return sorted(chosen, key=lambda h: h.start)
-
-
-def _fits(modality: Modality, shape: Iterable[Modality]) -> bool:
-    """Whether *modality* is one of *shape*, a kind of one, or broader than one.
-
-    Code and tables fit text: :meth:`Modality.read_as` holds the rule.
-    """
-    return not modality.read_as().isdisjoint(shape)
 
 
 def _fit_score(modality: Modality, shape: Iterable[Modality]) -> float:

@@ -54,10 +54,15 @@ def fresh_process(code: str, repeat: int) -> float:
 
 
 def forget(tax: ai.Taxonomy) -> None:
-    """Drop the results choose() remembers for *tax* (its indexes stay built)."""
-    from aitaxonomy import _choose  # noqa: PLC0415
+    """Drop what choose() remembers of a text for *tax*: its results and tokens.
+
+    The taxonomy's indexes, the reader and per-word caches (stems) stay
+    built, as in any process that has answered a question before.
+    """
+    from aitaxonomy import _choose, _words  # noqa: PLC0415
 
     _choose._MEMOS.pop(tax, None)  # noqa: SLF001
+    _words._tokenized.cache_clear()  # noqa: SLF001
 
 
 def row(name: str, value: str, ratio: str = "", target: str = "") -> None:

@@ -872,7 +872,7 @@ def _rejected(
         )
     anywhere = frozenset().union(*(r.pool for r in rankings))
     models = tax.models()
-    outside = [i for i in range(len(models)) if i not in anywhere]
+    outside = sorted(frozenset(range(len(models))) - anywhere)
     needs = _needs(planned[0], None)
     return [
         Rejection(models[i], "fits no step: " + why)

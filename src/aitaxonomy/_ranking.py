@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import operator
 import weakref
 from typing import TYPE_CHECKING
 
@@ -221,6 +222,9 @@ class _Feature:
     says: str
 
 
+_SCORE = operator.itemgetter(1)
+
+
 def rank(
     taxonomy: Taxonomy, needs: StepNeeds, filters: Filters, limit: int | None = None
 ) -> Ranked:
@@ -236,9 +240,7 @@ def rank(
     rejected_count = len(facets.models) - len(pool)
 
     def why() -> tuple[tuple[int, str], ...]:
-        outside = itertools.islice(
-            (i for i in range(len(facets.models)) if i not in pool), REJECTED_SHOWN
-        )
+        outside = sorted(facets.everyone - pool)[:REJECTED_SHOWN]
         return left_out(taxonomy, needs, filters, outside)
 
     return Ranked(tuple(scored), rejected_count, len(pool), pool, why)
@@ -253,24 +255,36 @@ def _all(
     """Every model of *pool*, scored and sorted.
 
     A score depends only on which features hold and on the model's outputs,
-    so it is worked out once per such class, not once per model.
+    so the pool is split into those classes by set operations, and each
+    class is scored once, not each model.
     """
+    parts: list[tuple[frozenset[int], tuple[_Feature, ...]]] = [(pool, ())]
+    for feature in features:
+        if feature.members:
+            parts = [
+                (members, held)
+                for whole, had in parts
+                for members, held in (
+                    (whole & feature.members, (*had, feature)),
+                    (whole - feature.members, had),
+                )
+                if members
+            ]
+    part_of: dict[int, int] = {}
+    for index, (members, _) in enumerate(parts):
+        part_of.update(dict.fromkeys(members, index))
+    models = facets.models
     classes: dict[tuple[int, frozenset[Modality]], tuple[float, tuple[str, ...]]] = {}
-    held = [(1 << bit, f.members & pool) for bit, f in enumerate(features)]
-    models, recency = facets.models, facets.recency
     scored = []
-    for p in pool:
-        model = models[p]
-        mask = 0
-        for flag, members in held:
-            if p in members:
-                mask |= flag
-        key = (mask, model.output_modalities)
+    for p in sorted(pool, key=facets.recency.__getitem__):  # newest first
+        outputs = models[p].output_modalities
+        key = (part_of[p], outputs)
         found = classes.get(key)
         if found is None:
-            found = classes[key] = _score(model, p, features, focus)
-        scored.append((p, found[0], found[1]))
-    scored.sort(key=lambda t: (-t[1], recency[t[0]]))
+            found = classes[key] = _scored(parts[key[0]][1], outputs, focus)
+        scored.append((p, *found))
+    # a stable sort: models of one score stay newest first
+    scored.sort(key=_SCORE, reverse=True)
     return scored
 
 
@@ -351,7 +365,16 @@ def _score(
     focus: Callable[[frozenset[Modality]], float],
 ) -> tuple[float, tuple[str, ...]]:
     held = [f for f in features if position in f.members]
-    share = focus(model.output_modalities)
+    return _scored(held, model.output_modalities, focus)
+
+
+def _scored(
+    held: Sequence[_Feature],
+    outputs: frozenset[Modality],
+    focus: Callable[[frozenset[Modality]], float],
+) -> tuple[float, tuple[str, ...]]:
+    """The score and its reasons, from the features that hold and the outputs."""
+    share = focus(outputs)
     reasons = [f.says for f in held]
     if share == 1:
         reasons.append("specialised in the output")
@@ -447,21 +470,24 @@ def left_out(
     """Why each model at *positions* is no candidate.
 
     :func:`why_not`, through the indices: the common reasons cost a set
-    look-up each.
+    difference per check, not a look-up per model.
     """
     facets = _facets(taxonomy)
     unread = [(m.value, facets.reading(m)) for m in sorted(needs.inputs)]
     unmade = [(m.value, facets.writing(m)) for m in sorted(needs.outputs)]
     checks = [(f"does not read {v}", s) for v, s in unread]
     checks += [(f"does not produce {v}", s) for v, s in unmade]
-    found = []
-    for position in positions:
-        failed = [said for said, members in checks if position not in members]
-        reason = (
-            failed[0] if failed else why_not(facets.models[position], needs, filters)
-        )
-        found.append((position, reason))
-    return tuple(found)
+    order = list(positions)
+    # the first check a model fails names it: one set difference per check
+    reasons: dict[int, str] = {}
+    unexplained = set(order)
+    for said, members in checks:
+        for position in unexplained - members:
+            reasons[position] = said
+        unexplained &= members
+    return tuple(
+        (p, reasons.get(p) or why_not(facets.models[p], needs, filters)) for p in order
+    )
 
 
 def why_not(model: AIModel, needs: StepNeeds, filters: Filters) -> str:

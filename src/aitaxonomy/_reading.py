@@ -1911,10 +1911,13 @@ class _Scene:
         self.nouns, self.inside = nouns, inside
         self.segment, self.words = segment, words
         self.ends: dict[int, dict[str, _Hit]] = defaultdict(dict)
+        self.starts: dict[int, list[_Hit]] = defaultdict(list)
         for hit in inside:
             if hit.entry.kind not in {"noun", "job"}:
                 self.ends[hit.end].setdefault(hit.entry.kind, hit)
+            self.starts[hit.start].append(hit)
         self.nouns_by_end = {h.end: h for h in nouns}
+        self.outputs = [h for h in inside if h.entry.kind == "output"]
 
 
 class _Direction:
@@ -1925,6 +1928,7 @@ class _Direction:
         self.nouns, self.inside = scene.nouns, scene.inside
         self.segment, self.words = scene.segment, scene.words
         self.ends, self.nouns_by_end = scene.ends, scene.nouns_by_end
+        self.starts = scene.starts
 
     def said(self, hit: _Hit) -> str:
         return " ".join(self.words[hit.start : hit.end])
@@ -1932,13 +1936,13 @@ class _Direction:
     def find(self, habit: str) -> tuple[str, str]:
         noun = self.noun
         # "text to speech", "turn X into Y": a modality turned into another is read.
-        turned = any(
-            h.start == noun.end and self._into(h) for h in self.inside
-        ) and any(noun.end < n.start <= noun.end + 3 for n in self.nouns)
+        after = self.starts.get(noun.end, ())
+        turned = any(self._into(h) for h in after) and any(
+            noun.end < n.start <= noun.end + 3 for n in self.nouns
+        )
         turned = turned or any(  # "photo of my fridge -> recipes"
-            noun.end <= h.start <= noun.end + _REACH // 2
-            and self.words[h.start] == ARROW
-            for h in self.inside
+            self.words[i] == ARROW and i in self.starts
+            for i in range(noun.end, min(noun.end + _REACH // 2 + 1, len(self.words)))
         )
         if turned:
             return "in", f"turned into another with '{self.words[noun.end]}'"
@@ -1950,7 +1954,8 @@ class _Direction:
         floor = max(self.segment.start, noun.start - _REACH)
         while position > floor:
             kinds = self.ends.get(position, {})
-            found = self._governed(kinds)
+            # nothing ends here: no preposition or verb to govern the noun
+            found = self._governed(kinds) if kinds else None
             if found is not None:
                 return found
             given = given or "given" in kinds
@@ -1972,18 +1977,13 @@ class _Direction:
             if position in self.nouns_by_end and position != noun.start:
                 break  # another modality stands between: no verb reaches past it
             position -= 1
-        for hit in self.inside:  # a job noun right after it: "podcast transcription"
-            if hit.start == noun.end and hit.entry.kind == "verb":
+        for hit in after:  # a job noun right after it: "podcast transcription"
+            if hit.entry.kind == "verb":
                 # "interviews recorded in Spanish": a participle after it says
                 # the material exists, as "recorded interviews" does
                 made = hit.entry.value == "make" and _verbal(self.said(hit)) != "ed"
                 return ("out" if made else "in"), f"'{self.said(hit)}'{_AFTER_IT}"
-            if (
-                hit.start == noun.end
-                and hit.entry.kind == "purpose"
-                and self.segment.role is None
-                and not given
-            ):
+            if hit.entry.kind == "purpose" and self.segment.role is None and not given:
                 # "text for an ad and a poster": with no verb, what is for
                 # something is what is asked for
                 return "out", f"for something ('{self.said(hit)}')"
@@ -2003,12 +2003,8 @@ class _Direction:
     def _made_as(self) -> tuple[str, str] | None:
         """The direction "out" when a phrase around the noun names the form made."""
         noun = self.noun
-        for hit in self.inside:
-            if (
-                hit.entry.kind == "output"
-                and hit.start < noun.start
-                and noun.end <= hit.end
-            ):
+        for hit in self.scene.outputs:
+            if hit.start < noun.start and noun.end <= hit.end:
                 # "en voz alta", "in audio": the noun is part of a phrase that
                 # says what is made
                 return "out", f"'{self.said(hit)}'"
@@ -2593,6 +2589,14 @@ class _Clauses:
     participle_endings: tuple[str, ...] = ()
     asking_headings: frozenset[tuple[str, ...]] = frozenset()
     telling_headings: frozenset[tuple[str, ...]] = frozenset()
+    heading_starts: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+
+    @heading_starts.default
+    def _heading_starts(self) -> frozenset[str]:
+        # most sentences open with no heading: one look-up rules them out
+        return frozenset(
+            h[0] for h in self.asking_headings | self.telling_headings if h
+        )
 
     def heading(self, words: Sequence[str], start: int) -> tuple[str, int] | None:
         """The kind and end of a heading before a colon at *start*, if any.
@@ -2600,6 +2604,8 @@ class _Clauses:
         "Ask: ...", "Goal: ..." say what is wanted; "Context: ...",
         "Background: ..." only tell what there is.
         """
+        if start >= len(words) or words[start] not in self.heading_starts:
+            return None
         for kind, headings in (
             ("asks", self.asking_headings),
             ("tells", self.telling_headings),

@@ -42,16 +42,21 @@ class Condition:
     def holds(self, facts: Facts) -> bool:
         """Whether every part that is set holds of *facts*."""
         made = facts.outputs
-        actual = "none" if facts.use_case is None else facts.use_case.category
-        checks = (
-            (self.use_case, lambda v: v == actual),
-            (self.generative, lambda v: v is facts.generative),
-            (self.non_text, lambda v: v is any(m is not Modality.TEXT for m in made)),
-            (self.outputs_only, lambda v: bool(made) and made <= v),
-            (self.outputs_any, lambda v: bool(made & v)),
-            (self.steps_differ, lambda v: v is facts.steps_differ),
-        )
-        return all(test(value) for value, test in checks if value is not None)
+        if self.use_case is not None and self.use_case != (
+            "none" if facts.use_case is None else facts.use_case.category
+        ):
+            return False
+        if self.generative is not None and self.generative is not facts.generative:
+            return False
+        if self.non_text is not None and self.non_text is not any(
+            m is not Modality.TEXT for m in made
+        ):
+            return False
+        if self.outputs_only is not None and not (made and made <= self.outputs_only):
+            return False
+        if self.outputs_any is not None and made.isdisjoint(self.outputs_any):
+            return False
+        return self.steps_differ is None or self.steps_differ is facts.steps_differ
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import threading
 import weakref
 from collections.abc import Iterable
@@ -786,12 +787,35 @@ def _step(
         inputs=planned.inputs,
         outputs=planned.outputs,
         category=category,
-        candidates=tuple(
-            Candidate(models[p], score, role, reasons, step)
-            for p, score, reasons in ranked.scored
-        ),
+        candidates=_candidates(models, ranked.scored, role, step),
         candidate_count=ranked.candidate_count,
         uses_previous=planned.uses_previous,
+    )
+
+
+_MODEL_ID = operator.attrgetter("model.id")
+
+
+def _candidates(
+    models: Sequence[AIModel],
+    scored: Sequence[tuple[int, float, tuple[str, ...]]],
+    role: str | None,
+    step: int | None,
+) -> tuple[Candidate, ...]:
+    if not scored:
+        return ()
+    # map and zip build every candidate without a Python-level loop: a
+    # ranking may hold every model of the taxonomy
+    positions, scores, reasons = zip(*scored, strict=True)
+    return tuple(
+        map(
+            Candidate,
+            map(models.__getitem__, positions),
+            scores,
+            itertools.repeat(role),
+            reasons,
+            itertools.repeat(step),
+        )
     )
 
 
@@ -811,18 +835,18 @@ def _merge(
     if len(steps) == 1:
         return list(steps[0].candidates), steps[0].candidate_count
     alone = _alone(tax, needs, rankings, options)
-    merged: list[Candidate] = []
-    seen: set[str] = set()
-    lists = [s.candidates for s in steps]
-    for round_ in range(max((len(c) for c in lists), default=0)):
-        for found in lists:
-            if round_ < len(found) and found[round_].model.id not in seen:
-                seen.add(found[round_].model.id)
-                merged.append(found[round_])
-        if round_ == 0 and alone and alone[0].model.id not in seen:
-            seen.add(alone[0].model.id)
-            merged.append(alone[0])
-    merged += [c for c in alone[1:] if c.model.id not in seen]
+    rounds = itertools.zip_longest(*(s.candidates for s in steps))
+    first = [c for c in next(rounds, ()) if c is not None]
+    # in turn: each step's best, the best for all steps, each step's next...
+    queue = [
+        *first,
+        *alone[:1],
+        *filter(None, itertools.chain.from_iterable(rounds)),
+        *alone[1:],
+    ]
+    ids = list(map(_MODEL_ID, queue))
+    earliest = dict(zip(reversed(ids), reversed(queue), strict=True))
+    merged = list(map(earliest.__getitem__, dict.fromkeys(ids)))  # each model once
     everyone = len(frozenset().union(*(r.pool for r in rankings)))
     limit = options.limit
     return (merged[:limit] if limit is not None else merged), everyone
@@ -845,17 +869,20 @@ def _alone(
         ).items():
             total[position] += score / len(needs)
     models = tax.models()
-    ordered = sorted(every, key=lambda p: (-round(total[p], 3), _place(tax, p)))
-    return [
-        Candidate(
-            models[p], round(total[p], 3), "all steps", ("can do every step alone",)
+    rounded = {p: round(t, 3) for p, t in total.items()}
+    recency = tax._get_index().recency  # noqa: SLF001  # ranking's tie-break
+    # newest first, then a stable sort: a score's models stay newest first
+    ordered = sorted(every, key=recency.__getitem__)
+    ordered.sort(key=rounded.__getitem__, reverse=True)
+    return list(
+        map(
+            Candidate,
+            map(models.__getitem__, ordered),
+            map(rounded.__getitem__, ordered),
+            itertools.repeat("all steps"),
+            itertools.repeat(("can do every step alone",)),
         )
-        for p in ordered
-    ]
-
-
-def _place(tax: Taxonomy, position: int) -> int:
-    return tax._get_index().recency[position]  # noqa: SLF001  # ranking's tie-break
+    )
 
 
 def _rejected(
@@ -864,20 +891,26 @@ def _rejected(
     rankings: Sequence[Ranked],
     options: _Options,
 ) -> tuple[list[Rejection], int]:
-    if len(rankings) == 1:
-        models = tax.models()
-        first = rankings[0]
-        return [Rejection(models[p], why) for p, why in first.rejected()], (
-            first.rejected_count
-        )
-    anywhere = frozenset().union(*(r.pool for r in rankings))
     models = tax.models()
+    if len(rankings) == 1:
+        first = rankings[0]
+        return _rejections(models, first.rejected()), first.rejected_count
+    anywhere = frozenset().union(*(r.pool for r in rankings))
     outside = sorted(frozenset(range(len(models))) - anywhere)
     needs = _needs(planned[0], None)
-    return [
-        Rejection(models[i], "fits no step: " + why)
-        for i, why in left_out(tax, needs, options.filters, outside[:REJECTED_SHOWN])
-    ], len(outside)
+    found = left_out(tax, needs, options.filters, outside[:REJECTED_SHOWN])
+    return _rejections(models, found, "fits no step: "), len(outside)
+
+
+def _rejections(
+    models: Sequence[AIModel], found: Sequence[tuple[int, str]], prefix: str = ""
+) -> list[Rejection]:
+    if not found:
+        return []
+    positions, reasons = zip(*found, strict=True)
+    if prefix:
+        reasons = tuple(prefix + r for r in reasons)
+    return list(map(Rejection, map(models.__getitem__, positions), reasons))
 
 
 def _ranking_reasons(

@@ -802,20 +802,8 @@ def _candidates(
     role: str | None,
     step: int | None,
 ) -> tuple[Candidate, ...]:
-    if not scored:
-        return ()
-    # map and zip build every candidate without a Python-level loop: a
-    # ranking may hold every model of the taxonomy
-    positions, scores, reasons = zip(*scored, strict=True)
     return tuple(
-        map(
-            Candidate,
-            map(models.__getitem__, positions),
-            scores,
-            itertools.repeat(role),
-            reasons,
-            itertools.repeat(step),
-        )
+        [Candidate(models[p], score, role, why, step) for p, score, why in scored]
     )
 
 
@@ -874,15 +862,8 @@ def _alone(
     # newest first, then a stable sort: a score's models stay newest first
     ordered = sorted(every, key=recency.__getitem__)
     ordered.sort(key=rounded.__getitem__, reverse=True)
-    return list(
-        map(
-            Candidate,
-            map(models.__getitem__, ordered),
-            map(rounded.__getitem__, ordered),
-            itertools.repeat("all steps"),
-            itertools.repeat(("can do every step alone",)),
-        )
-    )
+    alone = ("can do every step alone",)
+    return [Candidate(models[p], rounded[p], "all steps", alone) for p in ordered]
 
 
 def _rejected(
@@ -905,12 +886,7 @@ def _rejected(
 def _rejections(
     models: Sequence[AIModel], found: Sequence[tuple[int, str]], prefix: str = ""
 ) -> list[Rejection]:
-    if not found:
-        return []
-    positions, reasons = zip(*found, strict=True)
-    if prefix:
-        reasons = tuple(prefix + r for r in reasons)
-    return list(map(Rejection, map(models.__getitem__, positions), reasons))
+    return [Rejection(models[p], prefix + why) for p, why in found]
 
 
 def _ranking_reasons(

@@ -222,8 +222,7 @@ class _Feature:
     says: str
 
 
-_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
-_OUTPUTS = operator.attrgetter("output_modalities")
+_SECOND = operator.itemgetter(1)
 
 
 def rank(
@@ -274,21 +273,16 @@ def _all(
     part_of: dict[int, int] = {}
     for index, (members, _) in enumerate(parts):
         part_of.update(dict.fromkeys(members, index))
-    ordered = sorted(pool, key=facets.recency.__getitem__)  # newest first
-    # each model's class, and each class's score, without a Python-level
-    # loop over the models: map and zip keep the per-model work in C
-    keys = list(
-        zip(
-            map(part_of.__getitem__, ordered),
-            map(_OUTPUTS, map(facets.models.__getitem__, ordered)),
-            strict=True,
-        )
-    )
-    classes = {
-        key: _scored(parts[key[0]][1], key[1], focus) for key in dict.fromkeys(keys)
-    }
-    found = list(map(classes.__getitem__, keys))
-    scored = list(zip(ordered, map(_FIRST, found), map(_SECOND, found), strict=True))
+    models = facets.models
+    classes: dict[tuple[int, frozenset[Modality]], tuple[float, tuple[str, ...]]] = {}
+    scored = []
+    for p in sorted(pool, key=facets.recency.__getitem__):  # newest first
+        outputs = models[p].output_modalities
+        key = (part_of[p], outputs)
+        found = classes.get(key)
+        if found is None:
+            found = classes[key] = _scored(parts[key[0]][1], outputs, focus)
+        scored.append((p, *found))
     # a stable sort: models of one score stay newest first
     scored.sort(key=_SECOND, reverse=True)
     return scored
@@ -301,7 +295,7 @@ def scores_of(
     facets = _facets(taxonomy)
     features = _features(facets, needs, filters)
     scored = _all(facets, frozenset(positions), features, _focus(needs))
-    return dict(zip(map(_FIRST, scored), map(_SECOND, scored), strict=True))
+    return {p: score for p, score, _ in scored}
 
 
 def _pool(facets: _Facets, needs: StepNeeds, filters: Filters) -> frozenset[int]:
@@ -491,8 +485,6 @@ def left_out(
         for position in unexplained - members:
             reasons[position] = said
         unexplained &= members
-    if not unexplained:  # every model failed a check: no slower reasons
-        return tuple(zip(order, map(reasons.__getitem__, order), strict=True))
     return tuple(
         (p, reasons.get(p) or why_not(facets.models[p], needs, filters)) for p in order
     )

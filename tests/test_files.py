@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import stat
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jsonschema
@@ -15,7 +18,7 @@ import aitaxonomy as ai
 import strategies as sts
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from collections.abc import Iterator
 
 BASE = ai.default_taxonomy()
 MODELS = """
@@ -61,6 +64,62 @@ def test_file_and_directory_round_trip(tmp_path: Path) -> None:
     assert (tmp_path / "tree" / "models" / "gpt-4.toml").is_file()
     assert ai.load(tmp_path / "tree") == BASE
     assert not list(tmp_path.rglob("*.tmp")), "no temporary files left behind"
+
+
+@contextlib.contextmanager
+def _umask(mask: int) -> Iterator[None]:
+    old = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+ADDITION = BASE.extend(ai.Organization(id="acme", name="Acme"))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize("mask", [0o022, 0o027, 0o077, 0o002, 0o000])
+def test_written_files_get_the_umask(mask: int, tmp_path: Path) -> None:
+    """As ``open(path, "w")`` would: 0o666 less the umask, for files and folders."""
+    with _umask(mask):
+        ai.dump(ADDITION, tmp_path / "one.toml", exclude=BASE)
+        ai.dump(ADDITION, tmp_path / "tree", exclude=BASE)
+        (tmp_path / "plain.toml").write_text("")
+    expected = stat.S_IMODE((tmp_path / "plain.toml").stat().st_mode)
+    assert expected == 0o666 & ~mask
+    for path in (tmp_path / "one.toml", tmp_path / "tree/organizations/acme.toml"):
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
+    assert stat.S_IMODE((tmp_path / "tree").stat().st_mode) == 0o777 & ~mask
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize("mode", [0o600, 0o644, 0o640])
+def test_a_replaced_file_keeps_its_mode(mode: int, tmp_path: Path) -> None:
+    target = tmp_path / "one.toml"
+    target.write_text("old")
+    target.chmod(mode)
+    with _umask(0o022):
+        ai.dump(ADDITION, target, exclude=BASE)
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+    assert ai.load(target, base=BASE) == ADDITION
+
+
+def test_a_failed_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "one.toml"
+    target.write_text("old")
+
+    def fail(self: Path, other: object) -> None:
+        del self, other
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", fail)
+    with pytest.raises(OSError, match="No space left"):
+        ai.dump(ADDITION, target, exclude=BASE)
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["one.toml"], "no temporary file"
 
 
 def test_one_entity_file_takes_its_id_from_the_name(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -30,6 +31,7 @@ __all__ = ["LimitError", "Limits", "dump", "dumps", "load", "loads"]
 Format = Literal["toml", "json"]
 _SUFFIXES: Final[Mapping[str, Format]] = {".toml": "toml", ".json": "json"}
 _MIB = 1024 * 1024
+_TEMPORARY_TRIES = 10
 
 
 @attrs.frozen
@@ -428,7 +430,9 @@ def dump(
     is a directory that receives ``<group>/<id>.<format>`` files (TOML unless
     *format* says otherwise), which :func:`load` reads back. A single file is
     written to a temporary name first and then moved into place, so a failed
-    write leaves no half-written file.
+    write leaves no half-written file. Files get the mode ``open(path, "w")``
+    would give them: the user's umask applied to a new file, and the old mode
+    kept for a file replaced.
     """
     target = Path(path)
     document = _document(taxonomy, exclude)
@@ -445,8 +449,9 @@ def dump(
 
 
 def _write(target: Path, text: str) -> None:
+    """Write *text* through a temporary file moved into place: never half-written."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    handle, name = _temporary(target)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
@@ -454,3 +459,37 @@ def _write(target: Path, text: str) -> None:
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
+
+
+def _temporary(target: Path) -> tuple[int, str]:
+    """A new file beside *target*, with the mode ``open(target, "w")`` would give.
+
+    :func:`tempfile.mkstemp` makes files readable by their owner only, whatever
+    the umask, and the move would carry that mode to a catalog or diagram meant
+    to be shared. Created with 0o666 the file gets the umask applied by the
+    system (so the umask need not be read, which is not thread-safe); a file
+    replaced keeps its mode, as it would when rewritten in place.
+    """
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    tries = 0
+    while True:
+        name = str(target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp"))
+        try:
+            handle = os.open(name, flags, 0o666)
+            break
+        except FileExistsError:  # another writer's temporary file: pick again
+            tries += 1
+            if tries == _TEMPORARY_TRIES:
+                raise
+    if mode is not None:
+        try:
+            os.chmod(name, mode)  # noqa: PTH101  # by name: os.fchmod is POSIX-only
+        except BaseException:
+            os.close(handle)
+            Path(name).unlink(missing_ok=True)
+            raise
+    return handle, name

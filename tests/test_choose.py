@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -309,3 +310,50 @@ def test_limit_on_a_bigger_catalog() -> None:
 def test_bad_limit(value: object, error: type[Exception]) -> None:
     with pytest.raises(error, match="limit"):
         ai.choose(modalities="text", limit=value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"task": "transcribe our support calls"},
+        {"modalities": "image", "task": "a mascot for our brand", "limit": 3},
+        {"task": "transcribe the interview, then summarise it", "limit": 2},
+        {"modalities": ["text", "image"], "task": "a blog post with a picture"},
+        {"modalities": "text", "inputs": "image", "open_weights": True},
+        {"modalities": "molecule", "on_device": True},
+    ],
+)
+def test_to_dict_is_the_recommendation_as_json_data(kwargs: dict[str, Any]) -> None:
+    rec = ai.choose(**kwargs)
+    data = rec.to_dict()
+    assert json.loads(json.dumps(data)) == data, "JSON-ready: survives a round trip"
+    assert data["category"] == rec.category.id
+    assert data["use_case"] == (rec.use_case.id if rec.use_case else None)
+    assert data["job_type"] == (rec.job_type.id if rec.job_type else None)
+    assert (data["hybrid"], data["confidence"], data["language"]) == (
+        rec.hybrid,
+        rec.confidence,
+        rec.language,
+    )
+    assert data["outputs"] == sorted(rec.outputs)
+    assert data["inputs"] == sorted(rec.inputs)
+    assert [c["id"] for c in data["candidates"]] == [c.model.id for c in rec.candidates]
+    assert [(c["score"], c["role"], c["step"]) for c in data["candidates"]] == [
+        (c.score, c.role, c.step) for c in rec.candidates
+    ]
+    assert len(data["steps"]) == len(rec.steps)
+    for step_data, step in zip(data["steps"], rec.steps, strict=True):
+        assert step_data["candidate_count"] == step.candidate_count
+        assert [c["id"] for c in step_data["candidates"]] == [
+            c.model.id for c in step.candidates
+        ]
+    assert (data["candidate_count"], data["rejected_count"]) == (
+        rec.candidate_count,
+        rec.rejected_count,
+    )
+    assert [r["id"] for r in data["rejected"]] == [r.model.id for r in rec.rejected]
+    assert [(r["id"], r["section"]) for r in data["rationale"]] == [
+        (r.id, r.section) for r in rec.rationale
+    ]
+    assert data["techniques"] == [t.id for t in rec.techniques]
+    assert data["matched_terms"] == list(rec.matched_terms)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import attrs
+import jsonschema
 import pytest
 from hypothesis import given
 
@@ -185,3 +187,33 @@ def test_generated_entities_are_valid_and_equal_to_their_copies(
     copy = attrs.evolve(entity)
     assert copy == entity
     assert hash(copy) == hash(entity)
+
+
+_SCHEMA = ai.json_schema()
+
+
+@given(sts.entities)
+def test_to_dict_is_a_catalog_entry(entity: ai.Entity) -> None:
+    """Law: ``to_dict()`` is JSON data that the catalog schema accepts for its kind."""
+    data = entity.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert (data["kind"], data["id"], data["name"]) == (
+        type(entity).KIND,
+        entity.id,
+        entity.name,
+    )
+    schema = {**_SCHEMA, "$ref": f"#/$defs/{data['kind']}"}
+    del schema["oneOf"]
+    jsonschema.validate(data, schema)
+
+
+def test_to_dict_is_what_dumps_writes() -> None:
+    tax = ai.default_taxonomy()
+    document = json.loads(ai.dumps(tax, format="json"))
+    written = {
+        e["id"]: e
+        for group in document.values()
+        if isinstance(group, list)
+        for e in group
+    }
+    assert written == {e.id: e.to_dict() for e in tax}

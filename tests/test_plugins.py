@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import zipfile
+from importlib import metadata
 from typing import TYPE_CHECKING
 
 import pytest
@@ -224,3 +225,11 @@ def test_no_plugins_gives_the_default() -> None:
 def test_on_error_is_checked() -> None:
     with pytest.raises(ValueError, match="on_error must be"):
         ai.installed_taxonomy(on_error="ignore")  # type: ignore[arg-type]
+
+
+def test_nothing_installed_gives_the_base_itself() -> None:
+    """With no plugin installed there is nothing to check again: the base comes back."""
+    assert not metadata.entry_points(group="aitaxonomy.catalogs"), "a clean environment"
+    assert ai.installed_taxonomy() is BASE
+    other = BASE.extend(ai.Organization(id="acme", name="Acme"))
+    assert ai.installed_taxonomy(base=other) is other

@@ -56,7 +56,7 @@ if TYPE_CHECKING:
         Step,
         choose,
     )
-    from ._export import export
+    from ._export import Edge, edges, export
     from ._files import LimitError, Limits, dump, dumps, load, loads
     from ._plugins import PluginError, PluginWarning, installed_taxonomy
     from ._rules import Rule, rules
@@ -78,7 +78,7 @@ _LAZY = {
         "choose",
     ),
     "._rules": ("Rule", "rules"),
-    "._export": ("export",),
+    "._export": ("Edge", "edges", "export"),
     "._files": ("LimitError", "Limits", "dump", "dumps", "load", "loads"),
     "._plugins": ("PluginError", "PluginWarning", "installed_taxonomy"),
     "._schema": ("json_schema",),
@@ -110,6 +110,7 @@ __all__ = [
     "Category",
     "Citation",
     "Comparison",
+    "Edge",
     "Entity",
     "GenAI",
     "InvalidArgumentError",
@@ -143,6 +144,7 @@ __all__ = [
     "default_taxonomy",
     "dump",
     "dumps",
+    "edges",
     "export",
     "installed_taxonomy",
     "json_schema",

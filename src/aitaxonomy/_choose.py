@@ -15,7 +15,7 @@ import operator
 import threading
 import weakref
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -200,6 +200,75 @@ class Recommendation:
         lines.append("Why:")
         lines.extend(f"  - {reason}" for reason in self.rationale)
         return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This recommendation as JSON-ready data, in a documented, stable shape.
+
+        Entities are given by id (candidates by name too), modalities as
+        sorted lists of their values, and counts as integers; this is what
+        ``aitaxonomy choose --json`` prints. Every field and its type is
+        listed under "JSON output" in the command-line docs; fields keep
+        their names and types, and new ones may be added.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> rec = ai.choose(task="transcribe our support calls", limit=1)
+            >>> data = rec.to_dict()
+            >>> data["category"], data["job_type"], data["inputs"], data["outputs"]
+            ('ai-model', 'speech-recognition', ['speech'], ['text'])
+            >>> [c["id"] for c in data["candidates"]] == [rec.candidates[0].model.id]
+            True
+            >>> sorted(data["candidates"][0])
+            ['id', 'name', 'reasons', 'role', 'score', 'step']
+        """
+        return {
+            "category": self.category.id,
+            "use_case": _id_of(self.use_case),
+            "job_type": _id_of(self.job_type),
+            "language": self.language,
+            "hybrid": self.hybrid,
+            "confidence": self.confidence,
+            "outputs": sorted(m.value for m in self.outputs),
+            "inputs": sorted(m.value for m in self.inputs),
+            "steps": [_step_data(s) for s in self.steps],
+            "candidates": [_candidate_data(c) for c in self.candidates],
+            "candidate_count": self.candidate_count,
+            "techniques": [t.id for t in self.techniques],
+            "rationale": [
+                {"id": r.id, "text": r.text, "section": r.section}
+                for r in self.rationale
+            ],
+            "rejected": [{"id": r.model.id, "reason": r.reason} for r in self.rejected],
+            "rejected_count": self.rejected_count,
+            "matched_terms": list(self.matched_terms),
+        }
+
+
+def _id_of(entity: UseCase | JobType | None) -> str | None:
+    return None if entity is None else entity.id
+
+
+def _candidate_data(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "id": candidate.model.id,
+        "name": candidate.model.name,
+        "score": candidate.score,
+        "role": candidate.role,
+        "step": candidate.step,
+        "reasons": list(candidate.reasons),
+    }
+
+
+def _step_data(step: Step) -> dict[str, Any]:
+    return {
+        "job_type": _id_of(step.job_type),
+        "inputs": sorted(m.value for m in step.inputs),
+        "outputs": sorted(m.value for m in step.outputs),
+        "category": step.category.id,
+        "uses_previous": step.uses_previous,
+        "candidate_count": step.candidate_count,
+        "candidates": [_candidate_data(c) for c in step.candidates],
+    }
 
 
 @attrs.frozen(cache_hash=True)

@@ -327,6 +327,22 @@ class Entity:
     description: str = _text_field()
     provenance: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
 
+    def to_dict(self) -> dict[str, Any]:
+        """This entity as JSON-ready data: one entry of a catalog file.
+
+        ``kind`` first, then every field not at its default, as :func:`dumps`
+        writes it and :func:`loads` reads it back; the shape is the catalog
+        format's (``docs/catalog.md``).
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> ai.LLM(id="acme-7b", name="Acme 7B", organization="acme").to_dict()
+            {'kind': 'llm', 'id': 'acme-7b', 'name': 'Acme 7B', 'organization': 'acme'}
+        """
+        from ._convert import entity_to_data  # noqa: PLC0415  # it imports this module
+
+        return entity_to_data(self)
+
     def references(self) -> Iterable[tuple[str, str]]:
         """Yield ``(field, id)`` for every link this entity makes to another.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -10,6 +11,7 @@ import attrs
 from ._entities import AIModel, Category, Entity, Organization, Technique, UseCase
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Callable, Iterator
 
     from ._taxonomy import Taxonomy
@@ -28,21 +30,59 @@ _GRAPH_KINDS = (Category, AIModel, Technique, UseCase)
 _VOCABULARY = "https://aitaxonomy.invalid/vocab#"
 
 
+_INVERSES = {
+    "is a": "members",
+    "part of": "concepts",
+    "favours": "use cases",
+    "uses": "used by",
+    "suits": "suited models",
+    "powered by": "powers",
+    "made by": "models",
+}
+"""Each relation :func:`edges` yields, read from its target's side."""
+
+
 @attrs.frozen
 class Edge:
-    """A link between two entities, named by its relation (``"is a"``...)."""
+    """A link between two entities, named by its relation (``"is a"``...).
+
+    Attributes:
+        source: The id of the entity that makes the link.
+        target: The id of the entity it points at.
+        relation: ``"is a"`` (a model or category to its category),
+            ``"part of"`` (a technique to the technique it belongs to),
+            ``"favours"`` (a use case to its category), ``"uses"`` (a model
+            to a technique), ``"suits"`` (a model to a use case),
+            ``"powered by"`` (a product to the model behind it) or
+            ``"made by"`` (a model to its organisation).
+    """
 
     source: str
     target: str
     relation: str
 
+    @property
+    def inverse(self) -> str:
+        """The relation seen from the target: what its sources are to it.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> ai.Edge("chatgpt", "gpt-4", "powered by").inverse
+            'powers'
+        """
+        return _INVERSES[self.relation]
+
 
 def edges(taxonomy: Taxonomy, *, organizations: bool = False) -> Iterator[Edge]:
-    """Every link of the graph, in a stable order.
+    """Every link of the taxonomy graph, in a stable order.
+
+    Args:
+        taxonomy: Whose links.
+        organizations: Also yield each model's ``"made by"`` link.
 
     Example:
         >>> import aitaxonomy as ai
-        >>> next(e for e in edges(ai.default_taxonomy()) if e.source == "chatgpt")
+        >>> next(e for e in ai.edges(ai.default_taxonomy()) if e.source == "chatgpt")
         Edge(source='chatgpt', target='genai', relation='is a')
     """
     for entity in taxonomy:
@@ -262,21 +302,39 @@ _WRITERS: dict[str, Callable[[Taxonomy], str]] = {
 }
 
 
-def export(taxonomy: Taxonomy, format: ExportFormat) -> str:  # noqa: A002
-    """The taxonomy graph as text in *format*.
+def export(
+    taxonomy: Taxonomy,
+    format: ExportFormat,  # noqa: A002
+    *,
+    path: str | os.PathLike[str] | None = None,
+) -> str:
+    """The taxonomy graph as text in *format*, also written to *path* if given.
 
     ``mermaid`` and ``dot`` draw categories, models, techniques and use cases
     with their links; ``json`` lists every node and edge; ``jsonld`` is
-    linked data with ids as IRIs; ``markdown`` is tables per kind.
+    linked data with ids as IRIs; ``markdown`` is tables per kind. A file is
+    written as :func:`dump` writes one: through a temporary file moved into
+    place, with the mode ``open(path, "w")`` would give it.
 
     Example:
         >>> import aitaxonomy as ai
         >>> print(ai.export(ai.default_taxonomy(), "mermaid").splitlines()[0])
         flowchart LR
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     target = pathlib.Path(folder, "taxonomy.dot")
+        ...     text = ai.export(ai.default_taxonomy(), "dot", path=target)
+        ...     target.read_text("utf-8") == text
+        True
     """
     writer = _WRITERS.get(format)
     if writer is None:
         raise ValueError(
             f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}"
         )
-    return writer(taxonomy)
+    text = writer(taxonomy)
+    if path is not None:
+        from ._files import _write  # noqa: PLC0415  # files load cattrs and more
+
+        _write(Path(path), text)
+    return text

@@ -120,4 +120,6 @@ def installed_taxonomy(
             continue
         entities.extend(found)
         origins.extend((f"plugin {entry.name}", f"$[{i}]") for i in range(len(found)))
+    if len(entities) == len(start):  # nothing installed: the base is valid as it is
+        return start
     return assemble(entities, origins)

@@ -25,7 +25,7 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = f"aitaxonomy {release}"
 html_static_path: list[str] = []
-html_extra_path = ["catalog.schema.json"]
+html_extra_path = ["catalog.schema.json", "cli-output.schema.json"]
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import aitaxonomy as ai
 from aitaxonomy import _catalog
@@ -142,6 +143,50 @@ def _vocabulary_tables() -> str:
     return "".join(parts)
 
 
+def _json_type(schema: dict[str, Any]) -> str:
+    """A property's type in words: "string or null", "array of `candidate`"."""
+    ref = schema.get("$ref", "")
+    if ref:
+        return (
+            "catalog entry" if ref.startswith("catalog") else f"`{ref.split('/')[-1]}`"
+        )
+    kinds = schema.get("type", "any")
+    if isinstance(kinds, list):
+        return " or ".join(kinds)
+    if kinds == "array":
+        return "array of " + _json_type(schema["items"])
+    if kinds == "object" and isinstance(schema.get("additionalProperties"), dict):
+        return "object of " + _json_type(schema["additionalProperties"])
+    return str(kinds)
+
+
+def _json_tables() -> str:
+    """One table of fields per command's JSON, from docs/cli-output.schema.json."""
+    schema = json.loads((HERE / "cli-output.schema.json").read_text("utf-8"))
+    parts = []
+    pending = list(schema["$defs"].items())
+    while pending:
+        name, definition = pending.pop(0)
+        parts.append(f"\n### `{name}`\n\n{definition['description']}\n")
+        if definition.get("type") == "array":
+            parts.append(f"\nAn array of {_json_type(definition['items'])}.\n")
+        properties = definition.get("properties", {})
+        if not properties:
+            continue
+        rows, inside = [], []
+        for field, spec in properties.items():
+            inner = spec.get("items", {})
+            if "properties" in inner:  # an object described in place: its own table
+                inside.append((f"{name}.{field}[]", inner))
+                kind = f"array of `{name}.{field}[]`"
+            else:
+                kind = _json_type(spec)
+            rows.append([f"`{field}`", kind, spec["description"]])
+        parts.append("\n" + _table(["field", "type", "meaning"], rows))
+        pending[:0] = inside
+    return "".join(parts).lstrip("\n")
+
+
 def _job_type_tables() -> str:
     """The job types, by what they work on, from the packaged data."""
     tax = ai.default_taxonomy()
@@ -215,6 +260,7 @@ def generated() -> dict[Path, str]:
         HERE / "_generated" / "help.txt": _help(),
         HERE / "_generated" / "vocabulary.md": _vocabulary_tables(),
         HERE / "_generated" / "job-types.md": _job_type_tables(),
+        HERE / "_generated" / "cli-json.md": _json_tables(),
     }
     for command in COMMANDS:
         files[HERE / "_generated" / f"help-{command}.txt"] = _help(command)

@@ -1,4 +1,10 @@
-"""The ``aitaxonomy`` command: a thin layer over the public Python API."""
+"""The ``aitaxonomy`` command: a thin layer over the public Python API.
+
+It imports nothing private: what it prints comes from ``aitaxonomy`` itself
+(``Recommendation.to_dict()``, ``Entity.to_dict()``, ``edges()``,
+``export()``, ``dump()``), so the command and the library cannot drift
+apart. Installed plugins' catalogs count unless ``--no-plugins`` says not.
+"""
 
 from __future__ import annotations
 
@@ -8,40 +14,28 @@ import os
 import shutil
 import sys
 import textwrap
+import warnings
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-from ._catalog import default_taxonomy
-from ._entities import (
-    AIModel,
-    Category,
-    Entity,
-    JobType,
-    Organization,
-    Technique,
-    UseCase,
-)
-from ._errors import AITaxonomyError, Problem, TaxonomyError
-from ._modality import Modality
-from ._version import __version__
+import aitaxonomy as ai
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from ._choose import Candidate, Recommendation
-    from ._export import ExportFormat
-    from ._taxonomy import Taxonomy
-
 __all__ = ["main"]
 
 WIDTH = 80
-_LIST_KINDS: dict[str, type[Entity]] = {
-    "models": AIModel,
-    "techniques": Technique,
-    "use-cases": UseCase,
-    "job-types": JobType,
-    "categories": Category,
-    "organizations": Organization,
+"""Where prose wraps when stdout is not a terminal, and help always."""
+_NARROWEST = 40
+"""Prose wraps no narrower than this, however narrow the terminal."""
+_LIST_KINDS: dict[str, type[ai.Entity]] = {
+    "models": ai.AIModel,
+    "techniques": ai.Technique,
+    "use-cases": ai.UseCase,
+    "job-types": ai.JobType,
+    "categories": ai.Category,
+    "organizations": ai.Organization,
 }
 
 
@@ -83,14 +77,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Style:
-    """ANSI styling on a terminal only, and never with NO_COLOR set."""
+    """How stdout looks: colour and fitting to a width on a terminal only.
+
+    Piped or redirected output is never cut, so ``| grep`` sees every field,
+    and has no colour. Prose (reasons, the rationale) wraps at the
+    terminal's width, or at 80 columns off a terminal, which loses nothing.
+    """
 
     def __init__(self, stream: IO[str]) -> None:
+        tty = stream.isatty()
         self.on = (
-            stream.isatty()
-            and "NO_COLOR" not in os.environ
-            and os.environ.get("TERM") != "dumb"
+            tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
         )
+        self.width: int | None = shutil.get_terminal_size().columns if tty else None
 
     def __call__(self, text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.on else text
@@ -98,17 +97,31 @@ class _Style:
     def bold(self, text: str) -> str:
         return self(text, "1")
 
-    def dim(self, text: str) -> str:
-        return self(text, "2")
-
     def id(self, text: str) -> str:
         return self(text, "36")
 
+    def fit(self, line: str) -> str:
+        """*line* cut to the terminal's width; whole when not on a terminal."""
+        if self.width is None or len(line) <= self.width:
+            return line
+        return line[: max(self.width - 1, 0)] + "…"
 
-def _modality(value: str) -> Modality:
+    def wrap(self, text: str, indent: str = "", first: str | None = None) -> str:
+        """*text* as lines of the terminal's width (80 columns off a terminal)."""
+        lines = textwrap.wrap(
+            text,
+            max(self.width or WIDTH, _NARROWEST),
+            initial_indent=indent if first is None else first,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
+        return "\n".join(lines or [first or indent]) + "\n"
+
+
+def _modality(value: str) -> ai.Modality:
     try:
-        return Modality.parse(value)
-    except AITaxonomyError as exc:
+        return ai.Modality.parse(value)
+    except ai.AITaxonomyError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
@@ -122,92 +135,47 @@ def _at_least_one(value: str) -> int:
     return number
 
 
-def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=indent if first is None else first,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-    ) or [first or indent]
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _entity_data(entity: Entity) -> dict[str, Any]:
-    from ._convert import entity_to_data  # noqa: PLC0415
-
-    return entity_to_data(entity)
-
-
-def _taxonomy(args: argparse.Namespace) -> Taxonomy:
-    from ._files import load  # noqa: PLC0415
-
-    base = default_taxonomy()
-    taxonomy = base
+def _taxonomy(args: argparse.Namespace) -> ai.Taxonomy:
+    """The taxonomy a command reads: the base, then each ``--catalog`` on top."""
+    taxonomy = _base(args)
     for path in args.catalog or ():
-        taxonomy = load(path, base=taxonomy)
+        taxonomy = ai.load(path, base=taxonomy)
+    return taxonomy
+
+
+def _base(args: argparse.Namespace) -> ai.Taxonomy:
+    """The default taxonomy and, unless ``--no-plugins``, the installed plugins."""
+    if args.no_plugins:
+        return ai.default_taxonomy()
+    # A broken plugin that some other package installed should not stop every
+    # command: it is left out, and stderr says which and how to leave all out.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ai.PluginWarning)
+        taxonomy = ai.installed_taxonomy(on_error="warn")
+    for warning in caught:
+        if issubclass(warning.category, ai.PluginWarning):
+            sys.stderr.write(
+                f"aitaxonomy: warning: {warning.message}\n"
+                "  (left out; --no-plugins leaves out every plugin)\n"
+            )
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     return taxonomy
 
 
 # -- choose --------------------------------------------------------------------
 
 
-def _candidate_data(c: Candidate) -> dict[str, Any]:
-    return {
-        "id": c.model.id,
-        "name": c.model.name,
-        "score": c.score,
-        "role": c.role,
-        "step": c.step,
-        "reasons": list(c.reasons),
-    }
-
-
-def _recommendation_data(rec: Recommendation) -> dict[str, Any]:
-    return {
-        "category": rec.category.id,
-        "use_case": rec.use_case.id if rec.use_case else None,
-        "job_type": rec.job_type.id if rec.job_type else None,
-        "language": rec.language,
-        "hybrid": rec.hybrid,
-        "confidence": rec.confidence,
-        "outputs": sorted(m.value for m in rec.outputs),
-        "inputs": sorted(m.value for m in rec.inputs),
-        "steps": [
-            {
-                "job_type": s.job_type.id if s.job_type else None,
-                "inputs": sorted(m.value for m in s.inputs),
-                "outputs": sorted(m.value for m in s.outputs),
-                "category": s.category.id,
-                "uses_previous": s.uses_previous,
-                "candidate_count": s.candidate_count,
-                "candidates": [_candidate_data(c) for c in s.candidates],
-            }
-            for s in rec.steps
-        ],
-        "candidates": [_candidate_data(c) for c in rec.candidates],
-        "techniques": [t.id for t in rec.techniques],
-        "rationale": [
-            {"id": r.id, "text": r.text, "section": r.section} for r in rec.rationale
-        ],
-        "rejected": [{"id": r.model.id, "reason": r.reason} for r in rec.rejected],
-        "matched_terms": list(rec.matched_terms),
-    }
-
-
 def _cmd_choose(args: argparse.Namespace, style: _Style) -> int:
-    from ._choose import choose  # noqa: PLC0415
-
     if not args.modality and not args.task:
         raise _UsageError("choose needs --modality, --task, or both")
-    rec = choose(
+    rec = ai.choose(
         modalities=args.modality or None,
         task=args.task,
         inputs=args.input or None,
@@ -221,7 +189,7 @@ def _cmd_choose(args: argparse.Namespace, style: _Style) -> int:
         if reason.id == "no-candidates":
             sys.stderr.write(f"aitaxonomy: no candidates: {reason.text}\n")
     if args.json:
-        _print_json(_recommendation_data(rec))
+        _print_json(rec.to_dict())
         return 0
     out = sys.stdout
     headline = f"{rec.category.name} ({rec.category.id})"
@@ -242,27 +210,24 @@ def _cmd_choose(args: argparse.Namespace, style: _Style) -> int:
         job = f"{step.job_type.name} ({step.job_type.id})" if step.job_type else "-"
         shape = f"{', '.join(sorted(step.inputs))} -> {', '.join(sorted(step.outputs))}"
         out.write("\n" + style.bold(f"{label}: {job}") + f"  {shape}\n")
-        for c in step.candidates[: args.top]:
+        for c in step.candidates:
             out.write(f"  {c.score:4.2f}  {style.id(c.model.name)}\n")
             if c.reasons:
-                out.write("\n".join(_wrap("; ".join(c.reasons), " " * 8)) + "\n")
+                out.write(style.wrap("; ".join(c.reasons), " " * 8))
         if not step.candidates:
             out.write("  (no candidates)\n")
     alone = [c for c in rec.candidates if c.role == "all steps"]
     if alone:
         out.write("\n" + style.bold("Every step alone") + "\n")
-        for c in alone[: args.top]:
+        for c in alone:
             out.write(f"  {c.score:4.2f}  {style.id(c.model.name)}\n")
     if rec.techniques:
         out.write("\n" + style.bold("Techniques") + "\n")
-        out.write(
-            "\n".join(_wrap(", ".join(t.name for t in rec.techniques), "  ")) + "\n"
-        )
+        out.write(style.wrap(", ".join(t.name for t in rec.techniques), "  "))
     out.write("\n" + style.bold("Why") + "\n")
     for reason in rec.rationale:
         source = f" [{reason.section}]" if reason.section else ""
-        lines = _wrap(f"{reason.text}{source}", "    ", f"  - {reason.id}: ")
-        out.write("\n".join(lines) + "\n")
+        out.write(style.wrap(f"{reason.text}{source}", "    ", f"  - {reason.id}: "))
     return 0
 
 
@@ -281,8 +246,8 @@ def _cmd_list(args: argparse.Namespace, style: _Style) -> int:
         args.use_case,
         args.domain,
     )
-    if cls is AIModel:
-        found: Sequence[Entity] = taxonomy.models(
+    if cls is ai.AIModel:
+        found: Sequence[ai.Entity] = taxonomy.models(
             output=args.output or None,
             input=args.input or None,
             technique=args.technique,
@@ -299,50 +264,38 @@ def _cmd_list(args: argparse.Namespace, style: _Style) -> int:
     else:
         found = taxonomy.of_type(cls)
     if args.json:
-        _print_json([_entity_data(e) for e in found])
+        _print_json([e.to_dict() for e in found])
         return 0
     width = max((len(e.id) for e in found), default=2)
     for entity in found:
         detail = _summary(taxonomy, entity)
-        line = _fit(
-            f"{entity.id.ljust(width)}  {entity.name}  {detail}".rstrip(), WIDTH
-        )
-        sys.stdout.write(style.id(entity.id) + line[len(entity.id) :] + "\n")
+        line = style.fit(f"{entity.id.ljust(width)}  {entity.name}  {detail}".rstrip())
+        shown = line[: len(entity.id)]
+        sys.stdout.write(style.id(shown) + line[len(shown) :] + "\n")
     if not found:
         sys.stderr.write("nothing matches\n")
     return 0
 
 
-def _summary(taxonomy: Taxonomy, entity: Entity) -> str:
-    if isinstance(entity, AIModel):
+def _summary(taxonomy: ai.Taxonomy, entity: ai.Entity) -> str:
+    if isinstance(entity, ai.AIModel):
         outputs = ",".join(sorted(entity.output_modalities)) or "-"
         return f"[{entity.category_id}] -> {outputs}"
-    if isinstance(entity, UseCase):
+    if isinstance(entity, ai.UseCase):
         return f"[{entity.category}]"
-    if isinstance(entity, Technique) and entity.part_of:
+    if isinstance(entity, ai.Technique) and entity.part_of:
         return f"(part of {taxonomy[entity.part_of].name})"
-    if isinstance(entity, Category) and entity.parent:
+    if isinstance(entity, ai.Category) and entity.parent:
         return f"(under {entity.parent})"
     return ""
 
 
-def _links(taxonomy: Taxonomy, entity: Entity) -> dict[str, list[str]]:
-    """Entities that point at *entity*, by relation."""
-    from ._export import edges  # noqa: PLC0415
-
+def _links(taxonomy: ai.Taxonomy, entity: ai.Entity) -> dict[str, list[str]]:
+    """Entities that point at *entity*, by how the link reads from it."""
     incoming: dict[str, list[str]] = {}
-    labels = {
-        "is a": "members",
-        "uses": "used by",
-        "suits": "suited models",
-        "powered by": "powers",
-        "part of": "concepts",
-        "favours": "use cases",
-        "made by": "models",
-    }
-    for edge in edges(taxonomy, organizations=True):
+    for edge in ai.edges(taxonomy, organizations=True):
         if edge.target == entity.id:
-            incoming.setdefault(labels[edge.relation], []).append(edge.source)
+            incoming.setdefault(edge.inverse, []).append(edge.source)
     return incoming
 
 
@@ -350,7 +303,7 @@ def _cmd_show(args: argparse.Namespace, style: _Style) -> int:
     taxonomy = _taxonomy(args)
     entity = taxonomy[args.id]
     links = _links(taxonomy, entity)
-    data = _entity_data(entity)
+    data = entity.to_dict()
     if args.json:
         _print_json({**data, "linked_from": links})
         return 0
@@ -358,33 +311,33 @@ def _cmd_show(args: argparse.Namespace, style: _Style) -> int:
     out.write(
         style.bold(f"{entity.name}") + f"  ({data['kind']} {style.id(entity.id)})\n"
     )
-    if isinstance(entity, AIModel):
+    if isinstance(entity, ai.AIModel):
         path = " > ".join(c.name for c in taxonomy.category_path(entity.category_id))
         out.write(f"  category: {path}\n")
     for key, value in data.items():
         if key in ("kind", "id", "name", "provenance"):
             continue
         text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        out.write("\n".join(_wrap(text, "      ", f"  {key}: ")) + "\n")
+        out.write(style.wrap(text, "      ", f"  {key}: "))
     for relation, ids in links.items():
-        out.write("\n".join(_wrap(", ".join(ids), "      ", f"  {relation}: ")) + "\n")
+        out.write(style.wrap(", ".join(ids), "      ", f"  {relation}: "))
     if entity.provenance:
         out.write("  sources:\n")
         for citation in entity.provenance:
             where = citation.section and f"article section {citation.section}"
             where = where or f"{citation.url} (read {citation.as_of})"
             covers = f" for {', '.join(citation.covers)}" if citation.covers else ""
-            out.write("\n".join(_wrap(f"{where}{covers}", "      ", "    - ")) + "\n")
+            out.write(style.wrap(f"{where}{covers}", "      ", "    - "))
     return 0
 
 
-def _tree_data(taxonomy: Taxonomy, category: Category) -> dict[str, Any]:
+def _tree_data(taxonomy: ai.Taxonomy, category: ai.Category) -> dict[str, Any]:
     children = [c for c in taxonomy.categories() if c.parent == category.id]
     return {
         "id": category.id,
         "name": category.name,
         "models": [
-            m.id for m in taxonomy.of_type(AIModel) if m.category_id == category.id
+            m.id for m in taxonomy.of_type(ai.AIModel) if m.category_id == category.id
         ],
         "children": [_tree_data(taxonomy, c) for c in children],
     }
@@ -403,7 +356,7 @@ def _cmd_tree(args: argparse.Namespace, style: _Style) -> int:
         sys.stdout.write(f"{pad}{style.bold(node['name'])} [{style.id(node['id'])}]\n")
         if node["models"]:
             names = ", ".join(taxonomy[m].name for m in node["models"])
-            sys.stdout.write("\n".join(_wrap(names, pad + "    ", pad + "  · ")) + "\n")
+            sys.stdout.write(style.wrap(names, pad + "    ", pad + "  · "))
         for child in node["children"]:
             draw(child, depth + 1)
 
@@ -425,14 +378,15 @@ def _cmd_compare(args: argparse.Namespace, style: _Style) -> int:
             }
         )
         return 0
-    # One block per feature keeps every line within 80 columns.
+    # One block per feature keeps every line within the width.
     names = [c.name for c in table.categories]
     width = max(len(n) for n in names)
     for label, values in table.rows:
         sys.stdout.write(style.bold(label) + "\n")
         for name, value in zip(names, values, strict=True):
-            lines = _wrap(value, " " * (width + 4), f"  {name.ljust(width)}  ")
-            sys.stdout.write("\n".join(lines) + "\n")
+            sys.stdout.write(
+                style.wrap(value, " " * (width + 4), f"  {name.ljust(width)}  ")
+            )
     return 0
 
 
@@ -440,16 +394,15 @@ def _cmd_compare(args: argparse.Namespace, style: _Style) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, style: _Style) -> int:
-    from ._files import load  # noqa: PLC0415
-
-    problems: list[Problem] = []
+    base = None if args.standalone else _base(args)
+    problems: list[ai.Problem] = []
     for path in args.paths:
         try:
-            load(path, base=None if args.standalone else default_taxonomy())
-        except TaxonomyError as exc:
+            ai.load(path, base=base)
+        except ai.TaxonomyError as exc:
             problems.extend(exc.problems)
         except OSError as exc:
-            problems.append(Problem(exc.strerror or str(exc), "$", str(path)))
+            problems.append(ai.Problem(exc.strerror or str(exc), "$", str(path)))
     if args.json:
         _print_json(
             {
@@ -471,15 +424,10 @@ def _cmd_validate(args: argparse.Namespace, style: _Style) -> int:
 
 def _cmd_export(args: argparse.Namespace, style: _Style) -> int:
     del style
-    from ._export import export  # noqa: PLC0415
-
-    fmt: ExportFormat = "json" if args.json else args.format
-    text = export(_taxonomy(args), fmt)
-    if args.output:
-        from ._files import _write  # noqa: PLC0415
-
-        _write(Path(args.output), text)
-    else:
+    text = ai.export(
+        _taxonomy(args), "json" if args.json else args.format, path=args.output
+    )
+    if not args.output:
         sys.stdout.write(text)
     return 0
 
@@ -494,19 +442,18 @@ _ADAPTERS = {
 def _cmd_import(args: argparse.Namespace, style: _Style) -> int:
     from collections import Counter  # noqa: PLC0415
 
-    from . import adapters  # noqa: PLC0415
-    from ._files import dump  # noqa: PLC0415
+    from aitaxonomy import adapters  # noqa: PLC0415  # only this command needs them
 
     try:
         data = json.loads(Path(args.file).read_bytes())
     except json.JSONDecodeError as exc:
-        raise TaxonomyError(
-            [Problem(f"invalid JSON: {exc.msg}", f"line {exc.lineno}", args.file)]
+        raise ai.TaxonomyError(
+            [ai.Problem(f"invalid JSON: {exc.msg}", f"line {exc.lineno}", args.file)]
         ) from None
     result = getattr(adapters, _ADAPTERS[args.source])(data, as_of=args.as_of)
     if args.output:
-        base = default_taxonomy()
-        dump(base.extend(*result.entities), args.output, exclude=base)
+        base = _base(args)
+        ai.dump(base.extend(*result.entities), args.output, exclude=base)
     if args.json:
         _print_json(
             {
@@ -526,9 +473,7 @@ def _cmd_import(args: argparse.Namespace, style: _Style) -> int:
     if reasons:
         sys.stdout.write("skipped because:\n")
         for reason, count in reasons.most_common():
-            sys.stdout.write(
-                "\n".join(_wrap(reason, " " * 10, f"  {count:>6}  ")) + "\n"
-            )
+            sys.stdout.write(style.wrap(reason, " " * 10, f"  {count:>6}  "))
     if result.notes:
         sys.stdout.write(f"{len(result.notes)} notes on fields left out (see --json)\n")
     if args.output:
@@ -561,9 +506,18 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--catalog",
         action="append",
         metavar="PATH",
-        help="add a catalog file or directory to the default taxonomy (repeatable)",
+        help="add a catalog file or directory to the taxonomy (repeatable)",
     )
+    _plugins_flag(parser)
     _json_flag(parser)
+
+
+def _plugins_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-plugins",
+        action="store_true",
+        help="leave out the catalogs of installed plugins",
+    )
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:
@@ -580,7 +534,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
     )
     parser.add_argument(
-        "--version", action="version", version=f"aitaxonomy {__version__}"
+        "--version", action="version", version=f"aitaxonomy {ai.__version__}"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -729,6 +683,7 @@ def _add_file_commands(sub: Any) -> None:
         action="store_true",
         help="check each file on its own, not against the default",
     )
+    _plugins_flag(validate)
     _json_flag(validate)
     validate.set_defaults(handler=_cmd_validate)
 
@@ -755,6 +710,7 @@ def _add_file_commands(sub: Any) -> None:
         metavar="YYYY-MM-DD",
         help="the day the data was read; cited by every entity",
     )
+    _plugins_flag(importing)
     _json_flag(importing)
     importing.set_defaults(handler=_cmd_import)
 
@@ -780,8 +736,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
     0 on success, 1 when the input is wrong (an invalid catalog, an unknown
-    id, a task that matches nothing), 2 for usage errors.
+    id, a task that matches nothing), 2 for usage errors. Output into a pipe
+    that closes early (``| head``) ends quietly with 0, as Unix tools do.
     """
+    try:
+        status = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, where it is handled
+    except BrokenPipeError:
+        _discard_stdout()
+        return 0
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -797,9 +764,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as exc:
         sys.stderr.write(f"aitaxonomy: error: {exc}\n")
         return 2
-    except BrokenPipeError:  # piped into `head`: stop quietly, as Unix tools do
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123  # flushed at exit
-        return 0
-    except (AITaxonomyError, OSError) as exc:
+    except (ai.AITaxonomyError, OSError) as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
         sys.stderr.write(f"aitaxonomy: error: {exc}\n")
         return 1
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the flush at exit has nowhere to fail."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # not a file descriptor: run in process, no flush
+        pass

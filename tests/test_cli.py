@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import os
@@ -18,6 +19,7 @@ import pytest
 import referencing
 
 import aitaxonomy as ai
+from aitaxonomy import _cli as cli_module
 from aitaxonomy._cli import _Style, main
 
 if TYPE_CHECKING:
@@ -64,6 +66,32 @@ def process(
 
 def test_console_script_is_installed() -> None:
     assert SCRIPT is not None, "the aitaxonomy script is missing from the environment"
+
+
+def test_the_command_imports_the_public_api_only() -> None:
+    """A thin layer: ``_cli`` reaches the library as users do, never its privates."""
+    tree = ast.parse(Path(cli_module.__file__).read_text("utf-8"))
+    imported = []  # dotted names: the module, then each name taken from it
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:  # relative to the aitaxonomy package
+                module = "aitaxonomy" + (f".{module}" if module else "")
+            imported += [f"{module}.{alias.name}" for alias in node.names]
+    ours = [name for name in imported if name.split(".")[0] == "aitaxonomy"]
+    assert ours, "it imports the library"
+    private = [n for n in ours if any(p.startswith("_") for p in n.split("."))]
+    assert not private
+    used = {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "ai"
+    }
+    assert used <= set(ai.__all__), used - set(ai.__all__)
 
 
 # -- choose --------------------------------------------------------------------

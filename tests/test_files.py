@@ -6,7 +6,6 @@ import contextlib
 import json
 import os
 import stat
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jsonschema
@@ -19,6 +18,7 @@ import strategies as sts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 BASE = ai.default_taxonomy()
 MODELS = """
@@ -103,23 +103,6 @@ def test_a_replaced_file_keeps_its_mode(mode: int, tmp_path: Path) -> None:
         ai.dump(ADDITION, target, exclude=BASE)
     assert stat.S_IMODE(target.stat().st_mode) == mode
     assert ai.load(target, base=BASE) == ADDITION
-
-
-def test_a_failed_write_leaves_the_old_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "one.toml"
-    target.write_text("old")
-
-    def fail(self: Path, other: object) -> None:
-        del self, other
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(Path, "replace", fail)
-    with pytest.raises(OSError, match="No space left"):
-        ai.dump(ADDITION, target, exclude=BASE)
-    assert target.read_text() == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["one.toml"], "no temporary file"
 
 
 def test_one_entity_file_takes_its_id_from_the_name(tmp_path: Path) -> None:

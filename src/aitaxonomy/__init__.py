@@ -31,25 +31,29 @@ from ._entities import (
     Trend,
     UseCase,
 )
-from ._errors import (
+from ._kinds import register_kind
+from ._modality import Modality
+from ._taxonomy import Comparison, Taxonomy
+from ._version import __version__
+from .errors import (
     AITaxonomyError,
+    ArgumentTypeError,
+    InvalidArgumentError,
     InvalidEntityError,
+    InvalidKindError,
     InvalidModalityError,
+    LimitError,
+    NoMatchError,
+    PluginError,
+    PluginWarning,
     Problem,
     TaxonomyError,
     UnknownIdError,
 )
-from ._kinds import InvalidKindError, register_kind
-from ._modality import Modality
-from ._taxonomy import Comparison, Taxonomy
-from ._version import __version__
 
 if TYPE_CHECKING:
     from ._choose import (
-        ArgumentTypeError,
         Candidate,
-        InvalidArgumentError,
-        NoMatchError,
         Reason,
         Recommendation,
         Rejection,
@@ -57,8 +61,8 @@ if TYPE_CHECKING:
         choose,
     )
     from ._export import Edge, edges, export
-    from ._files import LimitError, Limits, dump, dumps, load, loads
-    from ._plugins import PluginError, PluginWarning, installed_taxonomy
+    from ._files import Limits, dump, dumps, load, loads
+    from ._plugins import installed_taxonomy
     from ._rules import Rule, rules
     from ._schema import json_schema
 
@@ -67,10 +71,7 @@ if TYPE_CHECKING:
 # not pay for (the benchmarks hold it near `import attrs, cattrs`).
 _LAZY = {
     "._choose": (
-        "ArgumentTypeError",
         "Candidate",
-        "InvalidArgumentError",
-        "NoMatchError",
         "Reason",
         "Recommendation",
         "Rejection",
@@ -79,8 +80,8 @@ _LAZY = {
     ),
     "._rules": ("Rule", "rules"),
     "._export": ("Edge", "edges", "export"),
-    "._files": ("LimitError", "Limits", "dump", "dumps", "load", "loads"),
-    "._plugins": ("PluginError", "PluginWarning", "installed_taxonomy"),
+    "._files": ("Limits", "dump", "dumps", "load", "loads"),
+    "._plugins": ("installed_taxonomy",),
     "._schema": ("json_schema",),
 }
 _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from ._errors import Problem, TaxonomyError
 from ._taxonomy import Taxonomy, assemble
+from .errors import Problem, TaxonomyError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

@@ -22,7 +22,7 @@ import attrs
 from ._catalog import default_taxonomy
 from ._data import packaged
 from ._entities import LLM, AIModel, Category, GenAI, JobType, Technique, UseCase
-from ._errors import AITaxonomyError, did_you_mean, suggest
+from ._errors import did_you_mean, suggest
 from ._explain import (
     Reason,
     job_words,
@@ -46,15 +46,13 @@ from ._ranking import (
 from ._reading import MATERIAL_MAKERS, Reading, TaskReader, build_reader
 from ._rules import Facts, Rule, apply_rules, in_sentence, rules
 from ._taxonomy import Taxonomy
+from .errors import ArgumentTypeError, InvalidArgumentError, NoMatchError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = [
-    "ArgumentTypeError",
     "Candidate",
-    "InvalidArgumentError",
-    "NoMatchError",
     "Reason",
     "Recommendation",
     "Rejection",
@@ -63,18 +61,6 @@ __all__ = [
     "choose",
     "rules",
 ]
-
-
-class InvalidArgumentError(AITaxonomyError, ValueError):
-    """An argument to :func:`choose` has a value it cannot use."""
-
-
-class ArgumentTypeError(AITaxonomyError, TypeError):
-    """An argument to :func:`choose` has the wrong type."""
-
-
-class NoMatchError(InvalidArgumentError):
-    """The task names no job that can be recognised, and no outputs were given."""
 
 
 @attrs.frozen

@@ -25,16 +25,16 @@ from ._entities import (
     Trend,
     UseCase,
 )
-from ._errors import (
+from ._errors import did_you_mean, shown, suggest
+from ._kinds import KindRegistry, default_kinds
+from ._modality import Modality, to_modalities
+from .errors import (
     AITaxonomyError,
     InvalidEntityError,
     Problem,
-    did_you_mean,
-    shown,
-    suggest,
+    UnknownKindError,
+    _EntityTypeError,
 )
-from ._kinds import KindRegistry, UnknownKindError, default_kinds
-from ._modality import Modality, to_modalities
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -65,23 +65,19 @@ GROUPS: Final[Mapping[str, type[Entity]]] = {
 """Top-level keys of a catalog document and the base class of their entries."""
 
 
-class _StructureError(InvalidEntityError, TypeError):
-    """Plain data of the wrong type for a field."""
-
-
 def _name(value: object) -> str:
     return type(value).__name__
 
 
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise _StructureError(f"expected a string, got {_name(value)} {shown(value)}")
+        raise _EntityTypeError(f"expected a string, got {_name(value)} {shown(value)}")
     return value
 
 
 def _strict_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _StructureError(
+        raise _EntityTypeError(
             f"expected true or false, got {_name(value)} {shown(value)}"
         )
     return value
@@ -89,13 +85,15 @@ def _strict_bool(value: object, _: type) -> bool:
 
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _StructureError(f"expected an integer, got {_name(value)} {shown(value)}")
+        raise _EntityTypeError(
+            f"expected an integer, got {_name(value)} {shown(value)}"
+        )
     return value
 
 
 def _strict_float(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _StructureError(f"expected a number, got {_name(value)} {shown(value)}")
+        raise _EntityTypeError(f"expected a number, got {_name(value)} {shown(value)}")
     return float(value)
 
 
@@ -103,7 +101,7 @@ def _modalities(value: object, _: type) -> frozenset[Modality]:
     from cattrs.errors import IterableValidationError, IterableValidationNote  # noqa: PLC0415
 
     if not isinstance(value, list | tuple):
-        raise _StructureError(f"expected a list of modalities, got {_name(value)}")
+        raise _EntityTypeError(f"expected a list of modalities, got {_name(value)}")
     errors: list[Exception] = []
     found: list[Modality] = []
     for index, item in enumerate(value):
@@ -126,7 +124,7 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[type], Any]:
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _StructureError(
+                raise _EntityTypeError(
                     f"expected a list, got {_name(value)} {shown(value)}"
                 )
             errors: list[Exception] = []

@@ -19,8 +19,9 @@ from typing import Any, ClassVar
 
 import attrs
 
-from ._errors import InvalidEntityError, shown
+from ._errors import shown
 from ._modality import Modality, to_modalities
+from .errors import InvalidEntityError, _EntityTypeError
 
 __all__ = [
     "GENERATIVE_OUTPUTS",
@@ -57,10 +58,6 @@ GENERATIVE_OUTPUTS = frozenset(
 code, plus 3D assets and molecules, which the article does not name."""
 
 _GENERATIVE_KINDS = frozenset(m for g in GENERATIVE_OUTPUTS for m in g.kinds())
-
-
-class _EntityTypeError(InvalidEntityError, TypeError):
-    """A field was given a value of the wrong type."""
 
 
 def normalise_id(value: str) -> str:
@@ -751,7 +748,7 @@ class LLM(GenAI):
         >>> ai.LLM(id="pix", name="Pix", output_modalities={ai.Modality.IMAGE})
         Traceback (most recent call last):
         ...
-        aitaxonomy._errors.InvalidEntityError: 'pix': an LLM outputs text only; ...
+        aitaxonomy.errors.InvalidEntityError: 'pix': an LLM outputs text only; ...
     """
 
     KIND: ClassVar[str] = "llm"

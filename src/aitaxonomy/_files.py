@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from ._errors import Problem, TaxonomyError
 from ._gc import gc_paused
 from ._taxonomy import Taxonomy, assemble
+from .errors import LimitError, Problem, TaxonomyError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
 
-__all__ = ["LimitError", "Limits", "dump", "dumps", "load", "loads"]
+__all__ = ["Limits", "dump", "dumps", "load", "loads"]
 
 Format = Literal["toml", "json"]
 _SUFFIXES: Final[Mapping[str, Format]] = {".toml": "toml", ".json": "json"}
@@ -53,10 +53,6 @@ class Limits:
     max_bytes: int = 128 * _MIB
     max_depth: int = 32
     max_entities: int = 1_000_000
-
-
-class LimitError(TaxonomyError):
-    """Input went past one of the :class:`Limits`; the message says how to raise it."""
 
 
 def _limit(what: str, size: str, field: str, file: str | None) -> LimitError:

@@ -20,12 +20,13 @@ from ._entities import (
     Trend,
     UseCase,
 )
-from ._errors import AITaxonomyError, UnknownIdError, suggest
+from ._errors import suggest
+from .errors import InvalidKindError, UnknownKindError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-__all__ = ["InvalidKindError", "KindRegistry", "default_kinds", "register_kind"]
+__all__ = ["KindRegistry", "default_kinds", "register_kind"]
 
 _BUILTIN: tuple[type[Entity], ...] = (
     AIModel,
@@ -105,13 +106,6 @@ class KindRegistry:
         return None
 
 
-class UnknownKindError(UnknownIdError):
-    """No entity class is registered under a kind name."""
-
-    def __init__(self, kind: str, suggestions: tuple[str, ...] = ()) -> None:
-        super().__init__(kind, suggestions, label="unknown kind")
-
-
 _REGISTRY = KindRegistry({cls.KIND: cls for cls in _BUILTIN})
 _REGISTRY_LOCK = threading.Lock()
 
@@ -119,10 +113,6 @@ _REGISTRY_LOCK = threading.Lock()
 def default_kinds() -> KindRegistry:
     """The registry every loader and validator uses: built-ins plus registrations."""
     return _REGISTRY
-
-
-class InvalidKindError(AITaxonomyError, ValueError):
-    """A kind could not be registered: a bad name, class, or a clash."""
 
 
 C = TypeVar("C", bound=type[Entity])

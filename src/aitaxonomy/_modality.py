@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-from ._errors import InvalidModalityError, did_you_mean, shown, suggest
+from ._errors import did_you_mean, shown, suggest
+from .errors import InvalidModalityError, _WrongTypeError
 
 __all__ = ["Modality", "ModalityInput", "fits", "to_modalities"]
 
@@ -143,10 +144,6 @@ class Modality(enum.StrEnum):
     @classmethod
     def _missing_(cls, value: object) -> Modality:
         return cls.parse(value)
-
-
-class _WrongTypeError(InvalidModalityError, TypeError):
-    """A modality was given as something other than a string."""
 
 
 def _normalise(value: str) -> str:

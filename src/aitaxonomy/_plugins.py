@@ -10,33 +10,17 @@ from typing import TYPE_CHECKING, Literal
 
 from ._catalog import default_taxonomy
 from ._entities import Entity
-from ._errors import AITaxonomyError, TaxonomyError
 from ._files import load
 from ._taxonomy import Taxonomy, assemble
+from .errors import PluginError, PluginWarning, TaxonomyError
 
 if TYPE_CHECKING:
     from importlib import metadata
 
-__all__ = ["ENTRY_POINT_GROUP", "PluginError", "PluginWarning", "installed_taxonomy"]
+__all__ = ["ENTRY_POINT_GROUP", "installed_taxonomy"]
 
 ENTRY_POINT_GROUP = "aitaxonomy.catalogs"
 """The entry-point group a package names its catalogs in."""
-
-
-class PluginError(AITaxonomyError, RuntimeError):
-    """An installed catalog plugin could not be loaded.
-
-    Attributes:
-        plugin: The entry point's name and value (``"acme = acme.catalog:entities"``).
-    """
-
-    def __init__(self, plugin: str, message: str) -> None:
-        super().__init__(f"catalog plugin {plugin}: {message}")
-        self.plugin = plugin
-
-
-class PluginWarning(UserWarning):
-    """A broken catalog plugin was skipped (``on_error="warn"``)."""
 
 
 def _produce(entry: metadata.EntryPoint) -> object:

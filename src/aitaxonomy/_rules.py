@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._data import packaged
-from ._errors import AITaxonomyError, Problem, TaxonomyError, did_you_mean, suggest
+from ._errors import did_you_mean, suggest
 from ._modality import Modality, to_modalities
+from .errors import Problem, TaxonomyError, _RuleError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -143,12 +144,6 @@ def rules() -> tuple[Rule, ...]:
     if problems:
         raise TaxonomyError(problems)
     return tuple(sorted(loaded, key=lambda r: r.order))
-
-
-class _RuleError(AITaxonomyError, ValueError):
-    def __init__(self, message: str, path: str | None = None) -> None:
-        super().__init__(message)
-        self.path = path
 
 
 def _rule(raw: Mapping[str, Any], where: str) -> Rule:

@@ -23,10 +23,11 @@ from ._entities import (
     Trend,
     UseCase,
 )
-from ._errors import Problem, TaxonomyError, UnknownIdError, suggest
+from ._errors import suggest
 from ._jobs import JobLinker, can_do
 from ._kinds import KindRegistry, default_kinds
 from ._modality import Modality, ModalityInput, to_modalities
+from .errors import Problem, TaxonomyError, UnknownIdError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence

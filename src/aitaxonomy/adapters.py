@@ -35,8 +35,9 @@ import attrs
 
 from ._data import packaged
 from ._entities import LLM, AIModel, Citation, GenAI
-from ._errors import AITaxonomyError, UnknownIdError, suggest
+from ._errors import suggest
 from ._modality import Modality
+from .errors import AdapterError, AITaxonomyError, UnknownIdError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -54,10 +55,6 @@ __all__ = [
 ]
 
 _DATE: Final = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
-
-
-class AdapterError(AITaxonomyError, TypeError):
-    """The data handed to an adapter does not have the source's overall shape."""
 
 
 @attrs.frozen

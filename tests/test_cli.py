@@ -621,7 +621,7 @@ def test_the_documented_shape_is_strict() -> None:
         (("choose", "--task", "chat", "--top", "-3"), 2, "must be at least 1, not -3"),
         (("choose", "--task", "chat", "--top", "2.5"), 2, "not a whole number: '2.5'"),
         (("choose", "--task", "chat", "--top", "all"), 2, "not a whole number: 'all'"),
-        (("list", "--org", "nope"), 1, "no entity with id 'nope'"),
+        (("list", "--org", "nope"), 1, "no organisation with id 'nope'"),
         (("export", "--catalog", "/no/such/file.toml"), 1, "No such file"),
     ],
 )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import copy
+import datetime as dt
 import importlib
+import inspect
 import pickle
 import pkgutil
 from typing import TYPE_CHECKING, Any
@@ -19,6 +21,7 @@ from aitaxonomy import adapters, errors
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
 TAX = ai.default_taxonomy()
 
@@ -134,7 +137,9 @@ EXAMPLES: dict[type[BaseException], BaseException] = {
     errors.PluginError: errors.PluginError("acme = acme:entities", "failed: boom"),
     errors.PluginWarning: errors.PluginWarning("catalog plugin acme: failed"),
     errors.TaxonomyError: errors.TaxonomyError(_PROBLEMS),
-    errors.UnknownIdError: errors.UnknownIdError("gtp-4", ("gpt-4",)),
+    errors.UnknownIdError: errors.UnknownIdError(
+        "openai", ("openai-o1",), expected="model", actual="organisation"
+    ),
     errors.UnknownKindError: errors.UnknownKindError("lmm", ("llm",)),
     errors._RuleError: errors._RuleError("unknown key 'whn'", "$.rules[0].whn"),
 }
@@ -234,6 +239,8 @@ _instances = st.one_of(
         _messages,
         st.lists(sts.ids, max_size=3).map(tuple),
         label=_messages,
+        expected=st.none() | _messages,
+        actual=st.none() | _messages,
     ),
     st.builds(
         errors.UnknownKindError, _messages, st.lists(sts.ids, max_size=3).map(tuple)
@@ -261,3 +268,307 @@ def test_taxonomy_error_lists_each_problem_once(problems: list[ai.Problem]) -> N
     lines = str(error).split("\n  ")
     assert lines[0].startswith(f"{len(problems)} problem")
     assert lines[1:] == [str(p) for p in problems]
+
+
+# -- every raise is a library error -------------------------------------------------
+
+_T = TAX
+
+
+def _dump_into(path: Path) -> None:
+    ai.dump(TAX, path / "out.toml", format="yaml")  # type: ignore[arg-type]
+
+
+# (call, the builtin it also is, what the message must quote)
+BAD_CALLS: dict[str, tuple[Callable[[Path], object], type[Exception], str]] = {
+    "export format": (lambda _: ai.export(_T, "svg"), ValueError, "'svg'"),  # type: ignore[arg-type]
+    "export typo": (lambda _: ai.export(_T, "jsn"), ValueError, "did you mean 'json'"),  # type: ignore[arg-type]
+    "export taxonomy": (lambda _: ai.export([], "json"), TypeError, "list"),  # type: ignore[arg-type]
+    "merge": (lambda _: _T.merge([]), TypeError, "not list []"),  # type: ignore[arg-type]
+    "stale word": (lambda _: _T.stale("soon"), ValueError, "'soon'"),
+    "stale month": (lambda _: _T.stale("2026-13"), ValueError, "'2026-13'"),
+    "stale type": (lambda _: _T.stale(20261201), ValueError, "20261201"),  # type: ignore[arg-type]
+    "on_error": (
+        lambda _: ai.installed_taxonomy(on_error="ignore"),  # type: ignore[arg-type]
+        ValueError,
+        "'ignore'",
+    ),
+    "dumps taxonomy": (lambda _: ai.dumps([]), TypeError, "not list []"),  # type: ignore[arg-type]
+    "dumps format": (lambda _: ai.dumps(_T, format="yaml"), ValueError, "'yaml'"),  # type: ignore[arg-type]
+    "dump format": (_dump_into, ValueError, "'yaml'"),
+    "dump taxonomy": (lambda p: ai.dump({}, p / "x.toml"), TypeError, "dict {}"),  # type: ignore[arg-type]
+    "loads format": (
+        lambda _: ai.loads("format = 1", format="tomll"),  # type: ignore[arg-type]
+        ValueError,
+        "did you mean 'toml'",
+    ),
+    "load format": (
+        lambda p: ai.load(p, format="yml"),  # type: ignore[arg-type]
+        ValueError,
+        "'yml'",
+    ),
+    "loads text": (lambda _: ai.loads(42), TypeError, "int 42"),  # type: ignore[arg-type]
+    "loads limits": (
+        lambda _: ai.loads("format = 1", limits=5),  # type: ignore[arg-type]
+        TypeError,
+        "int 5",
+    ),
+    "load path": (lambda _: ai.load(42), TypeError, "int 42"),  # type: ignore[arg-type]
+    "taxonomy entities": (lambda _: ai.Taxonomy(42), TypeError, "int 42"),  # type: ignore[arg-type]
+    "getitem type": (lambda _: _T[42], LookupError, "42"),  # type: ignore[index]
+    "models filter type": (
+        lambda _: _T.models(technique=42),  # type: ignore[arg-type]
+        TypeError,
+        "int 42",
+    ),
+    "checked_on type": (lambda _: _T.checked_on(42), TypeError, "int 42"),  # type: ignore[arg-type]
+    "choose limit": (lambda _: ai.choose("text", limit=0), ValueError, "0"),
+}
+
+
+@pytest.mark.parametrize(
+    ("call", "builtin", "quoted"), BAD_CALLS.values(), ids=list(BAD_CALLS)
+)
+def test_bad_calls_raise_library_errors_naming_the_value(
+    call: Callable[[Path], object],
+    builtin: type[Exception],
+    quoted: str,
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.toml").write_text("format = 1\n", "utf-8")
+    with pytest.raises(ai.AITaxonomyError) as caught:
+        call(tmp_path)
+    assert isinstance(caught.value, builtin)
+    assert quoted in str(caught.value)
+
+
+def test_a_bad_format_is_an_argument_error_not_a_data_error() -> None:
+    """The format keyword is the caller's mistake, not the document's."""
+    with pytest.raises(ai.InvalidArgumentError) as caught:
+        ai.loads("format = 1", format="yaml")  # type: ignore[arg-type]
+    assert not isinstance(caught.value, ai.TaxonomyError)
+
+
+def test_stale_still_takes_partial_dates() -> None:
+    assert _T.stale("2026") == _T.stale("2026-01") == _T.stale("2026-01-01")
+    assert _T.stale(dt.date(2026, 1, 1)) == _T.stale("2026-01-01")
+
+
+# -- lookups of the wrong kind -------------------------------------------------------
+
+_KINDS: dict[str, type[ai.Entity]] = {
+    "model": ai.AIModel,
+    "category": ai.Category,
+    "technique": ai.Technique,
+    "use case": ai.UseCase,
+    "organisation": ai.Organization,
+    "job type": ai.JobType,
+}
+
+# (call, the message's start, what was wanted, what the id is)
+WRONG_KIND: dict[str, tuple[Callable[[], object], str, str, str]] = {
+    "model": (
+        lambda: _T.model("openai"),
+        "'openai' is an organisation, not a model",
+        "model",
+        "organisation",
+    ),
+    "model by name": (
+        lambda: _T.model("OpenAI"),
+        "'OpenAI' is an organisation, not a model",
+        "model",
+        "organisation",
+    ),
+    "category_of": (
+        lambda: _T.category_of("genai"),
+        "'genai' is a category, not a model",
+        "model",
+        "category",
+    ),
+    "job_types_of": (
+        lambda: _T.job_types_of("transformer"),
+        "'transformer' is a technique, not a model",
+        "model",
+        "technique",
+    ),
+    "comparison": (
+        lambda: _T.comparison("genai", "gpt-4"),
+        "'gpt-4' is a model, not a category",
+        "category",
+        "model",
+    ),
+    "category_path": (
+        lambda: _T.category_path("gpt-4"),
+        "'gpt-4' is a model, not a category",
+        "category",
+        "model",
+    ),
+    "category_path entity": (
+        lambda: _T.category_path(_T["openai"]),  # type: ignore[arg-type]
+        "'openai' is an organisation, not a category",
+        "category",
+        "organisation",
+    ),
+    "models technique": (
+        lambda: _T.models(technique="openai"),
+        "'openai' is an organisation, not a technique",
+        "technique",
+        "organisation",
+    ),
+    "models category": (
+        lambda: _T.models(category="gpt-4"),
+        "'gpt-4' is a model, not a category",
+        "category",
+        "model",
+    ),
+    "models use_case": (
+        lambda: _T.models(use_case="diffusion"),
+        "'diffusion' is a technique, not a use case",
+        "use case",
+        "technique",
+    ),
+    "models organization": (
+        lambda: _T.models(organization="gpt-4"),
+        "'gpt-4' is a model, not an organisation",
+        "organisation",
+        "model",
+    ),
+    "models job_type": (
+        lambda: _T.models(job_type="llm"),
+        "'llm' is a category, not a job type",
+        "job type",
+        "category",
+    ),
+    "models entity": (
+        lambda: _T.models(technique=_T["openai"]),  # type: ignore[arg-type]
+        "'openai' is an organisation, not a technique",
+        "technique",
+        "organisation",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("call", "start", "expected", "actual"), WRONG_KIND.values(), ids=list(WRONG_KIND)
+)
+def test_wrong_kind_lookups_say_what_the_id_is(
+    call: Callable[[], object], start: str, expected: str, actual: str
+) -> None:
+    with pytest.raises(ai.UnknownIdError) as caught:
+        call()
+    error = caught.value
+    assert str(error).startswith(start)
+    assert (error.expected, error.actual) == (expected, actual)
+    assert all(isinstance(_T[s], _KINDS[expected]) for s in error.suggestions)
+
+
+# (call, the bad id, what was wanted, a suggestion it must make)
+UNKNOWN: dict[str, tuple[Callable[[], object], str, str, str | None]] = {
+    "model": (lambda: _T.model("gtp-4"), "gtp-4", "model", "gpt-4"),
+    "comparison": (lambda: _T.comparison("genia"), "genia", "category", "genai"),
+    "category_path": (lambda: _T.category_path("lml"), "lml", "category", None),
+    "models category": (
+        lambda: _T.models(category="genia"),
+        "genia",
+        "category",
+        "genai",
+    ),
+    "models technique": (
+        lambda: _T.models(technique="difusion"),
+        "difusion",
+        "technique",
+        "diffusion",
+    ),
+    "models by name": (
+        lambda: _T.models(technique="Diffusion"),
+        "Diffusion",
+        "technique",
+        "diffusion",
+    ),
+    "models organization": (
+        lambda: _T.models(organization="opnai"),
+        "opnai",
+        "organisation",
+        "openai",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("call", "key", "expected", "hint"), UNKNOWN.values(), ids=list(UNKNOWN)
+)
+def test_unknown_ids_suggest_ids_of_the_kind_asked_for(
+    call: Callable[[], object], key: str, expected: str, hint: str | None
+) -> None:
+    with pytest.raises(ai.UnknownIdError) as caught:
+        call()
+    error = caught.value
+    assert str(error).startswith(f"no {expected} with id {key!r}")
+    assert (error.id, error.expected, error.actual) == (key, expected, None)
+    assert all(isinstance(_T[s], _KINDS[expected]) for s in error.suggestions)
+    if hint is not None:
+        assert hint in error.suggestions
+
+
+_FILTERS: dict[str, type[ai.Entity]] = {
+    "category": ai.Category,
+    "technique": ai.Technique,
+    "use_case": ai.UseCase,
+    "organization": ai.Organization,
+    "job_type": ai.JobType,
+}
+
+
+def _above(entity_id: str | None, parent: Callable[[Any], str | None]) -> set[str]:
+    """The id and every id above it, following *parent*."""
+    seen: set[str] = set()
+    while entity_id is not None and entity_id not in seen:
+        seen.add(entity_id)
+        entity_id = parent(_T[entity_id])
+    return seen
+
+
+def _reference(facet: str, key: str) -> tuple[str, ...]:
+    """The models a filter should keep, worked out the slow way."""
+    keep: Callable[[ai.AIModel], bool]
+    if facet == "category":
+        keep = lambda m: key in _above(m.category_id, lambda c: c.parent)  # noqa: E731
+    elif facet == "technique":
+        keep = lambda m: any(  # noqa: E731
+            key in _above(t, lambda t: t.part_of) for t in m.techniques
+        )
+    elif facet == "use_case":
+        keep = lambda m: key in m.use_cases  # noqa: E731
+    elif facet == "organization":
+        keep = lambda m: m.organization == key  # noqa: E731
+    else:
+        keep = lambda m: key in {j.id for j in _T.job_types_of(m)}  # noqa: E731
+    return tuple(m.id for m in _T.of_type(ai.AIModel) if keep(m))
+
+
+@given(
+    facet=st.sampled_from(sorted(_FILTERS)),
+    entity=st.sampled_from([e for e in TAX if not isinstance(e, ai.AIModel)])
+    | st.sampled_from(TAX.of_type(ai.AIModel)),
+)
+def test_models_filters_keep_their_kind_and_refuse_the_rest(
+    facet: str, entity: ai.Entity
+) -> None:
+    """An id of the filter's kind gives what it always gave; any other id raises."""
+    if isinstance(entity, _FILTERS[facet]):
+        found = _T.models(**{facet: entity.id})
+        assert tuple(m.id for m in found) == _reference(facet, entity.id)
+        assert _T.models(**{facet: entity}) == found  # type: ignore[arg-type]
+    else:
+        with pytest.raises(ai.UnknownIdError, match=f"^{entity.id!r} is an? "):
+            _T.models(**{facet: entity.id})
+
+
+def test_signature_of_unknown_id_error_is_unchanged() -> None:
+    """Callers that build the error themselves keep working."""
+    params = inspect.signature(ai.UnknownIdError).parameters
+    assert list(params)[:3] == ["id", "suggestions", "label"]
+    assert str(ai.UnknownIdError("x")) == "no entity with id 'x'"
+    assert str(ai.UnknownIdError("x", ("y",), label="unknown thing")) == (
+        "unknown thing 'x' (did you mean 'y'?)"
+    )

@@ -338,7 +338,7 @@ def test_structured_garbage_raises_only_library_errors(
 
 
 def test_unknown_format_keyword() -> None:
-    with pytest.raises(ai.TaxonomyError, match="unknown format 'yaml'"):
+    with pytest.raises(ai.InvalidArgumentError, match="unknown format 'yaml'"):
         ai.loads("format = 1", format="yaml")  # type: ignore[arg-type]
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["did_you_mean", "shown", "suggest"]
+__all__ = ["article", "did_you_mean", "shown", "suggest"]
 
 
 _SHORT = reprlib.Repr()
@@ -32,8 +32,13 @@ def shown(value: object) -> str:
     return _SHORT.repr(value)
 
 
-def suggest(word: str, known: Iterable[str], *, limit: int = 3) -> tuple[str, ...]:
-    """Return up to *limit* entries of *known* spelled like *word*, best first."""
+def suggest(word: object, known: Iterable[str], *, limit: int = 3) -> tuple[str, ...]:
+    """Return up to *limit* entries of *known* spelled like *word*, best first.
+
+    Only a string is spelled like anything: for another value, nothing.
+    """
+    if not isinstance(word, str):
+        return ()
     return tuple(difflib.get_close_matches(word, list(known), n=limit, cutoff=0.6))
 
 
@@ -42,3 +47,13 @@ def did_you_mean(suggestions: tuple[str, ...]) -> str:
     if not suggestions:
         return ""
     return " (did you mean " + " or ".join(map(repr, suggestions)) + "?)"
+
+
+def article(noun: str) -> str:
+    """The noun with its indefinite article, for the nouns messages use.
+
+    Example:
+        >>> article("model"), article("organisation"), article("use case")
+        ('a model', 'an organisation', 'a use case')
+    """
+    return f"{'an' if noun[:1] in 'aeio' else 'a'} {noun}"

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ._entities import AIModel, Category, Entity, Organization, Technique, UseCase
+from ._errors import did_you_mean, shown, suggest
+from ._taxonomy import Taxonomy
+from .errors import ArgumentTypeError, InvalidArgumentError
 
 if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Iterator
 
-    from ._taxonomy import Taxonomy
 
 __all__ = ["EXPORT_FORMATS", "Edge", "edges", "export"]
 
@@ -316,6 +318,10 @@ def export(
     written as :func:`dump` writes one: through a temporary file moved into
     place, with the mode ``open(path, "w")`` would give it.
 
+    Raises:
+        InvalidArgumentError: *format* is not one of those.
+        ArgumentTypeError: *taxonomy* is not a :class:`~aitaxonomy.Taxonomy`.
+
     Example:
         >>> import aitaxonomy as ai
         >>> print(ai.export(ai.default_taxonomy(), "mermaid").splitlines()[0])
@@ -327,10 +333,18 @@ def export(
         ...     target.read_text("utf-8") == text
         True
     """
-    writer = _WRITERS.get(format)
+    if not isinstance(taxonomy, Taxonomy):
+        raise ArgumentTypeError(
+            f"export() takes a Taxonomy, not {type(taxonomy).__name__} "
+            f"{shown(taxonomy)}"
+        )
+    name: object = format  # untyped callers may pass anything, even unhashable
+    writer = _WRITERS.get(name) if isinstance(name, str) else None
     if writer is None:
-        raise ValueError(
-            f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}"
+        hint = did_you_mean(suggest(format, _WRITERS))
+        raise InvalidArgumentError(
+            f"unknown export format {shown(format)}{hint}; use one of "
+            f"{', '.join(EXPORT_FORMATS)}"
         )
     text = writer(taxonomy)
     if path is not None:

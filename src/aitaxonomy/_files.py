@@ -18,9 +18,16 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from ._errors import did_you_mean, shown, suggest
 from ._gc import gc_paused
 from ._taxonomy import Taxonomy, assemble
-from .errors import LimitError, Problem, TaxonomyError
+from .errors import (
+    ArgumentTypeError,
+    InvalidArgumentError,
+    LimitError,
+    Problem,
+    TaxonomyError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -30,6 +37,7 @@ __all__ = ["Limits", "dump", "dumps", "load", "loads"]
 
 Format = Literal["toml", "json"]
 _SUFFIXES: Final[Mapping[str, Format]] = {".toml": "toml", ".json": "json"}
+_FORMATS: Final[tuple[Format, ...]] = ("toml", "json")
 _MIB = 1024 * 1024
 _TEMPORARY_TRIES = 10
 
@@ -215,10 +223,22 @@ def _format_of(path: Path, given: Format | None) -> Format:
     return found
 
 
+def _limits(value: object) -> Limits:
+    if value is None:
+        return Limits()
+    if not isinstance(value, Limits):
+        raise ArgumentTypeError(
+            f"limits must be aitaxonomy.Limits, not {type(value).__name__} "
+            f"{shown(value)}"
+        )
+    return value
+
+
 def _check_format(value: object) -> Format:
-    if value not in ("toml", "json"):
-        raise TaxonomyError(
-            [Problem(f"unknown format {value!r}; use 'toml' or 'json'", "$")]
+    if value not in _FORMATS:
+        hint = did_you_mean(suggest(value, _FORMATS))
+        raise InvalidArgumentError(
+            f"unknown format {shown(value)}{hint}; use 'toml' or 'json'"
         )
     return value
 
@@ -288,6 +308,9 @@ def loads(
     Raises:
         TaxonomyError: The text is not valid, listing every problem with its
             path (:class:`LimitError` when a limit was hit).
+        InvalidArgumentError: *format* is neither ``"toml"`` nor ``"json"``.
+        ArgumentTypeError: *text* is not a string or bytes, or *limits* not
+            :class:`Limits`.
 
     Example:
         >>> import aitaxonomy as ai
@@ -307,7 +330,11 @@ def loads(
         >>> tax["acme-7b"].organization
         'acme'
     """
-    chosen = limits or Limits()
+    if not isinstance(text, str | bytes):
+        raise ArgumentTypeError(
+            f"loads() reads str or bytes, not {type(text).__name__} {shown(text)}"
+        )
+    chosen = _limits(limits)
     fmt = _guess_format(text) if format is None else _check_format(format)
     document = _read_document(text, fmt, source, chosen)
     return _build([(source, document)], base, chosen)
@@ -337,9 +364,16 @@ def load(
     Raises:
         TaxonomyError: Any file is invalid, or the files together break an
             invariant; every problem is listed with its file and path.
+        InvalidArgumentError: *format* is neither ``"toml"`` nor ``"json"``.
+        ArgumentTypeError: *path* is not a path, or *limits* not :class:`Limits`.
         OSError: The path cannot be read.
     """
-    chosen = limits or Limits()
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError(
+            f"load() takes a path (str or os.PathLike), not {type(path).__name__} "
+            f"{shown(path)}"
+        )
+    chosen = _limits(limits)
     root = Path(path)
     files = sorted(_catalog_files(root)) if root.is_dir() else [root]
     if not files:
@@ -370,7 +404,10 @@ def _document(taxonomy: Taxonomy, exclude: Taxonomy | None) -> dict[str, Any]:
     from ._convert import entities_to_document  # noqa: PLC0415
 
     if not isinstance(taxonomy, Taxonomy):
-        raise TypeError(f"expected a Taxonomy, not {type(taxonomy).__name__}")
+        raise ArgumentTypeError(
+            f"taxonomy must be a Taxonomy, not {type(taxonomy).__name__} "
+            f"{shown(taxonomy)}"
+        )
     chosen = [e for e in taxonomy if exclude is None or e not in exclude]
     return entities_to_document(chosen)
 
@@ -397,6 +434,10 @@ def dumps(
         format: ``"toml"`` (for people) or ``"json"`` (for machines).
         exclude: Leave out the entities this taxonomy also has, e.g. the
             default one, to write only your additions.
+
+    Raises:
+        InvalidArgumentError: *format* is neither ``"toml"`` nor ``"json"``.
+        ArgumentTypeError: *taxonomy* is not a :class:`~aitaxonomy.Taxonomy`.
 
     Example:
         >>> import aitaxonomy as ai
@@ -429,6 +470,11 @@ def dump(
     write leaves no half-written file. Files get the mode ``open(path, "w")``
     would give them: the user's umask applied to a new file, and the old mode
     kept for a file replaced.
+
+    Raises:
+        InvalidArgumentError: *format* is neither ``"toml"`` nor ``"json"``.
+        ArgumentTypeError: *taxonomy* is not a :class:`~aitaxonomy.Taxonomy`.
+        OSError: The path cannot be written.
     """
     target = Path(path)
     document = _document(taxonomy, exclude)

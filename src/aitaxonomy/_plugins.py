@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Literal
 
 from ._catalog import default_taxonomy
 from ._entities import Entity
+from ._errors import shown
 from ._files import load
 from ._taxonomy import Taxonomy, assemble
-from .errors import PluginError, PluginWarning, TaxonomyError
+from .errors import InvalidArgumentError, PluginError, PluginWarning, TaxonomyError
 
 if TYPE_CHECKING:
     from importlib import metadata
@@ -81,12 +82,15 @@ def installed_taxonomy(
         base: What the plugins extend; the default taxonomy when omitted.
 
     Raises:
+        InvalidArgumentError: *on_error* is neither ``"raise"`` nor ``"warn"``.
         PluginError: A plugin could not be loaded (with ``on_error="raise"``).
         TaxonomyError: The plugins' entities together break an invariant;
             each problem names the plugin it came from.
     """
     if on_error not in ("raise", "warn"):
-        raise ValueError(f"on_error must be 'raise' or 'warn', not {on_error!r}")
+        raise InvalidArgumentError(
+            f"on_error must be 'raise' or 'warn', not {shown(on_error)}"
+        )
     from importlib import metadata  # noqa: PLC0415  # slow to import; needed here only
 
     start = default_taxonomy() if base is None else base

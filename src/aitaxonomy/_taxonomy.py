@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast, overload
 import attrs
 
 from ._entities import (
+    _DATE,
     AIModel,
     Category,
     Entity,
@@ -23,11 +24,17 @@ from ._entities import (
     Trend,
     UseCase,
 )
-from ._errors import suggest
+from ._errors import article, shown, suggest
 from ._jobs import JobLinker, can_do
 from ._kinds import KindRegistry, default_kinds
 from ._modality import Modality, ModalityInput, to_modalities
-from .errors import Problem, TaxonomyError, UnknownIdError
+from .errors import (
+    ArgumentTypeError,
+    InvalidArgumentError,
+    Problem,
+    TaxonomyError,
+    UnknownIdError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -133,7 +140,13 @@ class Taxonomy:
     _memo_store: dict[object, object]
 
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
-        items = tuple(entities)
+        try:
+            items = tuple(entities)
+        except TypeError:
+            raise ArgumentTypeError(
+                "Taxonomy() takes an iterable of entities, not "
+                f"{type(entities).__name__} {shown(entities)}"
+            ) from None
         problems = check(items)
         if problems:
             raise TaxonomyError(problems)
@@ -224,12 +237,18 @@ class Taxonomy:
         """The model with id (or name, or alias) *key*, typed as a model.
 
         Raises:
-            UnknownIdError: No model has that id, name or alias.
+            UnknownIdError: No model has that id, name or alias; the message
+                says what the id names when it names something else.
 
         Example:
             >>> import aitaxonomy as ai
-            >>> ai.default_taxonomy().model("gpt-4").released
+            >>> tax = ai.default_taxonomy()
+            >>> tax.model("gpt-4").released
             '2023-03-14'
+            >>> tax.model("openai")
+            Traceback (most recent call last):
+            ...
+            aitaxonomy.errors.UnknownIdError: 'openai' is an organisation, not a ...
         """
         return self._model(key)
 
@@ -307,7 +326,11 @@ class Taxonomy:
         return tuple(sorted(self.of_type(Section), key=lambda s: s.number))
 
     def category_of(self, model: AIModel | str) -> Category:
-        """The category a model belongs to."""
+        """The category a model belongs to.
+
+        Raises:
+            UnknownIdError: No model has that id, name or alias.
+        """
         found = self._model(model)
         category = self[found.category_id]
         assert isinstance(category, Category)  # noqa: S101  # check() guarantees it
@@ -316,15 +339,23 @@ class Taxonomy:
     def category_path(self, category: Category | str) -> tuple[Category, ...]:
         """The category and its ancestors, from the root down to it.
 
+        Raises:
+            UnknownIdError: No category has that id, name or alias.
+
         Example:
             >>> import aitaxonomy as ai
             >>> [c.id for c in ai.default_taxonomy().category_path("llm")]
             ['ai-model', 'genai', 'llm']
         """
+        index = self._get_index().category_ancestors
         key = category.id if isinstance(category, Category) else category
-        ancestors = self._get_index().category_ancestors.get(key)
-        if ancestors is None:
-            raise UnknownIdError(key, suggest(key, self._categories_ids()))
+        typed = isinstance(key, str)  # untyped callers may pass anything
+        ancestors = index.get(key) if typed else None
+        if ancestors is None:  # a name, an alias, or an error
+            key = self._category(category).id
+            ancestors = index.get(key)
+            if ancestors is None:  # a category from elsewhere
+                raise self._wrong_kind(key, None, Category)
         return tuple(self[c] for c in (*reversed(ancestors), key))  # type: ignore[misc]
 
     def models(
@@ -354,7 +385,9 @@ class Taxonomy:
             job_type: Linked to this job type (see :meth:`job_types_of`).
 
         Raises:
-            UnknownIdError: A filter names an id the taxonomy lacks.
+            UnknownIdError: A filter names an id the taxonomy lacks, or the
+                id of another kind of entity (``technique="openai"``).
+            ArgumentTypeError: A filter is neither an id nor an entity.
 
         Example:
             >>> import aitaxonomy as ai
@@ -364,17 +397,15 @@ class Taxonomy:
         """
         index = self._get_index()
         wanted: list[frozenset[int]] = []
-        for facet, value in (
-            ("category", category),
-            ("technique", technique),
-            ("use_case", use_case),
-            ("organization", organization),
-            ("job_type", job_type),
+        for facet, value, kind in (
+            ("category", category, Category),
+            ("technique", technique, Technique),
+            ("use_case", use_case, UseCase),
+            ("organization", organization, Organization),
+            ("job_type", job_type, JobType),
         ):
             if value is not None:
-                key = value if isinstance(value, str) else value.id
-                if (facet, key) not in index.models_by and key not in self._by_id:
-                    raise UnknownIdError(key, suggest(key, self._by_id))
+                key = self._id_of(value, kind, facet)
                 wanted.append(index.models_by.get((facet, key), frozenset()))
         if domain is not None:
             wanted.append(index.models_by.get(("domain", domain), frozenset()))
@@ -390,7 +421,11 @@ class Taxonomy:
         return tuple(models[i] for i in sorted(frozenset.intersection(*wanted)))
 
     def comparison(self, *categories: Category | str) -> Comparison:
-        """The article's comparison table for *categories* (default: GenAI, LLM)."""
+        """The article's comparison table for *categories* (default: GenAI, LLM).
+
+        Raises:
+            UnknownIdError: No category has one of the ids, names or aliases.
+        """
         chosen = tuple(
             c if isinstance(c, Category) else self._category(c)
             for c in (categories or ("genai", "llm"))
@@ -428,7 +463,7 @@ class Taxonomy:
             >>> ai.default_taxonomy().checked_on("gpt-4")
             '2026-11-28'
         """
-        found = self[entity] if isinstance(entity, str) else entity
+        found = self._entity(entity, Entity, "entity")
         days = [c.as_of for c in found.provenance if c.url and c.as_of]
         return max(days) if days else None
 
@@ -503,7 +538,9 @@ class Taxonomy:
             True
         """
         if not isinstance(other, Taxonomy):
-            raise TypeError(f"merge() takes a Taxonomy, not {type(other).__name__}")
+            raise ArgumentTypeError(
+                f"merge() takes a Taxonomy, not {type(other).__name__} {shown(other)}"
+            )
         new = [e for e in other if self._by_id.get(e.id) != e]
         return self._grow(new, replace=replace, label="merge()")
 
@@ -537,26 +574,69 @@ class Taxonomy:
     # -- internals ---------------------------------------------------------
 
     def _model(self, model: AIModel | str) -> AIModel:
-        found = self[model] if isinstance(model, str) else model
-        if not isinstance(found, AIModel):
-            raise UnknownIdError(str(model), suggest(str(model), self._models_ids()))
-        return found
+        return self._entity(model, AIModel, "model")
 
-    def _category(self, key: str) -> Category:
-        found = self.get(key)
-        if not isinstance(found, Category):
-            raise UnknownIdError(key, suggest(key, self._categories_ids()))
-        return found
+    def _category(self, category: Category | str) -> Category:
+        return self._entity(category, Category, "category")
 
-    def _models_ids(self) -> list[str]:
-        return [m.id for m in self.of_type(AIModel)]
+    def _entity(self, value: object, kind: type[E], argument: str) -> E:
+        """The *kind* of entity *value* is, or whose id, name or alias it is.
 
-    def _categories_ids(self) -> list[str]:
-        return [c.id for c in self.of_type(Category)]
+        An entity of that kind is taken as it is, even from elsewhere; any
+        other value is an error that says what it names instead.
+        """
+        if isinstance(value, kind):
+            return value
+        if isinstance(value, Entity):
+            raise self._wrong_kind(value.id, value, kind)
+        if not isinstance(value, str):
+            raise ArgumentTypeError(
+                f"{argument} must be {article(_noun(kind))} or the id of one, not "
+                f"{type(value).__name__} {shown(value)}"
+            )
+        found = self.get(value)
+        if isinstance(found, kind):
+            return found
+        raise self._wrong_kind(value, found, kind)
 
-    def _suggest(self, key: str) -> tuple[str, ...]:
-        """Ids spelled like *key*, or whose names or aliases are, best first."""
+    def _id_of(self, value: object, kind: type[Entity], argument: str) -> str:
+        """The id a query filter names: an id of *kind*, or an entity's id.
+
+        Only ids count here, not names: the filters match on the index's keys.
+        """
+        if isinstance(value, Entity):
+            key = value.id
+        elif isinstance(value, str):
+            key = value
+        else:
+            raise ArgumentTypeError(
+                f"{argument} must be {article(_noun(kind))} or the id of one, not "
+                f"{type(value).__name__} {shown(value)}"
+            )
+        found = self._by_id.get(key)
+        if not isinstance(found, kind):
+            raise self._wrong_kind(key, found, kind)
+        return key
+
+    def _wrong_kind(
+        self, key: str, found: Entity | None, kind: type[Entity]
+    ) -> UnknownIdError:
+        """The error for *key*, which names *found* (or nothing), not a *kind*."""
+        return UnknownIdError(
+            key,
+            self._suggest(key, kind),
+            expected=_noun(kind),
+            actual=None if found is None else _noun(type(found)),
+        )
+
+    def _suggest(self, key: str, kind: type[Entity] = Entity) -> tuple[str, ...]:
+        """Ids of *kind* spelled like *key*, or whose names or aliases are."""
+        if not isinstance(key, str):  # untyped callers may pass anything
+            return ()  # type: ignore[unreachable]
         names = self._names_index()
+        if kind is not Entity:
+            by_id = self._by_id
+            names = {k: v for k, v in names.items() if isinstance(by_id[v], kind)}
         close = suggest(_fold(key), names, limit=6)
         return tuple(dict.fromkeys(names[c] for c in close))[:3]
 
@@ -581,9 +661,30 @@ class Taxonomy:
 def _as_day(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
+    if isinstance(value, str) and _DATE.fullmatch(value):
         return value
-    raise ValueError(f"expected a date or YYYY-MM-DD, not {value!r}")
+    raise InvalidArgumentError(
+        "older_than: expected a date or YYYY-MM-DD (or YYYY-MM, YYYY), not "
+        f"{shown(value)}"
+    )
+
+
+# What each kind of entity is called in messages; a custom kind is called what
+# the built-in kind it derives from is.
+_NOUNS: tuple[tuple[type[Entity], str], ...] = (
+    (AIModel, "model"),
+    (Category, "category"),
+    (Technique, "technique"),
+    (UseCase, "use case"),
+    (JobType, "job type"),
+    (Organization, "organisation"),
+    (Trend, "trend"),
+    (Section, "article section"),
+)
+
+
+def _noun(kind: type[Entity]) -> str:
+    return next((noun for cls, noun in _NOUNS if issubclass(kind, cls)), "entity")
 
 
 def _fold(text: str) -> str:

@@ -17,16 +17,16 @@ Example:
     >>> import aitaxonomy as ai
     >>> from aitaxonomy.errors import AITaxonomyError, UnknownIdError
     >>> try:
-    ...     ai.default_taxonomy()["gtp-4"]
+    ...     ai.default_taxonomy().model("openai")
     ... except AITaxonomyError as exc:
     ...     error = exc
     >>> print(error)
-    no entity with id 'gtp-4' (did you mean 'gpt-4' or ...?)
+    'openai' is an organisation, not a model (did you mean 'openai-o1' or ...?)
     >>> isinstance(error, UnknownIdError), isinstance(error, LookupError)
     (True, True)
     >>> again = pickle.loads(pickle.dumps(error))
-    >>> str(again) == str(error), again.id
-    (True, 'gtp-4')
+    >>> str(again) == str(error), again.id, again.actual
+    (True, 'openai', 'organisation')
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 # Aliased: the helpers that word messages are not part of this public module.
+from ._errors import article as _article
 from ._errors import did_you_mean as _did_you_mean
 
 if TYPE_CHECKING:
@@ -147,11 +148,20 @@ class InvalidKindError(AITaxonomyError, ValueError):
 
 
 class UnknownIdError(AITaxonomyError, LookupError):
-    """No entity in a taxonomy has the requested id.
+    """No entity of the kind asked for has the requested id.
+
+    Either no entity at all has it, or the one that has it is of another
+    kind: then the message says what it is (``'openai' is an organisation,
+    not a model``).
 
     Attributes:
         id: The id that was looked up.
-        suggestions: Known ids that are spelled like it, closest first.
+        suggestions: Ids of the kind asked for that are spelled like it,
+            closest first.
+        expected: The kind of entity the lookup wanted, in words
+            (``"model"``), when it wanted one kind.
+        actual: What the id names instead (``"organisation"``), when it
+            names an entity of another kind.
     """
 
     def __init__(
@@ -160,11 +170,21 @@ class UnknownIdError(AITaxonomyError, LookupError):
         suggestions: tuple[str, ...] = (),
         *,
         label: str = "no entity with id",
+        expected: str | None = None,
+        actual: str | None = None,
     ) -> None:
-        """Say *label* and the id, and suggest ids spelled like it."""
+        """Word the message from the id and, when given, the kinds involved."""
         self.id = id
         self.suggestions = tuple(suggestions)
-        super().__init__(f"{label} {id!r}{_did_you_mean(self.suggestions)}")
+        self.expected = expected
+        self.actual = actual
+        if actual is not None:
+            head = f"{id!r} is {_article(actual)}, not {_article(expected or 'entity')}"
+        elif expected is not None:
+            head = f"no {expected} with id {id!r}"
+        else:
+            head = f"{label} {id!r}"
+        super().__init__(head + _did_you_mean(self.suggestions))
 
 
 class UnknownKindError(UnknownIdError):

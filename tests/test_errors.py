@@ -9,8 +9,10 @@ import importlib
 import inspect
 import pickle
 import pkgutil
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from hypothesis import strategies as st
 import aitaxonomy as ai
 import strategies as sts
 from aitaxonomy import adapters, errors
+from aitaxonomy._data import packaged
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -572,3 +575,105 @@ def test_signature_of_unknown_id_error_is_unchanged() -> None:
     assert str(ai.UnknownIdError("x", ("y",), label="unknown thing")) == (
         "unknown thing 'x' (did you mean 'y'?)"
     )
+
+
+# -- read-only packaged data ----------------------------------------------------------
+
+
+def _mutable_parts(value: Any, path: str = "$") -> list[str]:
+    """Where *value* holds a list, dict, set or unfrozen attrs instance."""
+    if isinstance(value, list | dict | set | bytearray):
+        return [path]
+    if isinstance(value, MappingProxyType):
+        return [
+            p for k, v in value.items() for p in _mutable_parts(v, f"{path}[{k!r}]")
+        ]
+    if isinstance(value, tuple | frozenset):
+        return [
+            p for i, v in enumerate(value) for p in _mutable_parts(v, f"{path}[{i}]")
+        ]
+    if attrs.has(type(value)):
+        found = [] if attrs.fields(type(value)) and _frozen(value) else [path]
+        return found + [
+            p
+            for field in attrs.fields(type(value))
+            for p in _mutable_parts(getattr(value, field.name), f"{path}.{field.name}")
+        ]
+    return []
+
+
+def _frozen(value: Any) -> bool:
+    field = attrs.fields(type(value))[0].name
+    try:
+        setattr(value, field, getattr(value, field))
+    except attrs.exceptions.FrozenInstanceError:
+        return True
+    return False
+
+
+PACKAGED: dict[str, Callable[[], object]] = {
+    "rules()": ai.rules,
+    "vocabulary()": adapters.vocabulary,
+    "pipeline_tags()": adapters.pipeline_tags,
+    "rules.toml": lambda: packaged("rules.toml"),
+    "task_cues.toml": lambda: packaged("task_cues.toml"),
+    "vocabulary.toml": lambda: packaged("vocabulary.toml"),
+}
+
+
+@pytest.mark.parametrize("source", PACKAGED.values(), ids=list(PACKAGED))
+def test_packaged_data_is_immutable_all_the_way_down(
+    source: Callable[[], object],
+) -> None:
+    assert _mutable_parts(source()) == []
+
+
+def _mutations() -> dict[str, Callable[[], object]]:
+    # The rule that makes a text-only job an LLM's, as in the review.
+    rule = next(r for r in ai.rules() if r.id == "text-only-defaults-to-llm")
+    rules: Any = ai.rules()
+    quotes: Any = rule.quotes
+    outputs: Any = rule.when.outputs_only
+    assert outputs  # the mutation below has something to remove
+    tags: Any = adapters.pipeline_tags()
+    vocabulary: Any = adapters.vocabulary()
+    return {
+        "rule.when": lambda: setattr(rule, "when", ai.rules()[0].when),
+        "condition": lambda: setattr(rule.when, "outputs_only", None),
+        "rule.category": lambda: setattr(rule, "category", "genai"),
+        "rules()[0]": lambda: rules.__setitem__(0, rule),
+        "rule.quotes[0]": lambda: quotes.__setitem__(0, ""),
+        "outputs_only set": lambda: outputs.discard(ai.Modality.TEXT),
+        "tags[tag]": lambda: tags.__setitem__("text-to-image", tags["image-to-text"]),
+        "tags.pop": lambda: tags.pop("text-to-image"),
+        "tag.outputs": lambda: setattr(tags["text-to-image"], "outputs", frozenset()),
+        "vocabulary[key]": lambda: vocabulary.__setitem__("huggingface", {}),
+        "vocabulary table": lambda: vocabulary["huggingface"]["tags"].clear(),  # noqa: PLW0108
+    }
+
+
+@pytest.mark.parametrize("mutate", sorted(_mutations()))
+def test_packaged_values_refuse_mutation(mutate: str) -> None:
+    with pytest.raises((TypeError, AttributeError)):
+        _mutations()[mutate]()
+
+
+def test_a_refused_mutation_changes_no_later_choice() -> None:
+    """The review's case: rules edited in place changed every later choose()."""
+    # A different limit each time keeps choose()'s memo out of it; the
+    # category and the rules that fire do not depend on it.
+    before = ai.choose(modalities="text", limit=3)
+    for mutate in _mutations().values():
+        with pytest.raises((TypeError, AttributeError)):
+            mutate()
+    after = ai.choose(modalities="text", limit=4)
+    assert after.category.id == before.category.id == "llm"
+    assert [r.id for r in after.rationale] == [r.id for r in before.rationale]
+    assert adapters.pipeline_tag("text-to-image").outputs == {ai.Modality.IMAGE}
+
+
+def test_the_rules_are_the_same_objects_each_time() -> None:
+    """Read once and shared: safe only because they cannot change."""
+    assert ai.rules() is ai.rules()
+    assert adapters.pipeline_tags() is adapters.pipeline_tags()
+    assert all(hash(rule) == hash(copy.deepcopy(rule)) for rule in ai.rules())

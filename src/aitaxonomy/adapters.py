@@ -29,6 +29,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -497,7 +498,9 @@ class PipelineTag:
 
 @functools.cache
 def pipeline_tags() -> Mapping[str, PipelineTag]:
-    """Every Hugging Face ``pipeline_tag`` value, mapped.
+    """Every Hugging Face ``pipeline_tag`` value, mapped, read-only.
+
+    The mapping is shared by every caller, so it cannot be changed.
 
     Example:
         >>> from aitaxonomy.adapters import pipeline_tags
@@ -514,19 +517,21 @@ def pipeline_tags() -> Mapping[str, PipelineTag]:
                 jobs[tag] = tag
             else:
                 jobs.setdefault(tag, job["id"])
-    return {
-        name: PipelineTag(
-            tag=name,
-            domain=spec["domain"],
-            inputs=frozenset(Modality(m) for m in spec["inputs"]),
-            outputs=frozenset(Modality(m) for m in spec["outputs"]),
-            generative=spec["kind"] == "generator",
-            use_case=spec.get("use_case"),
-            note=spec.get("note", ""),
-            job_type=jobs.get(name),
-        )
-        for name, spec in tags.items()
-    }
+    return MappingProxyType(
+        {
+            name: PipelineTag(
+                tag=name,
+                domain=spec["domain"],
+                inputs=frozenset(Modality(m) for m in spec["inputs"]),
+                outputs=frozenset(Modality(m) for m in spec["outputs"]),
+                generative=spec["kind"] == "generator",
+                use_case=spec.get("use_case"),
+                note=spec.get("note", ""),
+                job_type=jobs.get(name),
+            )
+            for name, spec in tags.items()
+        }
+    )
 
 
 def pipeline_tag(tag: str) -> PipelineTag:

@@ -278,6 +278,13 @@ def test_taxonomy_error_lists_each_problem_once(problems: list[ai.Problem]) -> N
 _T = TAX
 
 
+def _unwritable() -> ai.Taxonomy:
+    """A taxonomy holding a value no catalog format can hold, as a custom kind may."""
+    odd = ai.LLM(id="odd", name="Odd")
+    object.__setattr__(odd, "name", dt.date(2020, 1, 1))  # past the validators
+    return ai.article_taxonomy().extend(odd)
+
+
 def _dump_into(path: Path) -> None:
     ai.dump(TAX, path / "out.toml", format="yaml")  # type: ignore[arg-type]
 
@@ -326,6 +333,17 @@ BAD_CALLS: dict[str, tuple[Callable[[Path], object], type[Exception], str]] = {
     ),
     "checked_on type": (lambda _: _T.checked_on(42), TypeError, "int 42"),  # type: ignore[arg-type]
     "choose limit": (lambda _: ai.choose("text", limit=0), ValueError, "0"),
+    "of_type": (lambda _: _T.of_type((ai.LLM, 42)), TypeError, "int 42"),  # type: ignore[arg-type]
+    "loads base": (lambda _: ai.loads("format = 1", base=[]), TypeError, "list []"),  # type: ignore[arg-type]
+    "load base": (lambda p: ai.load(p, base={}), TypeError, "dict {}"),  # type: ignore[arg-type]
+    "plugins base": (lambda _: ai.installed_taxonomy(base=42), TypeError, "int 42"),  # type: ignore[arg-type]
+    "pipeline_tag": (lambda _: adapters.pipeline_tag(42), TypeError, "int 42"),  # type: ignore[arg-type]
+    "dumps toml": (lambda _: ai.dumps(_unwritable()), TypeError, "entity 'odd'"),
+    "dumps json": (
+        lambda _: ai.dumps(_unwritable(), format="json"),
+        TypeError,
+        "entity 'odd'",
+    ),
 }
 
 

@@ -223,6 +223,15 @@ def _format_of(path: Path, given: Format | None) -> Format:
     return found
 
 
+def check_base(value: object) -> None:
+    """Refuse a ``base=`` that is neither a taxonomy nor ``None``."""
+    if value is not None and not isinstance(value, Taxonomy):
+        raise ArgumentTypeError(
+            f"base must be a Taxonomy or None, not {type(value).__name__} "
+            f"{shown(value)}"
+        )
+
+
 def _limits(value: object) -> Limits:
     if value is None:
         return Limits()
@@ -309,8 +318,8 @@ def loads(
         TaxonomyError: The text is not valid, listing every problem with its
             path (:class:`LimitError` when a limit was hit).
         InvalidArgumentError: *format* is neither ``"toml"`` nor ``"json"``.
-        ArgumentTypeError: *text* is not a string or bytes, or *limits* not
-            :class:`Limits`.
+        ArgumentTypeError: *text* is not a string or bytes, *base* not a
+            taxonomy, or *limits* not :class:`Limits`.
 
     Example:
         >>> import aitaxonomy as ai
@@ -335,6 +344,7 @@ def loads(
             f"loads() reads str or bytes, not {type(text).__name__} {shown(text)}"
         )
     chosen = _limits(limits)
+    check_base(base)
     fmt = _guess_format(text) if format is None else _check_format(format)
     document = _read_document(text, fmt, source, chosen)
     return _build([(source, document)], base, chosen)
@@ -365,7 +375,8 @@ def load(
         TaxonomyError: Any file is invalid, or the files together break an
             invariant; every problem is listed with its file and path.
         InvalidArgumentError: *format* is neither ``"toml"`` nor ``"json"``.
-        ArgumentTypeError: *path* is not a path, or *limits* not :class:`Limits`.
+        ArgumentTypeError: *path* is not a path, *base* not a taxonomy, or
+            *limits* not :class:`Limits`.
         OSError: The path cannot be read.
     """
     if not isinstance(path, str | os.PathLike):
@@ -374,6 +385,7 @@ def load(
             f"{shown(path)}"
         )
     chosen = _limits(limits)
+    check_base(base)
     root = Path(path)
     files = sorted(_catalog_files(root)) if root.is_dir() else [root]
     if not files:
@@ -413,6 +425,26 @@ def _document(taxonomy: Taxonomy, exclude: Taxonomy | None) -> dict[str, Any]:
 
 
 def _text(document: Mapping[str, Any], fmt: Format) -> str:
+    try:
+        return _written(document, fmt)
+    except TypeError as exc:  # a custom kind's field holds what the format cannot
+        raise ArgumentTypeError(
+            f"{_unwritable(document, fmt)} cannot be written as {fmt.upper()}: {exc}"
+        ) from None
+
+
+def _unwritable(document: Mapping[str, Any], fmt: Format) -> str:
+    """Which entity of *document* the format cannot hold, in words."""
+    for group, entries in document.items():
+        for entry in entries if group != "format" else ():
+            try:
+                _written({group: [entry]}, fmt)
+            except TypeError:
+                return f"entity {entry.get('id')!r}"
+    return "the taxonomy"
+
+
+def _written(document: Mapping[str, Any], fmt: Format) -> str:
     if fmt == "json":
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     from ._toml import dumps_toml  # noqa: PLC0415
@@ -451,7 +483,8 @@ def dumps(
         name = "Acme"
         <BLANKLINE>
     """
-    return _text(_document(taxonomy, exclude), _check_format(format))
+    fmt = _check_format(format)  # before the work of writing anything
+    return _text(_document(taxonomy, exclude), fmt)
 
 
 def dump(

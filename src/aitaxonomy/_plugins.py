@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from ._catalog import default_taxonomy
 from ._entities import Entity
 from ._errors import shown
-from ._files import load
+from ._files import check_base, load
 from ._taxonomy import Taxonomy, assemble
 from .errors import InvalidArgumentError, PluginError, PluginWarning, TaxonomyError
 
@@ -83,6 +83,7 @@ def installed_taxonomy(
 
     Raises:
         InvalidArgumentError: *on_error* is neither ``"raise"`` nor ``"warn"``.
+        ArgumentTypeError: *base* is not a taxonomy.
         PluginError: A plugin could not be loaded (with ``on_error="raise"``).
         TaxonomyError: The plugins' entities together break an invariant;
             each problem names the plugin it came from.
@@ -93,6 +94,7 @@ def installed_taxonomy(
         )
     from importlib import metadata  # noqa: PLC0415  # slow to import; needed here only
 
+    check_base(base)
     start = default_taxonomy() if base is None else base
     entities: list[Entity] = list(start)
     origins: list[tuple[str | None, str] | None] = [None] * len(entities)

@@ -257,8 +257,19 @@ class Taxonomy:
     @overload
     def of_type(self, cls: tuple[type[E], ...]) -> tuple[E, ...]: ...
     def of_type(self, cls: type[E] | tuple[type[E], ...]) -> tuple[E, ...]:
-        """Every entity that is an instance of *cls* (subclasses included)."""
+        """Every entity that is an instance of *cls* (subclasses included).
+
+        Raises:
+            ArgumentTypeError: *cls* is not a class or a tuple of classes.
+        """
         classes = cls if isinstance(cls, tuple) else (cls,)
+        given: tuple[object, ...] = classes  # untyped callers may pass anything
+        strangers = [c for c in given if not isinstance(c, type)]
+        if strangers:
+            raise ArgumentTypeError(
+                "of_type() takes a class or a tuple of classes, not "
+                f"{type(strangers[0]).__name__} {shown(strangers[0])}"
+            )
         by_kind = self._get_index().by_kind
         return tuple(
             entity  # type: ignore[misc]  # isinstance holds by construction

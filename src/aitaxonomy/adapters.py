@@ -36,9 +36,9 @@ import attrs
 
 from ._data import packaged
 from ._entities import LLM, AIModel, Citation, GenAI
-from ._errors import suggest
+from ._errors import shown, suggest
 from ._modality import Modality
-from .errors import AdapterError, AITaxonomyError, UnknownIdError
+from .errors import AdapterError, AITaxonomyError, ArgumentTypeError, UnknownIdError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -540,7 +540,12 @@ def pipeline_tag(tag: str) -> PipelineTag:
     Raises:
         UnknownIdError: The tag is not one Hugging Face defines (with a
             suggestion).
+        ArgumentTypeError: *tag* is not a string.
     """
+    if not isinstance(tag, str):
+        raise ArgumentTypeError(
+            f"a pipeline_tag is a string, not {type(tag).__name__} {shown(tag)}"
+        )
     tags = pipeline_tags()
     found = tags.get(tag)
     if found is None:

@@ -447,7 +447,7 @@ def test_hugging_face_tags_agree_with_their_job_types() -> None:
 
 def test_unknown_tag_suggests() -> None:
     with pytest.raises(
-        ai.UnknownIdError,
+        ai.errors.UnknownIdError,
         match="unknown pipeline_tag 'text-to-imag'"
         r" \(did you mean 'text-to-image'",
     ):

@@ -156,17 +156,33 @@ def test_lone_string_is_one_modality() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({}, ai.NoMatchError, "needs modalities"),
-        ({"modalities": []}, ai.NoMatchError, "needs modalities"),
-        ({"modalities": "smell"}, ai.InvalidArgumentError, "unknown modality 'smell'"),
-        ({"modalities": [3]}, ai.ArgumentTypeError, "a modality must be a string"),
-        ({"modalities": 3}, ai.ArgumentTypeError, "modalities must be a modality"),
-        ({"task": ""}, ai.InvalidArgumentError, "task must not be empty"),
-        ({"task": 42}, ai.ArgumentTypeError, "task must be a UseCase"),
-        ({"task": "hello there, how are you"}, ai.NoMatchError, "no job could be read"),
+        ({}, ai.errors.NoMatchError, "needs modalities"),
+        ({"modalities": []}, ai.errors.NoMatchError, "needs modalities"),
+        (
+            {"modalities": "smell"},
+            ai.errors.InvalidArgumentError,
+            "unknown modality 'smell'",
+        ),
+        (
+            {"modalities": [3]},
+            ai.errors.ArgumentTypeError,
+            "a modality must be a string",
+        ),
+        (
+            {"modalities": 3},
+            ai.errors.ArgumentTypeError,
+            "modalities must be a modality",
+        ),
+        ({"task": ""}, ai.errors.InvalidArgumentError, "task must not be empty"),
+        ({"task": 42}, ai.errors.ArgumentTypeError, "task must be a UseCase"),
+        (
+            {"task": "hello there, how are you"},
+            ai.errors.NoMatchError,
+            "no job could be read",
+        ),
         (
             {"modalities": "text", "open_weights": "yes"},
-            ai.ArgumentTypeError,
+            ai.errors.ArgumentTypeError,
             "open_weights",
         ),
     ],
@@ -181,7 +197,7 @@ def test_bad_input(
 
 
 def test_no_match_lists_the_use_cases() -> None:
-    with pytest.raises(ai.NoMatchError, match="art_design"):
+    with pytest.raises(ai.errors.NoMatchError, match="art_design"):
         ai.choose(task="zzzz qqqq")
 
 
@@ -301,10 +317,10 @@ def test_limit_on_a_bigger_catalog() -> None:
 @pytest.mark.parametrize(
     ("value", "error"),
     [
-        (0, ai.InvalidArgumentError),
-        (-3, ai.InvalidArgumentError),
-        ("5", ai.ArgumentTypeError),
-        (True, ai.ArgumentTypeError),
+        (0, ai.errors.InvalidArgumentError),
+        (-3, ai.errors.InvalidArgumentError),
+        ("5", ai.errors.ArgumentTypeError),
+        (True, ai.errors.ArgumentTypeError),
     ],
 )
 def test_bad_limit(value: object, error: type[Exception]) -> None:

@@ -62,7 +62,7 @@ def test_entities_are_frozen_and_slotted(cls: type[Any]) -> None:
 def test_llm_rejects_image_output() -> None:
     """The issue's contract: an LLM that outputs images cannot be built."""
     with pytest.raises(
-        ai.InvalidEntityError, match="an LLM outputs text only; got image"
+        ai.errors.InvalidEntityError, match="an LLM outputs text only; got image"
     ):
         ai.LLM(id="pix", name="Pix", output_modalities={ai.Modality.IMAGE})
 
@@ -72,12 +72,14 @@ def test_llm_with_any_non_text_output_fails(outputs: frozenset[ai.Modality]) -> 
     """Law: whatever else an LLM is asked to output, construction fails."""
     with pytest.raises(ValueError, match="an LLM outputs text only") as info:
         ai.LLM(id="x", name="X", output_modalities=outputs)
-    assert isinstance(info.value, ai.InvalidEntityError)
+    assert isinstance(info.value, ai.errors.InvalidEntityError)
     assert info.value.field == "output_modalities"
 
 
 def test_llm_must_read_text() -> None:
-    with pytest.raises(ai.InvalidEntityError, match="input_modalities lack text"):
+    with pytest.raises(
+        ai.errors.InvalidEntityError, match="input_modalities lack text"
+    ):
         ai.LLM(id="x", name="X", input_modalities=["image"])
 
 
@@ -90,7 +92,7 @@ def test_llm_may_read_images() -> None:
 
 def test_genai_rejects_embedding_output() -> None:
     """Generative AI produces content; an embedding is not content."""
-    with pytest.raises(ai.InvalidEntityError, match="got embedding"):
+    with pytest.raises(ai.errors.InvalidEntityError, match="got embedding"):
         ai.GenAI(id="x", name="X", output_modalities="embedding")
 
 
@@ -139,7 +141,7 @@ def test_id_fields_take_one_string_or_many() -> None:
 def test_bad_fields_name_the_value(kwargs: dict[str, Any], message: str) -> None:
     """Each bad value raises the library's error quoting the value."""
     fields = {"id": "x", "name": "X", **kwargs}
-    with pytest.raises(ai.InvalidEntityError) as info:
+    with pytest.raises(ai.errors.InvalidEntityError) as info:
         ai.GenAI(**fields)
     assert message in str(info.value)
 
@@ -165,7 +167,7 @@ def test_good_ids(good_id: str) -> None:
     ],
 )
 def test_bad_citations(kwargs: dict[str, Any], message: str) -> None:
-    with pytest.raises(ai.InvalidEntityError, match=message):
+    with pytest.raises(ai.errors.InvalidEntityError, match=message):
         ai.Citation(**kwargs)
 
 

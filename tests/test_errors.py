@@ -94,7 +94,7 @@ def test_every_exported_error_is_in_the_errors_module() -> None:
     assert adapters.AdapterError is errors.AdapterError
 
 
-@pytest.mark.parametrize("cls", [c for c in PUBLIC if c is not ai.PluginWarning])
+@pytest.mark.parametrize("cls", [c for c in PUBLIC if c is not ai.errors.PluginWarning])
 def test_every_error_is_a_library_error_and_a_builtin(cls: type) -> None:
     """The base catches it all; a builtin base keeps older ``except`` clauses."""
     assert issubclass(cls, ai.AITaxonomyError)
@@ -224,7 +224,7 @@ def test_an_error_raised_in_a_worker_process_arrives_whole() -> None:
     expected = _raised(lambda: TAX.model("openai"))
     with (
         concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool,
-        pytest.raises(ai.UnknownIdError) as caught,
+        pytest.raises(ai.errors.UnknownIdError) as caught,
     ):
         pool.submit(_look_up_in_a_worker, "openai").result()
     assert str(caught.value) == str(expected)
@@ -365,7 +365,7 @@ def test_bad_calls_raise_library_errors_naming_the_value(
 
 def test_a_bad_format_is_an_argument_error_not_a_data_error() -> None:
     """The format keyword is the caller's mistake, not the document's."""
-    with pytest.raises(ai.InvalidArgumentError) as caught:
+    with pytest.raises(ai.errors.InvalidArgumentError) as caught:
         ai.loads("format = 1", format="yaml")  # type: ignore[arg-type]
     assert not isinstance(caught.value, ai.TaxonomyError)
 
@@ -475,7 +475,7 @@ WRONG_KIND: dict[str, tuple[Callable[[], object], str, str, str]] = {
 def test_wrong_kind_lookups_say_what_the_id_is(
     call: Callable[[], object], start: str, expected: str, actual: str
 ) -> None:
-    with pytest.raises(ai.UnknownIdError) as caught:
+    with pytest.raises(ai.errors.UnknownIdError) as caught:
         call()
     error = caught.value
     assert str(error).startswith(start)
@@ -521,7 +521,7 @@ UNKNOWN: dict[str, tuple[Callable[[], object], str, str, str | None]] = {
 def test_unknown_ids_suggest_ids_of_the_kind_asked_for(
     call: Callable[[], object], key: str, expected: str, hint: str | None
 ) -> None:
-    with pytest.raises(ai.UnknownIdError) as caught:
+    with pytest.raises(ai.errors.UnknownIdError) as caught:
         call()
     error = caught.value
     assert str(error).startswith(f"no {expected} with id {key!r}")
@@ -581,16 +581,16 @@ def test_models_filters_keep_their_kind_and_refuse_the_rest(
         assert tuple(m.id for m in found) == _reference(facet, entity.id)
         assert _T.models(**{facet: entity}) == found  # type: ignore[arg-type]
     else:
-        with pytest.raises(ai.UnknownIdError, match=f"^{entity.id!r} is an? "):
+        with pytest.raises(ai.errors.UnknownIdError, match=f"^{entity.id!r} is an? "):
             _T.models(**{facet: entity.id})
 
 
 def test_signature_of_unknown_id_error_is_unchanged() -> None:
     """Callers that build the error themselves keep working."""
-    params = inspect.signature(ai.UnknownIdError).parameters
+    params = inspect.signature(ai.errors.UnknownIdError).parameters
     assert list(params)[:3] == ["id", "suggestions", "label"]
-    assert str(ai.UnknownIdError("x")) == "no entity with id 'x'"
-    assert str(ai.UnknownIdError("x", ("y",), label="unknown thing")) == (
+    assert str(ai.errors.UnknownIdError("x")) == "no entity with id 'x'"
+    assert str(ai.errors.UnknownIdError("x", ("y",), label="unknown thing")) == (
         "unknown thing 'x' (did you mean 'y'?)"
     )
 

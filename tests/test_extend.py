@@ -132,7 +132,7 @@ def test_generated_extensions_hold_the_invariants(tax: ai.Taxonomy) -> None:
 
 
 def test_custom_kind_keeps_llm_invariants() -> None:
-    with pytest.raises(ai.InvalidEntityError, match="an LLM outputs text only"):
+    with pytest.raises(ai.errors.InvalidEntityError, match="an LLM outputs text only"):
         MedicalLLM(id="m", name="M", output_modalities="image")
 
 
@@ -164,14 +164,16 @@ def test_custom_kind_works_everywhere() -> None:
 
 def test_register_kind_is_idempotent_and_guards_clashes() -> None:
     assert ai.register_kind("medical-llm", MedicalLLM) is MedicalLLM
-    with pytest.raises(ai.InvalidKindError, match="already registered to MedicalLLM"):
+    with pytest.raises(
+        ai.errors.InvalidKindError, match="already registered to MedicalLLM"
+    ):
 
         @ai.register_kind("medical-llm")
         @attrs.frozen(kw_only=True)
         class Other(ai.LLM):
             pass
 
-    with pytest.raises(ai.InvalidKindError, match="already registered as kind"):
+    with pytest.raises(ai.errors.InvalidKindError, match="already registered as kind"):
         ai.register_kind("medical-llm-2", MedicalLLM)
 
 
@@ -184,7 +186,7 @@ def test_register_kind_is_idempotent_and_guards_clashes() -> None:
     ],
 )
 def test_register_kind_rejects(name: str, cls: type, message: str) -> None:
-    with pytest.raises(ai.InvalidKindError, match=message):
+    with pytest.raises(ai.errors.InvalidKindError, match=message):
         ai.register_kind(name, cls)
 
 

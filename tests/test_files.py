@@ -175,7 +175,7 @@ def test_limits_say_which_and_how_to_raise(
     limits: ai.Limits, text: str, message: str
 ) -> None:
     with pytest.raises(
-        ai.LimitError, match=rf"pass limits=aitaxonomy.Limits\({message}="
+        ai.errors.LimitError, match=rf"pass limits=aitaxonomy.Limits\({message}="
     ):
         ai.loads(text, limits=limits)
 
@@ -338,7 +338,7 @@ def test_structured_garbage_raises_only_library_errors(
 
 
 def test_unknown_format_keyword() -> None:
-    with pytest.raises(ai.InvalidArgumentError, match="unknown format 'yaml'"):
+    with pytest.raises(ai.errors.InvalidArgumentError, match="unknown format 'yaml'"):
         ai.loads("format = 1", format="yaml")  # type: ignore[arg-type]
 
 

@@ -155,7 +155,7 @@ def test_a_model_cannot_state_a_job_it_cannot_do() -> None:
 )
 def test_job_types_check_themselves(kwargs: dict[str, object], message: str) -> None:
     base: dict[str, object] = {"id": "j", "name": "J", "category": "ai-model"}
-    with pytest.raises(ai.InvalidEntityError, match=message):
+    with pytest.raises(ai.errors.InvalidEntityError, match=message):
         ai.JobType(**{**base, **kwargs})  # type: ignore[arg-type]
 
 

@@ -155,7 +155,7 @@ def test_the_model_reads_jobs_the_cues_miss(
     _choose._MEMOS.pop(taxonomy, None)
     try:
         without = [s.job_type.id for s in ai.choose(task=task).steps if s.job_type]
-    except ai.NoMatchError:
+    except ai.errors.NoMatchError:
         without = []
     finally:
         _choose._MEMOS.pop(taxonomy, None)

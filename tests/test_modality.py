@@ -70,7 +70,7 @@ def test_top_level_modalities_have_no_parent() -> None:
 
 def test_unknown_spelling_suggests() -> None:
     """An unknown string names itself, suggests a near miss and lists the choices."""
-    with pytest.raises(ai.InvalidModalityError) as info:
+    with pytest.raises(ai.errors.InvalidModalityError) as info:
         Modality.parse("imgae")
     message = str(info.value)
     assert "'imgae'" in message
@@ -81,7 +81,7 @@ def test_unknown_spelling_suggests() -> None:
 
 def test_unknown_without_near_miss() -> None:
     with pytest.raises(
-        ai.InvalidModalityError, match="unknown modality 'smell'; known"
+        ai.errors.InvalidModalityError, match="unknown modality 'smell'; known"
     ):
         Modality.parse("smell")
 
@@ -91,7 +91,7 @@ def test_wrong_type_is_a_type_error(value: Any) -> None:
     """A non-string is a TypeError that is also the library's modality error."""
     with pytest.raises(TypeError, match="a modality must be a string") as info:
         Modality.parse(value)
-    assert isinstance(info.value, ai.InvalidModalityError)
+    assert isinstance(info.value, ai.errors.InvalidModalityError)
 
 
 @given(st.text())
@@ -99,7 +99,7 @@ def test_parse_never_raises_anything_else(value: Any) -> None:
     """Arbitrary text either parses to a member or raises the library's error."""
     try:
         result = Modality.parse(value)
-    except ai.InvalidModalityError:
+    except ai.errors.InvalidModalityError:
         return
     assert isinstance(result, Modality)
 

@@ -157,7 +157,7 @@ def test_broken_plugin_is_named(
     module = f"broken_{abs(hash(code))}"
     _install(tmp_path, "broken-catalog", module, code, f"broken = {module}:entities")
     monkeypatch.syspath_prepend(str(tmp_path))
-    with pytest.raises(ai.PluginError, match=message) as info:
+    with pytest.raises(ai.errors.PluginError, match=message) as info:
         ai.installed_taxonomy()
     assert info.value.plugin == f"broken = {module}:entities"
     assert "catalog plugin broken" in str(info.value)
@@ -177,7 +177,7 @@ def test_broken_plugin_can_be_skipped_with_a_warning(
         tmp_path, "bad-catalog", "bad_catalog", "X = 1\n", "bad = bad_catalog:missing"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
-    with pytest.warns(ai.PluginWarning, match="catalog plugin bad"):
+    with pytest.warns(ai.errors.PluginWarning, match="catalog plugin bad"):
         tax = ai.installed_taxonomy(on_error="warn")
     assert "acme-7b" in tax
     assert "bad" not in {e.id for e in tax}
@@ -213,7 +213,7 @@ def test_invalid_plugin_catalog_file(
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(
-        ai.PluginError, match=r"(?s)its catalog is invalid:.*unknown kind 'lml'"
+        ai.errors.PluginError, match=r"(?s)its catalog is invalid:.*unknown kind 'lml'"
     ):
         ai.installed_taxonomy()
 

@@ -142,10 +142,10 @@ def test_a_plugin_whose_generator_fails_is_named_and_never_half_loaded(
 ) -> None:
     _install(tmp_path, "halfway_catalog", FAILING_GENERATOR)
     monkeypatch.syspath_prepend(str(tmp_path))
-    with pytest.raises(ai.PluginError, match="halfway") as caught:
+    with pytest.raises(ai.errors.PluginError, match="halfway") as caught:
         ai.installed_taxonomy()
     assert "RuntimeError: the catalog server is down" in str(caught.value)
-    with pytest.warns(ai.PluginWarning, match="the catalog server is down"):
+    with pytest.warns(ai.errors.PluginWarning, match="the catalog server is down"):
         tax = ai.installed_taxonomy(on_error="warn")
     # the organisation it yielded before failing is not kept either
     assert tax.get("halfway") is None

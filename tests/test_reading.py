@@ -1556,7 +1556,7 @@ def test_non_generative_jobs_get_an_answer_with_the_librarys_reason() -> None:
 
 
 def test_text_that_names_no_job_is_refused() -> None:
-    with pytest.raises(ai.NoMatchError, match="no job could be read"):
+    with pytest.raises(ai.errors.NoMatchError, match="no job could be read"):
         ai.choose(task="zzzz qqqq")
 
 

@@ -221,7 +221,7 @@ def test_get_and_getitem() -> None:
     assert TAX.get("stable diffusion") is TAX["stable-diffusion"]  # name
     assert TAX.get(3) is None  # type: ignore[arg-type]
     with pytest.raises(
-        ai.UnknownIdError, match=r"no entity with id 'gtp-4' \(did you mean"
+        ai.errors.UnknownIdError, match=r"no entity with id 'gtp-4' \(did you mean"
     ):
         TAX["gtp-4"]
     with pytest.raises(LookupError):
@@ -278,7 +278,7 @@ def test_query_equals_a_linear_scan() -> None:
 
 
 def test_query_with_unknown_id_suggests() -> None:
-    with pytest.raises(ai.UnknownIdError, match="did you mean 'diffusion'"):
+    with pytest.raises(ai.errors.UnknownIdError, match="did you mean 'diffusion'"):
         TAX.models(technique="difusion")
 
 

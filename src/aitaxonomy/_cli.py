@@ -154,10 +154,10 @@ def _base(args: argparse.Namespace) -> ai.Taxonomy:
     # A broken plugin that some other package installed should not stop every
     # command: it is left out, and stderr says which and how to leave all out.
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ai.PluginWarning)
+        warnings.simplefilter("always", ai.errors.PluginWarning)
         taxonomy = ai.installed_taxonomy(on_error="warn")
     for warning in caught:
-        if issubclass(warning.category, ai.PluginWarning):
+        if issubclass(warning.category, ai.errors.PluginWarning):
             sys.stderr.write(
                 f"aitaxonomy: warning: {warning.message}\n"
                 "  (left out; --no-plugins leaves out every plugin)\n"

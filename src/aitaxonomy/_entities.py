@@ -741,7 +741,7 @@ class LLM(GenAI):
 
     Its outputs are exactly text; its inputs include text and may add others
     (GPT-4 and Claude read images). Building one that outputs anything else
-    raises :class:`~aitaxonomy.InvalidEntityError`.
+    raises :class:`~aitaxonomy.errors.InvalidEntityError`.
 
     Example:
         >>> import aitaxonomy as ai

@@ -26,7 +26,7 @@ class Modality(enum.StrEnum):
 
     Forgiving strings are accepted wherever a modality is expected
     (``Modality("Images")``, ``Modality("picture")``); unknown ones raise
-    :class:`~aitaxonomy.InvalidModalityError` with a suggestion.
+    :class:`~aitaxonomy.errors.InvalidModalityError` with a suggestion.
 
     Example:
         >>> from aitaxonomy import Modality
@@ -117,7 +117,7 @@ class Modality(enum.StrEnum):
         Raises:
             InvalidModalityError: *value* is a string naming no modality.
             TypeError: *value* is neither a string nor a member (the raised
-                error is an :class:`~aitaxonomy.InvalidModalityError` too).
+                error is an :class:`~aitaxonomy.errors.InvalidModalityError` too).
         """
         if type(value) is cls:  # the hot path: already a member
             return value

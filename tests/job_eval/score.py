@@ -48,7 +48,7 @@ def judge(case: dict[str, Any]) -> dict[str, bool]:
     """Which metrics ``choose(task=case["task"])`` gets right."""
     try:
         rec = ai.choose(task=case["task"])
-    except ai.NoMatchError:
+    except ai.errors.NoMatchError:
         return dict.fromkeys(METRICS, False) | {"category": case["category"] == "error"}
     jobs = [s.job_type.id if s.job_type else None for s in rec.steps]
     gold_jobs = [s["job_type"] for s in case["steps"]]
@@ -67,7 +67,7 @@ def judge_article(case: dict[str, Any]) -> dict[str, bool]:
     """Use case and category of an article phrasing, with its modalities."""
     try:
         rec = ai.choose(modalities=case["modalities"] or None, task=case["task"])
-    except ai.NoMatchError:
+    except ai.errors.NoMatchError:
         return {
             "use_case": case["use_case"] == "none",
             "category": case["category"] == "error",

@@ -10,7 +10,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -21,6 +20,7 @@ import referencing
 import aitaxonomy as ai
 from aitaxonomy import _cli as cli_module
 from aitaxonomy._cli import _Style, main
+from installed import install
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -450,18 +450,8 @@ def entities():
 
 
 def _install(root: Path, name: str, code: str) -> None:
-    """An installed distribution whose entry point names a catalog (as pip lays it out)."""
     module = f"cli_plugin_{name}"
-    (root / module).mkdir()
-    (root / module / "__init__.py").write_text(textwrap.dedent(code))
-    info = root / f"{module}-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n"
-    )
-    (info / "entry_points.txt").write_text(
-        f"[aitaxonomy.catalogs]\n{name} = {module}:entities\n"
-    )
+    install(root, module, module, code, f"{name} = {module}:entities")
 
 
 @pytest.fixture

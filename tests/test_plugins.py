@@ -15,25 +15,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 import aitaxonomy as ai
+from installed import install
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 BASE = ai.default_taxonomy()
-
-
-def _install(root: Path, dist: str, module: str, code: str, entry: str) -> None:
-    """Lay out an installed distribution the way pip does: a package and its dist-info."""
-    package = root / module
-    package.mkdir()
-    (package / "__init__.py").write_text(textwrap.dedent(code))
-    info = root / f"{dist}-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n"
-    )
-    (info / "entry_points.txt").write_text(f"[aitaxonomy.catalogs]\n{entry}\n")
-    (info / "RECORD").write_text("")
 
 
 GOOD = """
@@ -48,7 +35,7 @@ def entities():
 
 
 def test_callable_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _install(
+    install(
         tmp_path,
         "acme-catalog",
         "acme_catalog_a",
@@ -126,7 +113,7 @@ def test_path_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pathlib import Path
     CATALOG = Path(__file__).parent / "catalog.toml"
     """
-    _install(
+    install(
         tmp_path, "zeta-catalog", "zeta_catalog", code, "zeta = zeta_catalog:CATALOG"
     )
     (tmp_path / "zeta_catalog" / "catalog.toml").write_text(
@@ -155,7 +142,7 @@ def test_broken_plugin_is_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, message: str
 ) -> None:
     module = f"broken_{abs(hash(code))}"
-    _install(tmp_path, "broken-catalog", module, code, f"broken = {module}:entities")
+    install(tmp_path, "broken-catalog", module, code, f"broken = {module}:entities")
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(ai.errors.PluginError, match=message) as info:
         ai.installed_taxonomy()
@@ -166,14 +153,14 @@ def test_broken_plugin_is_named(
 def test_broken_plugin_can_be_skipped_with_a_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _install(
+    install(
         tmp_path,
         "good-catalog",
         "acme_catalog_b",
         GOOD,
         "acme = acme_catalog_b:entities",
     )
-    _install(
+    install(
         tmp_path, "bad-catalog", "bad_catalog", "X = 1\n", "bad = bad_catalog:missing"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -186,10 +173,10 @@ def test_broken_plugin_can_be_skipped_with_a_warning(
 def test_plugins_that_clash_are_reported_with_their_names(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _install(
+    install(
         tmp_path, "one-catalog", "acme_catalog_c", GOOD, "one = acme_catalog_c:entities"
     )
-    _install(
+    install(
         tmp_path, "two-catalog", "acme_catalog_d", GOOD, "two = acme_catalog_d:entities"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -205,7 +192,7 @@ def test_invalid_plugin_catalog_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code = "from pathlib import Path\nCATALOG = Path(__file__).parent / 'c.toml'\n"
-    _install(
+    install(
         tmp_path, "typo-catalog", "typo_catalog", code, "typo = typo_catalog:CATALOG"
     )
     (tmp_path / "typo_catalog" / "c.toml").write_text(

@@ -18,6 +18,7 @@ import pytest
 
 import aitaxonomy as ai
 from aitaxonomy import _choose
+from installed import install
 
 BASE = ai.default_taxonomy()
 
@@ -124,23 +125,11 @@ def entities():
 """
 
 
-def _install(root: Path, module: str, code: str) -> None:
-    (root / module).mkdir()
-    (root / module / "__init__.py").write_text(textwrap.dedent(code))
-    info = root / f"{module}-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n"
-    )
-    (info / "entry_points.txt").write_text(
-        f"[aitaxonomy.catalogs]\nhalfway = {module}:entities\n"
-    )
-
-
 def test_a_plugin_whose_generator_fails_is_named_and_never_half_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _install(tmp_path, "halfway_catalog", FAILING_GENERATOR)
+    module = "halfway_catalog"
+    install(tmp_path, module, module, FAILING_GENERATOR, f"halfway = {module}:entities")
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(ai.errors.PluginError, match="halfway") as caught:
         ai.installed_taxonomy()

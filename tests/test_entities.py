@@ -219,3 +219,32 @@ def test_to_dict_is_what_dumps_writes() -> None:
         for e in group
     }
     assert written == {e.id: e.to_dict() for e in tax}
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"name": "Acme \ud800"}, "name"),
+        ({"name": "Acme", "description": "made in \udcff"}, "description"),
+        ({"name": "Acme", "aliases": ("fine", "\udc80cme")}, "aliases"),
+    ],
+)
+def test_text_no_file_can_hold_is_refused(fields: dict[str, Any], field: str) -> None:
+    """A lone surrogate would make dump() fail later, far from its cause."""
+    with pytest.raises(ai.errors.InvalidEntityError, match="lone surrogate") as info:
+        ai.Organization(id="acme", **fields)
+    assert info.value.field == field
+
+
+def test_a_lone_surrogate_in_json_is_a_problem_at_its_path() -> None:
+    text = json.dumps(
+        {
+            "format": 1,
+            "organizations": [
+                {"kind": "organization", "id": "acme", "name": "A\ud800"}
+            ],
+        }
+    )
+    with pytest.raises(ai.TaxonomyError, match="lone surrogate") as info:
+        ai.loads(text, format="json")
+    assert [p.path for p in info.value.problems] == ["$.organizations[0].name"]

@@ -141,6 +141,25 @@ def _valid_text(_: object, attribute: attrs.Attribute[Any], value: object) -> No
             f"{attribute.name} must be a string, not {type(value).__name__}",
             field=attribute.name,
         )
+    _check_writable(value, attribute.name)
+
+
+def _check_writable(value: str, field: str) -> None:
+    r"""Refuse a lone surrogate: no UTF-8 file can hold it, so dump() would fail.
+
+    JSON's ``"\ud800"`` escape and text decoded with ``surrogateescape``
+    make them; ASCII text (nearly all of it) is checked by one flag.
+    """
+    if value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidEntityError(
+            f"{field} {shown(value)} holds a lone surrogate "
+            f"(U+{ord(value[exc.start]):04X}), which no UTF-8 file can hold",
+            field=field,
+        ) from None
 
 
 def _valid_optional_text(
@@ -170,6 +189,7 @@ def _valid_texts(
                 f"got {shown(item)}",
                 field=attribute.name,
             )
+        _check_writable(item, attribute.name)
 
 
 def _valid_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:

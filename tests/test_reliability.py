@@ -60,7 +60,7 @@ def test_malformed_catalog(name: str) -> None:
     "case", CHOOSE, ids=[json.dumps(c["kwargs"])[:40] for c in CHOOSE]
 )
 def test_bad_choose_arguments(case: dict[str, Any]) -> None:
-    error = getattr(ai, case["error"])
+    error = getattr(ai.errors, case["error"])
     with pytest.raises(error) as info:
         ai.choose(**case["kwargs"])
     assert isinstance(info.value, ai.AITaxonomyError)

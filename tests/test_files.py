@@ -354,3 +354,106 @@ def test_schema_accepts_the_default_catalog_and_rejects_typos() -> None:
     assert validator.is_valid(single)
     assert not validator.is_valid({**single, "nmae": "typo"})
     assert not validator.is_valid({"format": 1, "models": [{**single, "id": "Bad Id"}]})
+
+
+# -- duplicate JSON keys ------------------------------------------------------------
+
+_ENTRY = '{"kind": "llm", "id": "a", "name": "A"}'
+DUPLICATE_KEYS: list[tuple[str, str, str]] = [
+    ("top", '{"format": 1, "format": 1}', "format"),
+    ("top-spaced", '{"format" : 1, "models": [], "format"\n:1}', "format"),
+    ("group", '{"format": 1, "models": [], "models": []}', "models"),
+    (
+        "entity",
+        '{"format": 1, "models": [{"kind": "llm", "id": "a", "id": "b"}]}',
+        "id",
+    ),
+    (
+        "second-entity",
+        '{"format": 1, "models": [' + _ENTRY + ', {"kind": "llm", "id": "b", '
+        '"name": "B", "name": "C"}]}',
+        "name",
+    ),
+    (
+        "single-entity",
+        '{"format": 1, "kind": "llm", "id": "a", "name": "A", "id": "a"}',
+        "id",
+    ),
+    (
+        "citation",
+        '{"format": 1, "models": [{"kind": "llm", "id": "a", "name": "A", '
+        '"provenance": [{"url": "https://x.org", "as_of": "2024", "url": "https://y"}]}]}',
+        "url",
+    ),
+    (
+        "under-an-unknown-key",
+        '{"format": 1, "models": [{"kind": "llm", "id": "a", "name": "A", '
+        '"extra": {"x": 1, "x": 2}}]}',
+        "x",
+    ),
+    ("in-a-list-of-lists", '{"format": 1, "models": [[{"a": 1, "a": 2}]]}', "a"),
+    ("in-a-top-list", '[{"k": 1, "k": 1}]', "k"),
+    ("empty-key", '{"": 1, "": 2}', ""),
+    ("escaped-spelling", '{"format": 1, "\\u0066ormat": 1}', "format"),
+    (
+        "values-with-colons",
+        '{"format": 1, "models": [{"kind": "llm", "id": "a", "name": ":",'
+        ' "name": "\\u003a", "description": "a\\":b"}]}',
+        "name",
+    ),
+    # The innermost object closes first, so its duplicate is the one named.
+    (
+        "innermost-first",
+        '{"format": 1, "format": 1, "models": [{"kind": "llm", "kind": "llm"}]}',
+        "kind",
+    ),
+    # A duplicate before a syntax error is reported; the parser stops there.
+    ("before-a-syntax-error", '{"format": 1, "models": [{"a": 1, "a": 2}, ]}', "a"),
+    ("before-nan", '{"models": [{"a": 1, "a": 2}], "format": NaN}', "a"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [(t, k) for _, t, k in DUPLICATE_KEYS],
+    ids=[n for n, _, _ in DUPLICATE_KEYS],
+)
+def test_duplicate_json_keys_are_found_at_every_level(text: str, key: str) -> None:
+    """A key given twice in any JSON object is an error, whatever else is wrong."""
+    for data in (text, text.encode()):
+        with pytest.raises(ai.TaxonomyError) as info:
+            ai.loads(data, base=BASE)
+        assert [(p.message, p.path) for p in info.value.problems] == [
+            (f"invalid JSON: duplicate key {key!r}", "$")
+        ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # A syntax error before the object with the duplicate closes wins.
+        ('{"a": 1, "a": 2,}', "invalid JSON: Expecting property name"),
+        ('{"format": NaN, "a": 1, "a": 2}', "invalid JSON: NaN is not a number"),
+    ],
+)
+def test_errors_before_a_duplicate_key_are_reported_instead(
+    text: str, message: str
+) -> None:
+    with pytest.raises(ai.TaxonomyError) as info:
+        ai.loads(text)
+    assert len(info.value.problems) == 1
+    assert info.value.problems[0].message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Strings that look like keys to a text scan, but are not duplicates.
+        '{"format": 1, "models": [{"kind": "llm", "id": "a", "name": ":)"}]}',
+        '{"format": 1, "models": [{"kind": "llm", "id": "a", "name": " :",'
+        ' "description": "\\":\\" x"}]}',
+        '{"format" : 1, "models" :[{"kind"\t:"llm","id":"a","name":"A"}]}',
+    ],
+)
+def test_keys_that_look_alike_are_not_duplicates(text: str) -> None:
+    assert ai.loads(text, base=BASE)["a"].name.strip()

@@ -5,18 +5,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import aitaxonomy as ai
 import strategies as sts
 from aitaxonomy._catalog import build_taxonomy
 from aitaxonomy._convert import (
+    GROUPS,
     data_to_entity,
     document_to_entities,
     entities_to_document,
     entity_to_data,
 )
+from aitaxonomy._kinds import default_kinds
+from aitaxonomy._structure import fast_document
 
 
 @given(sts.entities)
@@ -203,3 +208,130 @@ def test_duplicate_across_files_points_at_the_second() -> None:
     assert [str(p) for p in info.value.problems] == [
         "duplicate id 'gpt-4' (already used by a llm) @ mine.toml: $.models[0].id"
     ]
+
+
+# -- the fast path -------------------------------------------------------------------
+
+_KEYS = st.sampled_from(
+    [
+        "kind", "id", "name", "aliases", "provenance", "organization", "category",
+        "input_modalities", "output_modalities", "techniques", "powered_by",
+        "open_weights", "released", "product", "parameters", "section", "url",
+        "as_of", "covers", "note", "generative", "outputs", "number", "nmae",
+    ]
+)  # fmt: skip
+
+_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-2, 2**51)
+    | st.sampled_from(
+        ["", " ", "x", "X Y", "gpt-4", "openai", "text", "imgae", "Images", "2024-13"]
+    )
+    | st.sampled_from(["2024-02", "https://a.org", "http://a.org", "diffusion"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def _entries(entity: ai.Entity) -> st.SearchStrategy[dict[str, Any]]:
+    """The entity's data, with up to two fields changed or removed."""
+    data = json.loads(json.dumps(entity_to_data(entity)))
+    changes = st.lists(st.tuples(_KEYS, _VALUES | st.just(_DROP)), max_size=2)
+
+    def change(edits: list[tuple[str, object]]) -> dict[str, Any]:
+        changed = dict(data)
+        for key, value in edits:
+            if value is _DROP:
+                changed.pop(key, None)
+            else:
+                changed[key] = value
+        return changed
+
+    return changes.map(change)
+
+
+_DROP = object()
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(sts.entities.flatmap(_entries), min_size=1, max_size=6),
+    st.sampled_from([dict, tuple]),
+)
+def test_the_fast_path_accepts_only_what_the_detailed_one_does(
+    entries: list[dict[str, Any]], table: type
+) -> None:
+    """Law: where the fast path gives entities, the detailed one gives the same, and
+    no problem; tables as dicts or as the pairs a duplicate-key check parses."""
+    groups: dict[str, list[Any]] = {}
+    for entry in entries:
+        kind = entry.get("kind")
+        group = next(
+            (
+                g
+                for g, base in GROUPS.items()
+                if isinstance(kind, str)
+                and kind in default_kinds()
+                and issubclass(default_kinds().cls(kind), base)
+            ),
+            "models",
+        )
+        groups.setdefault(group, []).append(entry)
+    document = {"format": 1, **groups}
+    parsed = json.loads(
+        json.dumps(document), object_pairs_hook=dict if table is dict else tuple
+    )
+    fast = fast_document(parsed, default_kinds())
+    entities, problems = document_to_entities(document)
+    if fast is not None:
+        assert problems == []
+        assert fast[1] == entities
+        assert [type(e) for e in fast[1]] == [type(e) for e in entities]
+        if table is dict:
+            assert fast[0] == document
+
+
+@given(sts.entities)
+def test_the_fast_path_takes_any_valid_entity(entity: ai.Entity) -> None:
+    document = {"format": 1, **entities_to_document([entity])}
+    found = fast_document(json.loads(json.dumps(document)), default_kinds())
+    assert found is not None
+    assert found[1] == [entity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": 1, "models": [{"kind": "llm", "id": "a", "id": "a", "name": "A"}]}',
+        '{"format": 1, "models": [{"kind": "llm", "id": "a", "name": "A", "provenance":'
+        ' [{"section": "s", "section": "s"}]}]}',
+        '{"format": 1, "format": 1, "models": []}',
+    ],
+)
+def test_the_fast_path_sees_a_repeated_key(text: str) -> None:
+    assert (
+        fast_document(json.loads(text, object_pairs_hook=tuple), default_kinds())
+        is None
+    )
+
+
+def test_the_fast_path_steps_aside_when_validators_are_off() -> None:
+    document = {"format": 1, "models": [{"kind": "llm", "id": "a", "name": "A"}]}
+    assert fast_document(document, default_kinds()) is not None
+    with attrs.validators.disabled():
+        assert fast_document(document, default_kinds()) is None
+
+
+def test_built_entities_are_plain_frozen_instances() -> None:
+    document = {"format": 1, "models": [{"kind": "genai", "id": "a", "name": "A"}]}
+    found = fast_document(document, default_kinds())
+    assert found is not None
+    (model,) = found[1]
+    assert type(model) is ai.GenAI
+    assert model == ai.GenAI(id="a", name="A")
+    assert hash(model) == hash(ai.GenAI(id="a", name="A"))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        model.name = "B"  # type: ignore[misc]

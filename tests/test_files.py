@@ -7,6 +7,7 @@ import json
 import os
 import stat
 from typing import TYPE_CHECKING
+from unittest import mock
 
 import jsonschema
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 import aitaxonomy as ai
 import strategies as sts
+from aitaxonomy import _files as ai_files
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -457,3 +459,58 @@ def test_errors_before_a_duplicate_key_are_reported_instead(
 )
 def test_keys_that_look_alike_are_not_duplicates(text: str) -> None:
     assert ai.loads(text, base=BASE)["a"].name.strip()
+
+
+def _outcome(text: str) -> object:
+    try:
+        tax = ai.loads(text, base=BASE)
+    except ai.TaxonomyError as exc:
+        return [type(exc), *exc.problems]
+    return ai.dumps(tax, format="json")
+
+
+_ENTITY_KEYS = st.sampled_from(
+    ["kind", "id", "name", "organization", "techniques", "provenance", "url", "as_of"]
+)
+_LEAVES = st.sampled_from(
+    ["llm", "genai", "a", "b", "A", "openai", "diffusion", "https://x.org", "2024"]
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.dictionaries(
+            _ENTITY_KEYS,
+            st.recursive(
+                _LEAVES | st.none() | st.integers(0, 3),
+                lambda inner: (
+                    st.lists(inner, max_size=2)
+                    | st.dictionaries(_ENTITY_KEYS, inner, max_size=3)
+                ),
+                max_leaves=4,
+            ),
+            max_size=6,
+        ),
+        max_size=3,
+    ),
+    st.integers(0, 3),
+)
+def test_json_reads_the_same_the_quick_way_and_the_careful_way(
+    entries: list[dict[str, object]], repeat_at: int
+) -> None:
+    """Law: a JSON text loads to the same taxonomy, or the same errors, both ways.
+
+    A key is repeated in one entry when there is one at *repeat_at*.
+    """
+    text = json.dumps({"format": 1, "models": entries})
+    if repeat_at < len(entries) and entries[repeat_at]:
+        key = next(iter(entries[repeat_at]))
+        start = text.index("{", text.index("[") + 1)
+        for _ in range(repeat_at):
+            start = text.index("{", start + 1)
+        text = text[: start + 1] + f'"{key}": null, ' + text[start + 1 :]
+    quick = _outcome(text)
+    with mock.patch.object(ai_files, "_read_quickly", return_value=None):
+        careful = _outcome(text)
+    assert quick == careful

@@ -7,9 +7,14 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import aitaxonomy as ai
-from aitaxonomy._taxonomy import check
+import strategies as sts
+from aitaxonomy._kinds import default_kinds
+from aitaxonomy._taxonomy import _problems as close_look
+from aitaxonomy._taxonomy import _sound, check
 
 TAX = ai.article_taxonomy()
 BASE = list(TAX)  # a valid list of entities to break in small ways
@@ -316,3 +321,54 @@ def test_entities_change_nothing_in_the_taxonomy() -> None:
     changed = attrs.evolve(gpt4, name="Changed")
     assert TAX["gpt-4"].name == "GPT-4"
     assert changed != gpt4
+
+
+# -- the quick proof of soundness ---------------------------------------------------
+
+_DEFAULT = list(ai.default_taxonomy())
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sets(st.sampled_from([e.id for e in _DEFAULT]), max_size=6),
+    st.lists(sts.entities, max_size=4),
+    st.lists(sts.extension_models, max_size=4),
+)
+def test_the_quick_proof_agrees_with_the_close_look(
+    dropped: set[str], strangers: list[ai.Entity], models: list[ai.AIModel]
+) -> None:
+    """Law: check() finds nothing exactly when the cheap route proves it sound.
+
+    Dropping entities leaves references dangling and categories missing;
+    random entities bring unknown references, wrong kinds, duplicate ids,
+    cycles and category rules broken; extension models mostly fit.
+    """
+    items = [e for e in _DEFAULT if e.id not in dropped] + strangers + models
+    registry = default_kinds()
+    assert _sound(items, registry) == (not close_look(items, registry))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"powered_by": ("m37",)},
+        {"category": "llm"},
+        {"output_modalities": frozenset()},
+        {"job_types": ("text-to-image",)},
+        {"techniques": ("diffusion", "nope")},
+    ],
+)
+def test_the_quick_proof_sees_a_problem_in_one_model_of_many(
+    change: dict[str, Any],
+) -> None:
+    """A rule broken by one model among many of its shape is still found."""
+    many = [
+        ai.GenAI(
+            id=f"m{i}", name="M", output_modalities="image", techniques=["diffusion"]
+        )
+        for i in range(50)
+    ]
+    many[37] = attrs.evolve(many[37], **change)
+    items = [*_DEFAULT, *many]
+    assert not _sound(items, default_kinds())
+    assert check(items)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._taxonomy import Taxonomy, assemble
 from .errors import Problem, TaxonomyError
@@ -148,27 +148,42 @@ def build_taxonomy(
     Raises:
         TaxonomyError: Any document, or the taxonomy they make, is invalid.
     """
-    from ._convert import document_to_entities, entity_paths  # noqa: PLC0415
     from ._gc import gc_paused  # noqa: PLC0415
 
     with gc_paused():
-        return _build(documents, kinds, document_to_entities, entity_paths)
+        return _build(list(documents), kinds)
 
 
 def _build(
-    documents: Iterable[tuple[str | None, object]],
-    kinds: KindRegistry | None,
-    document_to_entities: Any,
-    entity_paths: Any,
+    documents: list[tuple[str | None, object]], kinds: KindRegistry | None
 ) -> Taxonomy:
+    from ._kinds import default_kinds  # noqa: PLC0415
+    from ._structure import fast_document  # noqa: PLC0415
+
+    registry = kinds or default_kinds()
     entities: list[Entity] = []
     problems: list[Problem] = []
-    origins: list[tuple[str | None, str] | None] = []
     for file, document in documents:
+        fast = fast_document(document, registry)
+        if fast is not None:
+            entities.extend(fast[1])
+            continue
+        from ._convert import document_to_entities  # noqa: PLC0415
+
         found, trouble = document_to_entities(document, file=file, kinds=kinds)
         problems.extend(trouble)
         entities.extend(found)
-        origins.extend((file, where) for where in entity_paths(document))
     if problems:
         raise TaxonomyError(problems)
+
+    def origins() -> list[tuple[str | None, str] | None]:
+        # Only needed to point at problems: worked out when there are some.
+        from ._convert import entity_paths  # noqa: PLC0415
+
+        return [
+            (file, where)
+            for file, document in documents
+            for where in entity_paths(document)
+        ]
+
     return assemble(entities, origins, kinds=kinds)

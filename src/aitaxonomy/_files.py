@@ -14,12 +14,14 @@ import secrets
 import stat
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 import attrs
 
 from ._errors import did_you_mean, shown, suggest
 from ._gc import gc_paused
+from ._kinds import default_kinds
+from ._structure import fast_document
 from ._taxonomy import Taxonomy, assemble
 from .errors import (
     ArgumentTypeError,
@@ -31,6 +33,8 @@ from .errors import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
+
+    from ._entities import Entity
 
 
 __all__ = ["Limits", "dump", "dumps", "load", "loads"]
@@ -177,9 +181,22 @@ def _depth(document: object) -> int:
     return deepest
 
 
+class _Read(NamedTuple):
+    """A document as read, with its entities when it was structured already."""
+
+    file: str | None
+    document: object
+    entities: list[Entity] | None
+
+
 def _read_document(
-    data: bytes | str, fmt: Format, file: str | None, limits: Limits
-) -> object:
+    data: bytes | str,
+    fmt: Format,
+    file: str | None,
+    limits: Limits,
+    stem: str | None = None,
+) -> _Read:
+    """Parse *data*; a one-entity document without an id takes *stem* as its id."""
     size = len(data.encode("utf-8") if isinstance(data, str) else data)
     if size > limits.max_bytes:
         raise _limit(
@@ -189,10 +206,53 @@ def _read_document(
             file,
         )
     text = data if isinstance(data, str) else _decode(data, file)
+    if fmt == "json" and limits.max_depth >= _FORMAT_DEPTH:
+        quick = _read_quickly(text, file, stem)
+        if quick is not None:
+            return quick
     document = _parse(text, fmt, file, limits)
     if limits.max_depth < _FORMAT_DEPTH:
         _check_depth(document, limits, file)
+    return _Read(file, _with_id(document, stem), None)
+
+
+def _with_id(document: object, stem: str | None) -> object:
+    if (
+        stem is not None
+        and isinstance(document, dict)
+        and "kind" in document
+        and "id" not in document
+    ):
+        return {**document, "id": stem}
     return document
+
+
+def _read_quickly(text: str, file: str | None, stem: str | None) -> _Read | None:
+    """Parse and structure well-formed JSON in one go, or return ``None``.
+
+    The duplicate-key hook costs a Python call per JSON object. Parsed with
+    ``object_pairs_hook=tuple`` instead, each object keeps every key it
+    named, at almost no cost, and the fast path finds a repeated key when it
+    makes dicts of them (:mod:`aitaxonomy._structure`). Anything unusual,
+    a repeated key or any error included, returns ``None``: the caller then
+    reads the text the careful way, so errors and their order stay the same.
+    """
+    try:
+        parsed = json.loads(
+            text, object_pairs_hook=tuple, parse_constant=_reject_constant
+        )
+    except (ValueError, RecursionError):
+        return None
+    if type(parsed) is not tuple:
+        return None
+    top = dict(parsed)
+    if len(top) != len(parsed):
+        return None
+    found = fast_document(_with_id(top, stem), default_kinds())
+    if found is None:
+        return None
+    document, entities = found
+    return _Read(file, document, entities)
 
 
 def _check_depth(document: object, limits: Limits, file: str | None) -> None:
@@ -253,33 +313,30 @@ def _check_format(value: object) -> Format:
 
 
 def _build(
-    documents: Sequence[tuple[str | None, object]],
-    base: Taxonomy | None,
-    limits: Limits,
+    documents: Sequence[_Read], base: Taxonomy | None, limits: Limits
 ) -> Taxonomy:
-    from ._convert import document_to_entities, entity_paths  # noqa: PLC0415
-
     with gc_paused():
-        return _build_entities(
-            documents, base, limits, document_to_entities, entity_paths
-        )
+        return _build_entities(documents, base, limits)
 
 
 def _build_entities(
-    documents: Sequence[tuple[str | None, object]],
-    base: Taxonomy | None,
-    limits: Limits,
-    document_to_entities: Any,
-    entity_paths: Any,
+    documents: Sequence[_Read], base: Taxonomy | None, limits: Limits
 ) -> Taxonomy:
     entities = [] if base is None else list(base)
-    origins: list[tuple[str | None, str] | None] = [None] * len(entities)
+    known = len(entities)
     problems: list[Problem] = []
-    for file, document in documents:
-        found, trouble = document_to_entities(document, file=file)
-        problems.extend(trouble)
+    kinds = default_kinds()
+    for file, document, structured in documents:
+        found = structured
+        if found is None:
+            fast = fast_document(document, kinds)
+            found = None if fast is None else fast[1]
+        if found is None:
+            from ._convert import document_to_entities  # noqa: PLC0415
+
+            found, trouble = document_to_entities(document, file=file)
+            problems.extend(trouble)
         entities.extend(found)
-        origins.extend((file, where) for where in entity_paths(document))
         if len(entities) > limits.max_entities:
             raise _limit(
                 f"the number of entities ({len(entities):,})",
@@ -288,9 +345,19 @@ def _build_entities(
                 file,
             )
     if problems:
-        for file, document in documents:
+        for file, document, _ in documents:
             _check_depth(document, limits, file)
         raise TaxonomyError(problems)
+
+    def origins() -> list[tuple[str | None, str] | None]:
+        # Only needed to point at problems: worked out when there are some.
+        from ._convert import entity_paths  # noqa: PLC0415
+
+        where: list[tuple[str | None, str] | None] = [None] * known
+        for file, document, _ in documents:
+            where.extend((file, path) for path in entity_paths(document))
+        return where
+
     return assemble(entities, origins)
 
 
@@ -346,8 +413,7 @@ def loads(
     chosen = _limits(limits)
     check_base(base)
     fmt = _guess_format(text) if format is None else _check_format(format)
-    document = _read_document(text, fmt, source, chosen)
-    return _build([(source, document)], base, chosen)
+    return _build([_read_document(text, fmt, source, chosen)], base, chosen)
 
 
 def load(
@@ -394,10 +460,9 @@ def load(
     for file in files:
         name = str(file.relative_to(root)) if root.is_dir() else str(file)
         fmt = _format_of(file, format)
-        document = _read_document(file.read_bytes(), fmt, name, chosen)
-        if isinstance(document, dict) and "kind" in document and "id" not in document:
-            document = {**document, "id": file.stem}
-        documents.append((name, document))
+        documents.append(
+            _read_document(file.read_bytes(), fmt, name, chosen, stem=file.stem)
+        )
     return _build(documents, base, chosen)
 
 

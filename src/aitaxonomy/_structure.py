@@ -1,0 +1,502 @@
+"""Structuring well-formed catalog data fast: column by column, then built once per row.
+
+A catalog is mostly well-formed, and most of it repeats: thousands of models
+with the same organisation, modalities and techniques. So the tables of one
+kind are read a field at a time: each field's values are pulled out in one
+pass and checked together, with the rule its attrs validator applies (ids
+are slugs, dates are dates, lists hold strings...), mostly by built-in
+functions over the whole column (the set of types in it, the distinct
+values), so that a value repeated a thousand times is matched once. Then a
+function generated once per class sets each instance's fields.
+
+This path only *accepts*: on anything unusual (a wrong type, a forgiving
+spelling, an unknown key, a broken rule, a repeated key) it returns
+``None``, and the caller structures the document again the detailed way,
+which reports every problem with its path (:mod:`aitaxonomy._convert`). It
+never accepts what the classes' own ``__init__`` would reject, and it builds
+the values their converters would, so both paths give equal entities;
+``tests/test_convert.py`` holds them to that.
+
+Tables may be dicts, or tuples of ``(key, value)`` pairs as ``json.loads``
+gives them with ``object_pairs_hook=tuple``: that costs the parser almost
+nothing, keeps every key, and a table whose dict is shorter than its pairs
+named a key twice (:mod:`aitaxonomy._files` relies on it).
+"""
+
+from __future__ import annotations
+
+import threading
+from itertools import chain, compress, islice, repeat
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from ._convert import FORMAT_VERSION, GROUPS
+from ._entities import (
+    _DATE,
+    _ID,
+    MAX_ID_LENGTH,
+    MAX_PARAMETERS,
+    AIModel,
+    Category,
+    Citation,
+    Entity,
+    JobType,
+    Organization,
+    Section,
+    Technique,
+    Trend,
+    UseCase,
+    _citations,
+    _strings,
+    _valid_bool,
+    _valid_count,
+    _valid_date,
+    _valid_flag,
+    _valid_id,
+    _valid_ids,
+    _valid_name,
+    _valid_number,
+    _valid_optional_id,
+    _valid_optional_text,
+    _valid_text,
+    _valid_texts,
+)
+from ._errors import AITaxonomyError
+from ._modality import _BY_VALUE, Modality, to_modalities
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from ._kinds import KindRegistry
+
+__all__ = ["Seen", "fast_document"]
+
+_BUILTIN = (
+    AIModel,
+    Category,
+    JobType,
+    Organization,
+    Section,
+    Technique,
+    Trend,
+    UseCase,
+)
+
+
+class Seen:
+    """Strings one load has already found to be valid slugs, and valid dates."""
+
+    __slots__ = ("dates", "slugs")
+
+    def __init__(self) -> None:
+        self.slugs: set[str] = set()
+        self.dates: set[str] = set()
+
+
+# Values a lookup gives for an absent key, where the key's default would not do.
+_EMPTY: list[Any] = []  # list fields: converts to their default, ()
+_ABSENT = object()  # modality fields, whose default may be non-empty (LLM)
+_NONE = type(None)
+
+
+def _types(column: list[Any]) -> set[type]:
+    return set(map(type, column))
+
+
+def _slugs(values: Iterable[object], seen: Seen) -> bool:
+    known = seen.slugs
+    for value in values:
+        if value in known:
+            continue
+        if (
+            type(value) is not str
+            or len(value) > MAX_ID_LENGTH
+            or not _ID.fullmatch(value)
+        ):
+            return False
+        known.add(value)
+    return True
+
+
+def _own_ids(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    # Unique per entity: matched one by one, not remembered.
+    if _types(column) != {str}:
+        return None
+    if max(map(len, column)) > MAX_ID_LENGTH or not all(map(_ID.fullmatch, column)):
+        return None
+    return column
+
+
+def _ids(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+    if _types(column) != {str} or not _slugs(set(column), seen):
+        return None
+    return column
+
+
+def _optional_ids(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+    if not _types(column) <= {str, _NONE}:
+        return None
+    values = set(column)
+    values.discard(None)
+    return column if _slugs(values, seen) else None
+
+
+def _id_lists(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+    if _types(column) != {list}:
+        return None
+    items = set(chain.from_iterable(column))  # TypeError: an unhashable item
+    if not _slugs(items, seen):
+        return None
+    if max(map(len, column)) > 1 and sum(map(len, column)) != sum(
+        map(len, map(set, column))
+    ):
+        return None  # an id listed twice
+    return list(map(tuple, column))
+
+
+def _texts(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    if _types(column) != {list}:
+        return None
+    for item in set(chain.from_iterable(column)):
+        if type(item) is not str or not item.strip():
+            return None
+    return list(map(tuple, column))
+
+
+def _text(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    return column if _types(column) == {str} else None
+
+
+def _optional_text(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    return column if _types(column) <= {str, _NONE} else None
+
+
+def _name(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    if _types(column) != {str} or not all(map(str.strip, column)):
+        return None
+    return column
+
+
+def _dates(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+    if not _types(column) <= {str, _NONE}:
+        return None
+    known = seen.dates
+    for value in set(column):
+        if value is None or value in known:
+            continue
+        if not _DATE.fullmatch(value):
+            return None
+        known.add(value)
+    return column
+
+
+def _flags(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    return column if _types(column) <= {bool, _NONE} else None
+
+
+def _bools(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    return column if _types(column) == {bool} else None
+
+
+def _counts(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    if not _types(column) <= {int, _NONE} or 0 in column:
+        return None
+    given = list(filter(None, column))
+    if given and (min(given) <= 0 or max(given) > MAX_PARAMETERS):
+        return None
+    return column
+
+
+def _numbers(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    return column if _types(column) == {int} else None
+
+
+def _modalities(column: list[Any], field: Field, _seen: Seen) -> list[Any] | None:
+    if not _types(column) <= {list, object}:
+        return None
+    keys = [value if value is _ABSENT else tuple(value) for value in column]
+    made: dict[object, frozenset[Modality]] = {}
+    for key in set(keys):  # TypeError: an unhashable item
+        if key is _ABSENT:
+            made[key] = field.default
+        else:
+            try:
+                made[key] = frozenset([_BY_VALUE[item] for item in key])  # type: ignore[attr-defined]
+            except KeyError:
+                return None  # a forgiving spelling: the detailed path parses it
+    return list(map(made.__getitem__, keys))
+
+
+def _citation_lists(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+    if _types(column) != {list}:
+        return None
+    built = _tables(list(chain.from_iterable(column)), Citation, seen)
+    if built is None:
+        return None
+    items = iter(built)
+    return [tuple(islice(items, size)) if size else () for size in map(len, column)]
+
+
+class Field(NamedTuple):
+    """How one field is read: its name, the value an absent key gives, its check."""
+
+    name: str
+    absent: object
+    check: Callable[[list[Any], Field, Seen], list[Any] | None]
+    required: bool
+    default: Any
+
+
+# Each rule, by the field's (converter, validator): what an absent key reads
+# as (None means the key is required, or the default is None), and the check.
+_RULES: dict[tuple[object, object], tuple[str, Callable[..., list[Any] | None]]] = {
+    (None, _valid_id): ("none", _ids),
+    (None, _valid_optional_id): ("none", _optional_ids),
+    (_strings, _valid_ids): ("empty", _id_lists),
+    (None, _valid_text): ("default", _text),
+    (None, _valid_optional_text): ("none", _optional_text),
+    (None, _valid_name): ("none", _name),
+    (_strings, _valid_texts): ("empty", _texts),
+    (None, _valid_date): ("none", _dates),
+    (None, _valid_flag): ("none", _flags),
+    (None, _valid_bool): ("default", _bools),
+    (None, _valid_count): ("none", _counts),
+    (None, _valid_number): ("default", _numbers),
+    (to_modalities, None): ("absent", _modalities),
+    (_citations, None): ("empty", _citation_lists),
+}
+
+
+class Spec(NamedTuple):
+    """A class's fields as read from tables, and the function that builds one."""
+
+    allowed: frozenset[str]
+    fields: tuple[Field, ...]
+    build: Callable[..., Any]
+    post_init: Callable[[Any], None] | None
+
+
+def _field(field: attrs.Attribute[Any]) -> Field | None:
+    rule = _RULES.get((field.converter, field.validator))
+    if rule is None or not field.init or field.alias != field.name:
+        return None
+    absent_as, check = rule
+    default = field.default
+    required = default is attrs.NOTHING
+    if not required:
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            return None
+        # attrs converts defaults too; a default must be its own conversion.
+        if field.converter is not None and field.converter(default) != default:  # type: ignore[operator]
+            return None
+    if field.name == "id" and check is _ids:
+        check = _own_ids
+    # A required field reads an absent key as None, which its check rejects.
+    absent = (
+        None
+        if required
+        else {
+            "none": None,
+            "empty": _EMPTY,
+            "default": default,
+            "absent": _ABSENT,
+        }[absent_as]
+    )
+    if absent is None and not required and default is not None:
+        return None
+    return Field(field.name, absent, check, required, default)
+
+
+def _spec(cls: type) -> Spec | None:
+    fields = []
+    for attribute in attrs.fields(cls):
+        field = _field(attribute)
+        if field is None:
+            return None
+        fields.append(field)
+    names = [f.name for f in fields]
+    args = ", ".join(f"f{i}" for i in range(len(names)))
+    lines = [f"def build({args}):", "    o = _Building()"]
+    lines.extend(f"    o.{name} = f{i}" for i, name in enumerate(names))
+    lines.extend(["    o.__class__ = _cls", "    return o"])
+    namespace: dict[str, Any] = {"_Building": _building(cls), "_cls": cls}
+    source = "\n".join(lines) + "\n"
+    exec(compile(source, f"<aitaxonomy build {cls.__qualname__}>", "exec"), namespace)  # noqa: S102
+    allowed = frozenset(names) if cls is Citation else frozenset([*names, "kind"])
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    return Spec(allowed, tuple(fields), namespace["build"], post_init)
+
+
+def _building(cls: type) -> type:
+    """A mutable twin of the frozen *cls*, with the same memory layout.
+
+    A field of a frozen slotted class can only be set by calling
+    ``object.__setattr__``, a slow generic call, once per field. The twin
+    is a subclass that adds no slots and restores plain attribute setting
+    (both ``__setattr__`` and ``__delattr__``, or Python would still route
+    stores through a Python-level hook), so the builder sets each slot with
+    a plain store, then makes the instance a *cls* by assigning
+    ``__class__``: Python allows that between classes of one layout, and
+    the result is an ordinary, frozen *cls* instance.
+    """
+    return type(
+        f"_Building{cls.__name__}",
+        (cls,),
+        {
+            "__slots__": (),
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+            "__init__": object.__init__,
+            "__module__": __name__,
+        },
+    )
+
+
+_lock = threading.Lock()
+_specs: dict[type, Spec | None] = {}
+
+
+def _spec_of(cls: type) -> Spec | None:
+    found = _specs.get(cls, _ABSENT)
+    if found is _ABSENT:
+        with _lock:
+            eligible = cls is Citation or (
+                cls.__module__ == Entity.__module__ and issubclass(cls, _BUILTIN)
+            )
+            found = _specs[cls] = _spec(cls) if eligible else None
+    return found  # type: ignore[return-value]
+
+
+def _as_dicts(tables: list[Any]) -> list[dict[str, Any]] | None:
+    """Tables (dicts or tuples of pairs) as dicts.
+
+    ``None`` if one is not a table, or names a key twice.
+    """
+    if not _types(tables) <= {dict, tuple}:
+        return None
+    dicts = list(map(dict, tables))
+    if sum(map(len, dicts)) != sum(map(len, tables)):
+        return None
+    return dicts
+
+
+def _tables(tables: list[Any], cls: type, seen: Seen) -> list[Any] | None:
+    """Instances of *cls* for *tables*, in order; ``None`` when any is unusual."""
+    if not tables:
+        return []
+    spec = _spec_of(cls)
+    rows = _as_dicts(tables) if spec is not None else None
+    if spec is None or rows is None:
+        return None
+    return _rows(rows, spec, seen)
+
+
+def _rows(rows: list[dict[str, Any]], spec: Spec, seen: Seen) -> list[Any] | None:
+    size = len(rows)
+    keys: set[str] = set()
+    keys.update(*rows)
+    if not keys <= spec.allowed:
+        return None
+    columns: list[Iterable[Any]] = []
+    try:
+        for field in spec.fields:
+            if field.name not in keys:
+                if field.required:
+                    return None
+                columns.append(repeat(field.default, size))
+                continue
+            column = list(
+                map(
+                    dict.get, rows, repeat(field.name, size), repeat(field.absent, size)
+                )
+            )
+            checked = field.check(column, field, seen)
+            if checked is None:
+                return None
+            columns.append(checked)
+    except TypeError:  # an unhashable value where a hashable one belongs
+        return None
+    built = list(map(spec.build, *columns))
+    if spec.post_init is not None:
+        post_init = spec.post_init
+        try:
+            for entity in built:
+                post_init(entity)
+        except (AITaxonomyError, TypeError, ValueError):
+            return None
+    return built
+
+
+def _group(
+    tables: list[Any], base: type[Entity], kinds: KindRegistry, seen: Seen
+) -> list[Entity] | None:
+    """The entities of one group's list, in order, or ``None``."""
+    rows = _as_dicts(tables)
+    if rows is None:
+        return None
+    if not rows:
+        return []
+    size = len(rows)
+    names = list(map(dict.get, rows, repeat("kind", size)))
+    try:
+        distinct = set(names)
+    except TypeError:
+        return None
+    specs = {}
+    for name in distinct:
+        if type(name) is not str or name not in kinds:
+            return None
+        cls = kinds.cls(name)
+        spec = _spec_of(cls) if issubclass(cls, base) else None
+        if spec is None:
+            return None
+        specs[name] = spec
+    if len(specs) == 1:
+        (spec,) = specs.values()
+        return _rows(rows, spec, seen)
+    entities: list[Any] = [None] * size
+    for name, spec in specs.items():
+        chosen = list(map(name.__eq__, names))
+        built = _rows(list(compress(rows, chosen)), spec, seen)
+        if built is None:
+            return None
+        for position, entity in zip(compress(range(size), chosen), built, strict=True):
+            entities[position] = entity
+    return entities
+
+
+def fast_document(
+    document: object, kinds: KindRegistry
+) -> tuple[dict[str, Any], list[Entity]] | None:
+    """A well-formed *document* as a dict, and its entities; ``None`` if unusual.
+
+    The caller then structures it the detailed way (and, for JSON, parses it
+    again with the duplicate-key hook, so that errors come out as before).
+    """
+    if attrs.validators.get_disabled():
+        return None  # the classes check nothing then; neither may this path
+    tables = _as_dicts([document])
+    if tables is None:
+        return None
+    top = tables[0]
+    version = top.get("format")
+    if type(version) is not int or not 1 <= version <= FORMAT_VERSION:
+        return None
+    seen = Seen()
+    if "kind" in top:  # one entity per file
+        single = {k: v for k, v in top.items() if k != "format"}
+        found = _group([single], Entity, kinds, seen)
+        return None if found is None else (top, found)
+    entities: list[Entity] = []
+    for key, value in top.items():
+        if key == "format":
+            continue
+        base = GROUPS.get(key)
+        if base is None or type(value) is not list:
+            return None
+        found = _group(value, base, kinds, seen)
+        if found is None:
+            return None
+        entities.extend(found)
+    return top, entities

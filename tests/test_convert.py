@@ -335,3 +335,45 @@ def test_built_entities_are_plain_frozen_instances() -> None:
     assert hash(model) == hash(ai.GenAI(id="a", name="A"))
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         model.name = "B"  # type: ignore[misc]
+
+
+def _accepts(cls: type[ai.GenAI], **fields: Any) -> bool:
+    try:
+        cls(**fields)
+    except ai.InvalidEntityError:
+        return False
+    return True
+
+
+@given(
+    st.sampled_from([ai.GenAI, ai.LLM]),
+    sts.modalities,
+    sts.modalities,
+    st.lists(
+        st.tuples(sts.ids, sts.names, sts.id_tuples, sts.dates, sts.flags),
+        min_size=2,
+        max_size=2,
+    ),
+)
+def test_generative_rules_read_only_the_modalities(
+    cls: type[ai.GenAI],
+    inputs: frozenset[ai.Modality],
+    outputs: frozenset[ai.Modality],
+    others: list[tuple[str, str, tuple[str, ...], str | None, bool | None]],
+) -> None:
+    """The fast path checks one model per pair of modalities: what else a model
+    holds never changes whether GenAI's and LLM's own rules accept it."""
+    outcomes = {
+        _accepts(
+            cls,
+            id=entity_id,
+            name=name,
+            techniques=techniques,
+            released=released,
+            open_weights=flag,
+            input_modalities=inputs,
+            output_modalities=outputs,
+        )
+        for entity_id, name, techniques, released, flag in others
+    }
+    assert len(outcomes) == 1

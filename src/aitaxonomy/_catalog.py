@@ -73,7 +73,11 @@ def _cached(name: str, folders: tuple[str, ...]) -> Taxonomy:
         with _lock:
             found = _cache.get(name)
             if found is None:
-                found = _cache[name] = build_taxonomy(_packaged_documents(folders))
+                from ._gc import gc_paused  # noqa: PLC0415
+
+                with gc_paused():  # parsing makes many small, acyclic objects
+                    documents = _packaged_documents(folders)
+                found = _cache[name] = build_taxonomy(documents)
     return found
 
 

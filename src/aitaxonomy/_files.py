@@ -207,7 +207,8 @@ def _read_document(
         )
     text = data if isinstance(data, str) else _decode(data, file)
     if fmt == "json" and limits.max_depth >= _FORMAT_DEPTH:
-        quick = _read_quickly(text, file, stem)
+        with gc_paused():
+            quick = _read_quickly(text, file, stem)
         if quick is not None:
             return quick
     document = _parse(text, fmt, file, limits)
@@ -251,8 +252,22 @@ def _read_quickly(text: str, file: str | None, stem: str | None) -> _Read | None
     found = fast_document(_with_id(top, stem), default_kinds())
     if found is None:
         return None
-    document, entities = found
-    return _Read(file, document, entities)
+    return _Read(file, _skeleton(found[0]), found[1])
+
+
+def _skeleton(document: dict[str, Any]) -> dict[str, Any]:
+    """What :func:`entity_paths` reads of a valid document: its shape alone.
+
+    Kept instead of the document, which is freed at once rather than held
+    (and walked by the garbage collector) until the load ends.
+    """
+    if "kind" in document:
+        return {"kind": document["kind"]}
+    return {
+        key: [None] * len(value)
+        for key, value in document.items()
+        if key != "format" and isinstance(value, list)
+    }
 
 
 def _check_depth(document: object, limits: Limits, file: str | None) -> None:

@@ -35,12 +35,14 @@ from ._convert import FORMAT_VERSION, GROUPS
 from ._entities import (
     _DATE,
     _ID,
+    LLM,
     MAX_ID_LENGTH,
     MAX_PARAMETERS,
     AIModel,
     Category,
     Citation,
     Entity,
+    GenAI,
     JobType,
     Organization,
     Section,
@@ -373,7 +375,10 @@ def _as_dicts(tables: list[Any]) -> list[dict[str, Any]] | None:
 
     ``None`` if one is not a table, or names a key twice.
     """
-    if not _types(tables) <= {dict, tuple}:
+    types = _types(tables)
+    if types == {dict}:
+        return tables
+    if not types <= {dict, tuple}:
         return None
     dicts = list(map(dict, tables))
     if sum(map(len, dicts)) != sum(map(len, tables)):
@@ -418,14 +423,25 @@ def _rows(rows: list[dict[str, Any]], spec: Spec, seen: Seen) -> list[Any] | Non
     except TypeError:  # an unhashable value where a hashable one belongs
         return None
     built = list(map(spec.build, *columns))
-    if spec.post_init is not None:
-        post_init = spec.post_init
+    post_init = spec.post_init
+    if post_init is not None:
+        checked = built
+        if post_init in _BY_MODALITIES:
+            checked = list(
+                {(e.input_modalities, e.output_modalities): e for e in built}.values()
+            )
         try:
-            for entity in built:
+            for entity in checked:
                 post_init(entity)
         except (AITaxonomyError, TypeError, ValueError):
             return None
     return built
+
+
+# Post-init checks that read nothing but the model's modalities (and its id,
+# to name it in the message): one model of each pair of modalities answers
+# for all. A test holds each of them to that.
+_BY_MODALITIES = (GenAI.__attrs_post_init__, LLM.__attrs_post_init__)
 
 
 def _group(

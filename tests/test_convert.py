@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import aitaxonomy as ai
 import strategies as sts
-from aitaxonomy._catalog import build_taxonomy
+from aitaxonomy._catalog import _packaged_documents, build_taxonomy
 from aitaxonomy._convert import (
     GROUPS,
     data_to_entity,
@@ -21,7 +21,7 @@ from aitaxonomy._convert import (
     entity_to_data,
 )
 from aitaxonomy._kinds import default_kinds
-from aitaxonomy._structure import fast_document
+from aitaxonomy._structure import fast_document, fast_documents
 
 
 @given(sts.entities)
@@ -377,3 +377,31 @@ def test_generative_rules_read_only_the_modalities(
         for entity_id, name, techniques, released, flag in others
     }
     assert len(outcomes) == 1
+
+
+def test_packaged_documents_read_together_as_one_by_one() -> None:
+    """The packaged catalog, one entity per file, is read as one long list:
+    the same entities in the same order as file by file, the detailed way."""
+    documents = _packaged_documents(("jobs", "article", "catalog"))
+    one_by_one = [
+        entity
+        for file, document in documents
+        for entity in document_to_entities(document, file=file)[0]
+    ]
+    together = fast_documents([d for _, d in documents], default_kinds())
+    assert together == one_by_one
+    assert [type(e) for e in together or ()] == [type(e) for e in one_by_one]
+
+
+@given(st.lists(sts.entities, min_size=1, max_size=8), st.data())
+def test_documents_of_any_shape_read_together_in_order(
+    entities: list[ai.Entity], data: st.DataObject
+) -> None:
+    """Law: grouped and one-entity documents, mixed, give their entities in order."""
+    documents: list[object] = []
+    for entity in entities:
+        if data.draw(st.booleans()):
+            documents.append({"format": 1, **entity_to_data(entity)})
+        else:
+            documents.append({"format": 1, **entities_to_document([entity])})
+    assert fast_documents(documents, default_kinds()) == entities

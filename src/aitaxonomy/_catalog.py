@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from importlib.resources.abc import Traversable
 
-    from ._entities import Entity
     from ._kinds import KindRegistry
 
 __all__ = ["article_taxonomy", "build_taxonomy", "default_taxonomy", "toml_documents"]
@@ -162,23 +161,22 @@ def _build(
     documents: list[tuple[str | None, object]], kinds: KindRegistry | None
 ) -> Taxonomy:
     from ._kinds import default_kinds  # noqa: PLC0415
-    from ._structure import fast_document  # noqa: PLC0415
+    from ._structure import fast_documents  # noqa: PLC0415
 
-    registry = kinds or default_kinds()
-    entities: list[Entity] = []
-    problems: list[Problem] = []
-    for file, document in documents:
-        fast = fast_document(document, registry)
-        if fast is not None:
-            entities.extend(fast[1])
-            continue
+    fast = fast_documents([d for _, d in documents], kinds or default_kinds())
+    if fast is not None:
+        entities = fast
+    else:
         from ._convert import document_to_entities  # noqa: PLC0415
 
-        found, trouble = document_to_entities(document, file=file, kinds=kinds)
-        problems.extend(trouble)
-        entities.extend(found)
-    if problems:
-        raise TaxonomyError(problems)
+        entities = []
+        problems: list[Problem] = []
+        for file, document in documents:
+            found, trouble = document_to_entities(document, file=file, kinds=kinds)
+            problems.extend(trouble)
+            entities.extend(found)
+        if problems:
+            raise TaxonomyError(problems)
 
     def origins() -> list[tuple[str | None, str] | None]:
         # Only needed to point at problems: worked out when there are some.

@@ -340,7 +340,7 @@ def test_built_entities_are_plain_frozen_instances() -> None:
 def _accepts(cls: type[ai.GenAI], **fields: Any) -> bool:
     try:
         cls(**fields)
-    except ai.InvalidEntityError:
+    except ai.errors.InvalidEntityError:
         return False
     return True
 

@@ -65,8 +65,8 @@ from ._entities import (
     _valid_text,
     _valid_texts,
 )
-from ._errors import AITaxonomyError
 from ._modality import _BY_VALUE, Modality, to_modalities
+from .errors import AITaxonomyError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -164,27 +164,46 @@ def _shared(values: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return list(map(first.setdefault, values, values))
 
 
+def _writable(texts: Iterable[str]) -> bool:
+    """Whether no text holds a lone surrogate, which no UTF-8 file can hold.
+
+    The close look words the problem (:func:`~aitaxonomy._entities._check_writable`);
+    ASCII text, nearly all of it, is cleared by one flag each.
+    """
+    rest = [t for t in texts if not t.isascii()]
+    try:
+        "".join(rest).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _texts(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
     if _types(column) != {list}:
         return None
-    for item in set(chain.from_iterable(column)):
+    items = set(chain.from_iterable(column))
+    for item in items:
         if type(item) is not str or not item.strip():
             return None
+    if not _writable(items):
+        return None
     return _shared(list(map(tuple, column)))
 
 
 def _text(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
-    return column if _types(column) == {str} else None
+    return column if _types(column) == {str} and _writable(column) else None
 
 
 def _optional_text(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
-    return column if _types(column) <= {str, _NONE} else None
+    if not _types(column) <= {str, _NONE}:
+        return None
+    return column if _writable(filter(None, column)) else None
 
 
 def _name(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
     if _types(column) != {str} or not all(map(str.strip, column)):
         return None
-    return column
+    return column if _writable(column) else None
 
 
 def _dates(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:

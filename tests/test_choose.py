@@ -373,3 +373,12 @@ def test_to_dict_is_the_recommendation_as_json_data(kwargs: dict[str, Any]) -> N
     ]
     assert data["techniques"] == [t.id for t in rec.techniques]
     assert data["matched_terms"] == list(rec.matched_terms)
+
+
+def test_a_long_task_is_quoted_short_in_the_error() -> None:
+    """The message names the task, not all of it: a log line, not a page."""
+    task = "zq " * 50_000
+    with pytest.raises(ai.errors.NoMatchError, match="no job could be read") as info:
+        ai.choose(task=task)
+    assert len(str(info.value)) < 1_000
+    assert "zq zq" in str(info.value)

@@ -6,6 +6,7 @@ import ast
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -623,6 +624,54 @@ def test_user_mistakes(
     assert message in result.err
     assert "Traceback" not in result.err
     assert result.out == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"a": "caf\xe9"}', "not UTF-8: byte 0xe9 at offset 10"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"a": ', "invalid JSON"),
+    ],
+)
+def test_an_unreadable_import_is_an_error_not_a_traceback(
+    content: bytes, message: str, tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    source = tmp_path / "source.json"
+    source.write_bytes(content)
+    result = cli("import", "litellm", str(source))
+    assert result.status == 1
+    assert message in result.err
+    assert str(source) in result.err
+    assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(("target", "names"), [("", "no file"), (".", "no file")])
+def test_export_to_no_file_is_refused(
+    target: str, names: str, cli: Callable[..., Result]
+) -> None:
+    result = cli("export", "--format", "mermaid", "-o", target)
+    assert result.status == 1
+    assert f"it names {names}" in result.err
+
+
+def test_export_to_a_directory_is_refused(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    result = cli("export", "--format", "mermaid", "-o", str(tmp_path))
+    assert result.status == 1
+    assert "it names a directory" in result.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_piped_prose_never_splits_a_word(cli: Callable[..., Result]) -> None:
+    """A word longer than a line (a URL) stays whole, so grep finds it."""
+    out = cli("show", "text-generation").out
+    urls = re.findall(r"https?://\S+", json.dumps(_TAX["text-generation"].to_dict()))
+    long_urls = [u.rstrip('",') for u in urls if len(u) > 80]
+    assert long_urls, "text-generation cites a source with a long URL"
+    for url in long_urls:
+        assert url in out
 
 
 def test_help_and_version(cli: Callable[..., Result]) -> None:

@@ -206,7 +206,7 @@ def test_duplicate_across_files_points_at_the_second() -> None:
     with pytest.raises(ai.TaxonomyError) as info:
         build_taxonomy([("base.json", base), ("mine.toml", extra)])
     assert [str(p) for p in info.value.problems] == [
-        "duplicate id 'gpt-4' (already used by a llm) @ mine.toml: $.models[0].id"
+        "duplicate id 'gpt-4' (already used by a model) @ mine.toml: $.models[0].id"
     ]
 
 

@@ -52,7 +52,7 @@ def test_extend_leaves_the_original_alone() -> None:
     [
         pytest.param(
             (ai.LLM(id="gpt-4", name="Another"),),
-            ["duplicate id 'gpt-4' (already used by a llm) @ extend(): $[0].id"],
+            ["duplicate id 'gpt-4' (already used by a model) @ extend(): $[0].id"],
             id="duplicate",
         ),
         pytest.param(

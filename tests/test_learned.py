@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import aitaxonomy as ai
 from aitaxonomy._learned import EXAMPLES, WORD_MODEL, WordModel
+from aitaxonomy._words import TypoIndex, _distance
 
 HERE = Path(__file__).resolve().parent
 LANGUAGES = {"en", "es", "fr", "de", "pt"}
@@ -178,3 +179,26 @@ def test_a_sure_model_outweighs_a_stray_cue(monkeypatch: pytest.MonkeyPatch) -> 
     finally:
         _choose._MEMOS.pop(taxonomy, None)
     assert without != ["code-explanation"]
+
+
+_WORDS = {"summarise", "transcribe", "translate", "illustration"}
+
+
+@given(st.text(alphabet="abcdefghilmnorstuz", min_size=0, max_size=40))
+def test_a_typo_snaps_to_a_vocabulary_word_one_edit_away_or_stays(word: str) -> None:
+    snapped = TypoIndex(_WORDS).snap(word)
+    assert snapped == word or (snapped in _WORDS and _distance(word, snapped) <= 1)
+
+
+@pytest.mark.parametrize(
+    ("word", "snapped"),
+    [
+        ("sumarise", "summarise"),
+        ("transcirbe", "transcribe"),
+        ("illustrations", "illustration"),
+        ("illustrationss", "illustrationss"),  # two edits away
+        ("x" * 5_000, "x" * 5_000),  # far longer than any word: returned at once
+    ],
+)
+def test_typo_snapping(word: str, snapped: str) -> None:
+    assert TypoIndex(_WORDS).snap(word) == snapped

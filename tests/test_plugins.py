@@ -183,8 +183,8 @@ def test_plugins_that_clash_are_reported_with_their_names(
     with pytest.raises(ai.TaxonomyError) as info:
         ai.installed_taxonomy()
     assert [str(p) for p in info.value.problems] == [
-        "duplicate id 'acme' (already used by a organization) @ plugin two: $[0].id",
-        "duplicate id 'acme-7b' (already used by a llm) @ plugin two: $[1].id",
+        "duplicate id 'acme' (already used by an organisation) @ plugin two: $[0].id",
+        "duplicate id 'acme-7b' (already used by a model) @ plugin two: $[1].id",
     ]
 
 

@@ -40,7 +40,7 @@ def test_packaged_data_passes_the_validator() -> None:
         pytest.param(
             (ai.LLM(id="gpt-4", name="Dup"),),
             (),
-            [f"duplicate id 'gpt-4' (already used by a llm) @ $[{len(BASE)}].id"],
+            [f"duplicate id 'gpt-4' (already used by a model) @ $[{len(BASE)}].id"],
             id="duplicate",
         ),
         pytest.param(

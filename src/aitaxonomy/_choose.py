@@ -22,7 +22,7 @@ import attrs
 from ._catalog import default_taxonomy
 from ._data import packaged
 from ._entities import LLM, AIModel, Category, GenAI, JobType, Technique, UseCase
-from ._errors import did_you_mean, suggest
+from ._errors import did_you_mean, shown, suggest
 from ._explain import (
     Reason,
     job_words,
@@ -599,7 +599,7 @@ def _plan(
                 f"cases: {_known(tax)}"
             )
         raise NoMatchError(
-            f"no job could be read in the task {task!r} and no modalities were "
+            f"no job could be read in the task {shown(task)} and no modalities were "
             "given: say what it must produce (modalities=...), name a job type "
             f"(aitaxonomy list job-types) or a use case: {_known(tax)}"
         )

@@ -114,6 +114,7 @@ class _Style:
             initial_indent=indent if first is None else first,
             subsequent_indent=indent,
             break_on_hyphens=False,
+            break_long_words=False,  # a URL split in two is lost to grep
         )
         return "\n".join(lines or [first or indent]) + "\n"
 
@@ -450,6 +451,12 @@ def _cmd_import(args: argparse.Namespace, style: _Style) -> int:
         raise ai.TaxonomyError(
             [ai.Problem(f"invalid JSON: {exc.msg}", f"line {exc.lineno}", args.file)]
         ) from None
+    except UnicodeDecodeError as exc:
+        said = f"not UTF-8: byte 0x{exc.object[exc.start]:02x} at offset {exc.start}"
+        raise ai.TaxonomyError([ai.Problem(said, "$", args.file)]) from None
+    except RecursionError:
+        said = "invalid JSON: nested too deeply to read"
+        raise ai.TaxonomyError([ai.Problem(said, "$", args.file)]) from None
     result = getattr(adapters, _ADAPTERS[args.source])(data, as_of=args.as_of)
     if args.output:
         base = _base(args)

@@ -605,6 +605,11 @@ def dump(
 
 def _write(target: Path, text: str) -> None:
     """Write *text* through a temporary file moved into place: never half-written."""
+    if not target.name or target.is_dir():
+        raise InvalidArgumentError(
+            f"cannot write a file at {str(target)!r}: it names "
+            + ("no file" if not target.name else "a directory")
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = _temporary(target)
     try:

@@ -1008,10 +1008,10 @@ def _problems(entities: Sequence[object], registry: KindRegistry) -> list[Proble
             )
             continue
         if entity.id in by_id:
-            other = type(by_id[entity.id]).KIND
+            other = _noun(type(by_id[entity.id]))
             problems.append(
                 Problem(
-                    f"duplicate id {entity.id!r} (already used by a {other})",
+                    f"duplicate id {entity.id!r} (already used by {article(other)})",
                     f"$[{position}].id",
                 )
             )

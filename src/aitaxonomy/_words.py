@@ -369,6 +369,9 @@ class TypoIndex:
     def __init__(self, vocabulary: set[str]) -> None:
         """Index *vocabulary* (folded words)."""
         self._vocabulary = frozenset(vocabulary)
+        # one edit changes a length by one at most: a longer word has no typo
+        # here, and finding its deletions would cost its length squared
+        self._longest = max(map(len, self._vocabulary), default=0) + 1
         self._index: dict[str, set[str]] = defaultdict(set)
         for word in vocabulary:
             if len(word) >= MIN_TYPO_LENGTH - 1 and word.isalpha():
@@ -392,6 +395,7 @@ class TypoIndex:
         if (
             word in self._vocabulary
             or len(word) < MIN_SWAP_LENGTH
+            or len(word) > self._longest
             or not word.isalpha()
         ):
             return word

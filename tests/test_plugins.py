@@ -188,6 +188,39 @@ def test_plugins_that_clash_are_reported_with_their_names(
     ]
 
 
+DANGLING = """
+import aitaxonomy as ai
+
+def entities():
+    return [ai.LLM(id="lost-7b", name="Lost 7B", organization="nobody")]
+"""
+
+
+def test_with_warn_a_plugin_that_breaks_what_came_before_is_left_out_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, code in (("one", GOOD), ("three", DANGLING), ("two", GOOD)):
+        module = f"acme_catalog_warn_{name}"
+        install(
+            tmp_path, f"{name}-catalog", module, code, f"{name} = {module}:entities"
+        )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.warns(ai.errors.PluginWarning) as caught:
+        tax = ai.installed_taxonomy(on_error="warn")
+    said = sorted(str(w.message) for w in caught)
+    assert len(said) == 2
+    assert said[0].startswith("catalog plugin three left out: ")
+    assert "'nobody'" in said[0]
+    assert said[1].startswith("catalog plugin two left out: ")
+    assert "duplicate id 'acme'" in said[1]
+    # plugin one is in, whole; nothing of two or three is
+    assert tax.model("acme-7b").organization == "acme"
+    assert tax.get("lost-7b") is None
+    assert len(tax) == len(BASE) + 2
+    with pytest.raises(ai.TaxonomyError, match="plugin three"):
+        ai.installed_taxonomy()  # raise: every problem, named
+
+
 def test_invalid_plugin_catalog_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -78,15 +78,19 @@ def installed_taxonomy(
     Args:
         on_error: ``"raise"`` stops at a broken plugin with
             :class:`PluginError`; ``"warn"`` skips it whole with a
-            :class:`PluginWarning` naming it and loads the rest.
+            :class:`PluginWarning` naming it and loads the rest. A plugin
+            is broken when it cannot be loaded, and, with ``"warn"``, when
+            its entities break an invariant of what came before them (the
+            base and the plugins before it, by name).
         base: What the plugins extend; the default taxonomy when omitted.
 
     Raises:
         InvalidArgumentError: *on_error* is neither ``"raise"`` nor ``"warn"``.
         ArgumentTypeError: *base* is not a taxonomy.
         PluginError: A plugin could not be loaded (with ``on_error="raise"``).
-        TaxonomyError: The plugins' entities together break an invariant;
-            each problem names the plugin it came from.
+        TaxonomyError: The plugins' entities together break an invariant
+            (with ``on_error="raise"``); each problem names the plugin it
+            came from.
     """
     if on_error not in ("raise", "warn"):
         raise InvalidArgumentError(
@@ -98,6 +102,7 @@ def installed_taxonomy(
     start = default_taxonomy() if base is None else base
     entities: list[Entity] = list(start)
     origins: list[tuple[str | None, str] | None] = [None] * len(entities)
+    accepted = start
     for entry in sorted(
         metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
     ):
@@ -108,8 +113,21 @@ def installed_taxonomy(
                 raise
             warnings.warn(str(exc), PluginWarning, stacklevel=2)
             continue
+        where = [(f"plugin {entry.name}", f"$[{i}]") for i in range(len(found))]
+        if on_error == "warn":
+            # one bad catalog must not take the others down: each is checked
+            # against what came before it, and left out whole if it breaks it
+            try:
+                accepted = assemble([*entities, *found], [*origins, *where])
+            except TaxonomyError as exc:
+                warnings.warn(
+                    f"catalog plugin {entry.name} left out: {exc}",
+                    PluginWarning,
+                    stacklevel=2,
+                )
+                continue
         entities.extend(found)
-        origins.extend((f"plugin {entry.name}", f"$[{i}]") for i in range(len(found)))
+        origins.extend(where)
     if len(entities) == len(start):  # nothing installed: the base is valid as it is
         return start
-    return assemble(entities, origins)
+    return accepted if on_error == "warn" else assemble(entities, origins)

@@ -294,6 +294,16 @@ BAD_CALLS: dict[str, tuple[Callable[[Path], object], type[Exception], str]] = {
     "export format": (lambda _: ai.export(_T, "svg"), ValueError, "'svg'"),  # type: ignore[arg-type]
     "export typo": (lambda _: ai.export(_T, "jsn"), ValueError, "did you mean 'json'"),  # type: ignore[arg-type]
     "export taxonomy": (lambda _: ai.export([], "json"), TypeError, "list"),  # type: ignore[arg-type]
+    "models domain": (lambda _: _T.models(domain=["legal"]), TypeError, "['legal']"),  # type: ignore[arg-type]
+    "dumps exclude ids": (
+        lambda _: ai.dumps(_T, exclude=["gpt-4"]),  # type: ignore[arg-type]
+        TypeError,
+        "['gpt-4']",
+    ),
+    "dump path": (lambda _: ai.dump(_T, 1), TypeError, "int 1"),  # type: ignore[arg-type]
+    "limits type": (lambda _: ai.Limits(max_bytes="x"), TypeError, "'x'"),  # type: ignore[arg-type]
+    "limits bool": (lambda _: ai.Limits(max_depth=True), TypeError, "True"),
+    "limits zero": (lambda _: ai.Limits(max_entities=0), ValueError, "not 0"),
     "merge": (lambda _: _T.merge([]), TypeError, "not list []"),  # type: ignore[arg-type]
     "stale word": (lambda _: _T.stale("soon"), ValueError, "'soon'"),
     "stale month": (lambda _: _T.stale("2026-13"), ValueError, "'2026-13'"),

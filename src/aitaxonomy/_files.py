@@ -46,6 +46,19 @@ _MIB = 1024 * 1024
 _TEMPORARY_TRIES = 10
 
 
+def _positive(_: object, attribute: attrs.Attribute[int], value: object) -> None:
+    # checked here, not at the first comparison deep inside a load
+    if type(value) is not int:
+        raise ArgumentTypeError(
+            f"Limits.{attribute.name} must be a whole number, not "
+            f"{type(value).__name__} {shown(value)}"
+        )
+    if value < 1:
+        raise InvalidArgumentError(
+            f"Limits.{attribute.name} must be at least 1, not {value}"
+        )
+
+
 @attrs.frozen
 class Limits:
     """How much a load accepts; past a limit it stops with :class:`LimitError`.
@@ -62,9 +75,9 @@ class Limits:
         >>> roomy = ai.Limits(max_entities=5_000_000)
     """
 
-    max_bytes: int = 128 * _MIB
-    max_depth: int = 32
-    max_entities: int = 1_000_000
+    max_bytes: int = attrs.field(default=128 * _MIB, validator=_positive)
+    max_depth: int = attrs.field(default=32, validator=_positive)
+    max_entities: int = attrs.field(default=1_000_000, validator=_positive)
 
 
 def _limit(what: str, size: str, field: str, file: str | None) -> LimitError:
@@ -500,6 +513,12 @@ def _document(taxonomy: Taxonomy, exclude: Taxonomy | None) -> dict[str, Any]:
             f"taxonomy must be a Taxonomy, not {type(taxonomy).__name__} "
             f"{shown(taxonomy)}"
         )
+    if exclude is not None and not isinstance(exclude, Taxonomy):
+        # a list of ids would be compared with entities and leave out nothing
+        raise ArgumentTypeError(
+            f"exclude must be a Taxonomy or None, not {type(exclude).__name__} "
+            f"{shown(exclude)}"
+        )
     chosen = [e for e in taxonomy if exclude is None or e not in exclude]
     return entities_to_document(chosen)
 
@@ -589,6 +608,10 @@ def dump(
         ArgumentTypeError: *taxonomy* is not a :class:`~aitaxonomy.Taxonomy`.
         OSError: The path cannot be written.
     """
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError(
+            f"path must be a string or a path, not {type(path).__name__} {shown(path)}"
+        )
     target = Path(path)
     document = _document(taxonomy, exclude)
     if target.suffix.lower() in _SUFFIXES:

@@ -419,6 +419,11 @@ class Taxonomy:
                 key = self._id_of(value, kind, facet)
                 wanted.append(index.models_by.get((facet, key), frozenset()))
         if domain is not None:
+            if not isinstance(domain, str):
+                raise ArgumentTypeError(
+                    f"domain must be a string, not {type(domain).__name__} "
+                    f"{shown(domain)}"
+                )
             wanted.append(index.models_by.get(("domain", domain), frozenset()))
         for facet, modalities in (("output", output), ("input", input)):
             if modalities is not None:

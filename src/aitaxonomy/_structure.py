@@ -32,24 +32,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from ._convert import FORMAT_VERSION, GROUPS
+from ._convert import _FAST_CLASSES, FORMAT_VERSION, GROUPS
 from ._entities import (
     _DATE,
     _ID,
     LLM,
     MAX_ID_LENGTH,
     MAX_PARAMETERS,
-    AIModel,
-    Category,
     Citation,
     Entity,
     GenAI,
-    JobType,
-    Organization,
-    Section,
-    Technique,
-    Trend,
-    UseCase,
     _citations,
     _strings,
     _valid_bool,
@@ -74,17 +66,6 @@ if TYPE_CHECKING:
     from ._kinds import KindRegistry
 
 __all__ = ["Seen", "fast_document"]
-
-_BUILTIN = (
-    AIModel,
-    Category,
-    JobType,
-    Organization,
-    Section,
-    Technique,
-    Trend,
-    UseCase,
-)
 
 
 class Seen:
@@ -396,7 +377,7 @@ def _spec_of(cls: type) -> Spec | None:
     if found is _ABSENT:
         with _lock:
             eligible = cls is Citation or (
-                cls.__module__ == Entity.__module__ and issubclass(cls, _BUILTIN)
+                cls.__module__ == Entity.__module__ and issubclass(cls, _FAST_CLASSES)
             )
             found = _specs[cls] = _spec(cls) if eligible else None
     return found  # type: ignore[return-value]

@@ -72,7 +72,7 @@ def test_packaged_data_passes_the_validator() -> None:
         pytest.param(
             (ai.LLM(id="x", name="X", powered_by=["openai"]),),
             (),
-            ["'openai' is a organization, not a ai-model @ $['x'].powered_by[0]"],
+            ["'openai' is an organization, not an ai-model @ $['x'].powered_by[0]"],
             id="wrong-kind",
         ),
         pytest.param(

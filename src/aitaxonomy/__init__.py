@@ -32,6 +32,7 @@ from ._entities import (
     Trend,
     UseCase,
 )
+from ._fields import Link, link, links
 from ._kinds import register_kind
 from ._modality import Modality
 from ._taxonomy import Comparison, Taxonomy
@@ -108,6 +109,7 @@ __all__ = [
     "GenAI",
     "JobType",
     "Limits",
+    "Link",
     "Modality",
     "Organization",
     "Problem",
@@ -133,6 +135,8 @@ __all__ = [
     "export",
     "installed_taxonomy",
     "json_schema",
+    "link",
+    "links",
     "load",
     "loads",
     "register_kind",

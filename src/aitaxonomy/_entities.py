@@ -12,16 +12,34 @@ they are hashable, safe to share between threads and cheap to hold.
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from ._errors import shown
+from ._fields import (
+    Link,
+    _flag_field,
+    _link,
+    _strings,
+    _text_field,
+    _valid_bool,
+    _valid_count,
+    _valid_date,
+    _valid_id,
+    _valid_ids,
+    _valid_name,
+    _valid_number,
+    _valid_optional_id,
+    _valid_optional_text,
+    _valid_texts,
+    links,
+    normalise_id,
+)
 from ._modality import Modality, to_modalities
 from .errors import InvalidEntityError, _EntityTypeError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "GENERATIVE_OUTPUTS",
@@ -40,8 +58,6 @@ __all__ = [
     "normalise_id",
 ]
 
-_ID = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*")
-_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 GENERATIVE_OUTPUTS = frozenset(
     {
@@ -60,213 +76,6 @@ code, plus 3D assets and molecules, which the article does not name."""
 _GENERATIVE_KINDS = frozenset(m for g in GENERATIVE_OUTPUTS for m in g.kinds())
 
 
-def normalise_id(value: str) -> str:
-    """Return the slug an id would be if it followed the rules.
-
-    Ids are lowercase ASCII letters and digits, with ``-``, ``_`` or ``.``
-    between them and ``/`` between namespace segments.
-
-    Example:
-        >>> normalise_id("GPT 4")
-        'gpt-4'
-    """
-    lowered = re.sub(r"[^a-z0-9._/-]+", "-", value.strip().lower())
-    segments = (re.sub(r"[._-]{2,}", "-", s).strip("._-") for s in lowered.split("/"))
-    return "/".join(s for s in segments if s)
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_slug(value: str) -> bool:
-    # Ids repeat across a catalog (organisations, techniques, use cases), so
-    # the regular expression runs once per distinct id.
-    return _ID.fullmatch(value) is not None
-
-
-MAX_ID_LENGTH = 200
-"""The longest id accepted, in characters."""
-MAX_PARAMETERS = 10**15
-"""The largest parameter count accepted (a thousand trillion)."""
-
-
-def _check_id(value: object, what: str, field: str | None = None) -> None:
-    if not isinstance(value, str):
-        raise _EntityTypeError(
-            f"{what} must be a string, not {type(value).__name__}", field=field
-        )
-    if len(value) > MAX_ID_LENGTH:
-        raise InvalidEntityError(
-            f"{what} {shown(value)} is {len(value):,} characters; ids are at most "
-            f"{MAX_ID_LENGTH}",
-            field=field,
-        )
-    if not _is_slug(value):
-        fixed = normalise_id(value)
-        hint = f" (did you mean {fixed!r}?)" if fixed and _ID.fullmatch(fixed) else ""
-        raise InvalidEntityError(
-            f"{what} {shown(value)} is not a lowercase slug{hint}; ids use a-z, 0-9 "
-            "and '-', '_' or '.' between them ('/' between namespaces)",
-            field=field,
-        )
-
-
-def _valid_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _check_id(value, attribute.name, attribute.name)
-
-
-def _valid_optional_id(
-    _: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None:
-        _check_id(value, attribute.name, attribute.name)
-
-
-def _valid_ids(
-    _: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
-) -> None:
-    for item in value:
-        _check_id(item, f"{attribute.name} entry", attribute.name)
-    if len(set(value)) == len(value):
-        return
-    duplicates = sorted({item for item in value if value.count(item) > 1})
-    if duplicates:
-        raise InvalidEntityError(
-            f"{attribute.name} lists {', '.join(map(repr, duplicates))} more than once",
-            field=attribute.name,
-        )
-
-
-def _valid_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise _EntityTypeError(
-            f"{attribute.name} must be a string, not {type(value).__name__}",
-            field=attribute.name,
-        )
-    _check_writable(value, attribute.name)
-
-
-def _check_writable(value: str, field: str) -> None:
-    r"""Refuse a lone surrogate: no UTF-8 file can hold it, so dump() would fail.
-
-    JSON's ``"\ud800"`` escape and text decoded with ``surrogateescape``
-    make them; ASCII text (nearly all of it) is checked by one flag.
-    """
-    if value.isascii():
-        return
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise InvalidEntityError(
-            f"{field} {shown(value)} holds a lone surrogate "
-            f"(U+{ord(value[exc.start]):04X}), which no UTF-8 file can hold",
-            field=field,
-        ) from None
-
-
-def _valid_optional_text(
-    instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None:
-        _valid_text(instance, attribute, value)
-
-
-def _valid_name(
-    instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    _valid_text(instance, attribute, value)
-    if not str(value).strip():
-        raise InvalidEntityError(
-            f"{attribute.name} must not be empty", field=attribute.name
-        )
-
-
-def _valid_texts(
-    _: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-) -> None:
-    for item in value:
-        if not isinstance(item, str) or not item.strip():
-            raise _EntityTypeError(
-                f"{attribute.name} entries must be non-empty strings, "
-                f"got {shown(item)}",
-                field=attribute.name,
-            )
-        _check_writable(item, attribute.name)
-
-
-def _valid_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, str) or _DATE.fullmatch(value) is None:
-        raise InvalidEntityError(
-            f"{attribute.name} {shown(value)} is not a date written YYYY, YYYY-MM or "
-            "YYYY-MM-DD",
-            field=attribute.name,
-        )
-
-
-def _valid_flag(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, bool):
-        raise _EntityTypeError(
-            f"{attribute.name} must be true, false or unset, not {shown(value)}",
-            field=attribute.name,
-        )
-
-
-def _valid_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, bool):
-        raise _EntityTypeError(
-            f"{attribute.name} must be true or false, not {shown(value)}",
-            field=attribute.name,
-        )
-
-
-def _valid_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise _EntityTypeError(
-            f"{attribute.name} must be a positive whole number, not {shown(value)}",
-            field=attribute.name,
-        )
-    if value > MAX_PARAMETERS:
-        raise InvalidEntityError(
-            f"{attribute.name} {shown(value)} is more than {MAX_PARAMETERS:,}; "
-            "is it a typo?",
-            field=attribute.name,
-        )
-
-
-def _valid_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _EntityTypeError(
-            f"{attribute.name} must be a whole number, not {shown(value)}",
-            field=attribute.name,
-        )
-
-
-def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
-    """Accept one string or an iterable of them; a string is never split."""
-    kind = type(value)
-    if kind is tuple:
-        return value  # type: ignore[return-value]  # checked by the validators
-    if kind is list:
-        return tuple(value)
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, Iterable):
-        raise _EntityTypeError(
-            f"expected a string or an iterable of strings, not {type(value).__name__}"
-        )
-    return tuple(value)
-
-
-def _text_field() -> Any:
-    return attrs.field(default="", validator=_valid_text)
-
-
-def _flag_field() -> Any:
-    return attrs.field(default=None, validator=_valid_flag)
-
-
 @attrs.frozen(kw_only=True)
 class Citation:
     """Where a fact comes from: a section of the article, or a dated source.
@@ -283,7 +92,11 @@ class Citation:
         Citation(section='what-is-genai', url=None, as_of=None, covers=(), note='')
     """
 
-    section: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    section: str | None = attrs.field(
+        default=None,
+        validator=_valid_optional_id,
+        metadata=_link("section", relation="cites", inverse="cited by", edge=False),
+    )
     url: str | None = attrs.field(default=None, validator=_valid_optional_text)
     as_of: str | None = attrs.field(default=None, validator=_valid_date)
     covers: tuple[str, ...] = attrs.field(
@@ -360,24 +173,42 @@ class Entity:
 
         return entity_to_data(self)
 
-    def references(self) -> Iterable[tuple[str, str]]:
-        """Yield ``(field, id)`` for every link this entity makes to another.
+    def references(self) -> Iterator[tuple[str, str]]:
+        """Yield ``(field path, id)`` for every link this entity makes to another.
+
+        The links are the fields declared with :func:`~aitaxonomy.link`, and
+        the article sections its citations name.
 
         Example:
             >>> import aitaxonomy as ai
             >>> list(ai.GenAI(id="x", name="X", techniques=["gan"]).references())
             [('category', 'genai'), ('techniques[0]', 'gan')]
         """
-        for field, refs, indexed in self._links():
-            for index, ref in enumerate(refs):
-                yield (f"{field}[{index}]" if indexed else field), ref
-        for index, citation in enumerate(self.provenance):
-            if citation.section is not None:
-                yield f"provenance[{index}].section", citation.section
+        for declared, ref, index, citation in linked(self):
+            yield link_path(declared, index, citation), ref
 
-    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
-        """``(field, ids, indexed)`` per linking field; paths are built only on need."""
-        return ()
+
+def linked(entity: Entity) -> Iterator[tuple[Link, str, int, int | None]]:
+    """``(link, id, index, citation)`` for every link *entity* makes.
+
+    *citation* is the position in ``provenance`` for a citation's links, else
+    ``None``; :func:`link_path` makes the field path, only where one is needed.
+    """
+    for declared in links(type(entity)):
+        for index, ref in enumerate(declared.ids(entity)):
+            yield declared, ref, index, None
+    if entity.provenance:
+        cited = links(Citation)
+        for position, source in enumerate(entity.provenance):
+            for declared in cited:
+                for index, ref in enumerate(declared.ids(source)):
+                    yield declared, ref, index, position
+
+
+def link_path(declared: Link, index: int, citation: int | None = None) -> str:
+    """The field path of a link found by :func:`linked` (``provenance[0].section``)."""
+    path = declared.path(index)
+    return path if citation is None else f"provenance[{citation}].{path}"
 
 
 @attrs.frozen(kw_only=True)
@@ -418,15 +249,21 @@ class Technique(Entity):
 
     KIND: ClassVar[str] = "technique"
 
-    part_of: str | None = attrs.field(default=None, validator=_valid_optional_id)
-    examples: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_valid_ids
+    part_of: str | None = attrs.field(
+        default=None,
+        validator=_valid_optional_id,
+        metadata=_link(
+            "technique", relation="part of", inverse="concepts", acyclic=True
+        ),
     )
-
-    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
-        if self.part_of is not None:
-            yield "part_of", (self.part_of,), False
-        yield "examples", self.examples, True
+    examples: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=_valid_ids,
+        metadata=_link(
+            "ai-model", relation="example", inverse="example of", edge=False, many=True
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -443,24 +280,36 @@ class UseCase(Entity):
 
     KIND: ClassVar[str] = "use-case"
 
-    category: str = attrs.field(validator=_valid_id)
+    category: str = attrs.field(
+        validator=_valid_id,
+        metadata=_link("category", relation="favours", inverse="use cases"),
+    )
     produces: frozenset[Modality] = attrs.field(
         default=frozenset(), converter=to_modalities
     )
     examples: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_valid_ids
+        default=(),
+        converter=_strings,
+        validator=_valid_ids,
+        metadata=_link(
+            "ai-model", relation="example", inverse="example of", edge=False, many=True
+        ),
     )
     keywords: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_valid_texts
     )
     job_types: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_valid_ids
+        default=(),
+        converter=_strings,
+        validator=_valid_ids,
+        metadata=_link(
+            "job-type",
+            relation="instance of",
+            inverse="use cases",
+            edge=False,
+            many=True,
+        ),
     )
-
-    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
-        yield "category", (self.category,), False
-        yield "examples", self.examples, True
-        yield "job_types", self.job_types, True
 
 
 @attrs.frozen(kw_only=True)
@@ -505,7 +354,12 @@ class JobType(Entity):
         default=frozenset(), converter=to_modalities
     )
     generative: bool = attrs.field(validator=_valid_bool)
-    category: str = attrs.field(validator=_valid_id)
+    category: str = attrs.field(
+        validator=_valid_id,
+        metadata=_link(
+            "category", relation="calls for", inverse="job types", edge=False
+        ),
+    )
     pipeline_tags: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_valid_ids
     )
@@ -528,9 +382,6 @@ class JobType(Entity):
                     f"{', '.join(sorted(made))} is not content",
                     field="outputs",
                 )
-
-    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
-        yield "category", (self.category,), False
 
 
 @attrs.frozen(kw_only=True)
@@ -572,7 +423,11 @@ class Category(Entity):
 
     KIND: ClassVar[str] = "category"
 
-    parent: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    parent: str | None = attrs.field(
+        default=None,
+        validator=_valid_optional_id,
+        metadata=_link("category", relation="is a", inverse="members", acyclic=True),
+    )
     output_modalities: frozenset[Modality] = attrs.field(
         default=frozenset(), converter=to_modalities
     )
@@ -581,21 +436,29 @@ class Category(Entity):
     training_data: str = _text_field()
     typical_uses: str = _text_field()
     examples: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_valid_ids
+        default=(),
+        converter=_strings,
+        validator=_valid_ids,
+        metadata=_link(
+            "ai-model", relation="example", inverse="example of", edge=False, many=True
+        ),
     )
     key_features: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_valid_texts
     )
     feature_examples: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_valid_ids
+        default=(),
+        converter=_strings,
+        validator=_valid_ids,
+        metadata=_link(
+            "ai-model",
+            relation="feature example",
+            inverse="feature example of",
+            edge=False,
+            many=True,
+        ),
     )
     how_it_works: str = _text_field()
-
-    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
-        if self.parent is not None:
-            yield "parent", (self.parent,), False
-        yield "examples", self.examples, True
-        yield "feature_examples", self.feature_examples, True
 
 
 @attrs.frozen(kw_only=True)
@@ -641,8 +504,18 @@ class AIModel(Entity):
     CATEGORY: ClassVar[str] = "ai-model"
     """The id of the category the class stands for."""
 
-    organization: str | None = attrs.field(default=None, validator=_valid_optional_id)
-    category: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    organization: str | None = attrs.field(
+        default=None,
+        validator=_valid_optional_id,
+        metadata=_link("organization", relation="made by", inverse="models"),
+    )
+    category: str | None = attrs.field(
+        default=None,
+        validator=_valid_optional_id,
+        metadata=_link(
+            "category", relation="is a", inverse="members", default_from="CATEGORY"
+        ),
+    )
     input_modalities: frozenset[Modality] = attrs.field(
         default=frozenset(), converter=to_modalities
     )
@@ -650,13 +523,26 @@ class AIModel(Entity):
         default=frozenset(), converter=to_modalities
     )
     techniques: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_valid_ids
+        default=(),
+        converter=_strings,
+        validator=_valid_ids,
+        metadata=_link("technique", relation="uses", inverse="used by", many=True),
     )
     use_cases: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_valid_ids
+        default=(),
+        converter=_strings,
+        validator=_valid_ids,
+        metadata=_link(
+            "use-case", relation="suits", inverse="suited models", many=True
+        ),
     )
     powered_by: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_valid_ids
+        default=(),
+        converter=_strings,
+        validator=_valid_ids,
+        metadata=_link(
+            "ai-model", relation="powered by", inverse="powers", acyclic=True, many=True
+        ),
     )
     domains: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_valid_ids
@@ -669,22 +555,18 @@ class AIModel(Entity):
     license: str | None = attrs.field(default=None, validator=_valid_optional_text)
     provider: str | None = attrs.field(default=None, validator=_valid_optional_text)
     job_types: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_valid_ids
+        default=(),
+        converter=_strings,
+        validator=_valid_ids,
+        metadata=_link(
+            "job-type", relation="does", inverse="models", edge=False, many=True
+        ),
     )
 
     @property
     def category_id(self) -> str:
         """The id of the category this model belongs to."""
         return self.category or self.CATEGORY
-
-    def _links(self) -> Iterable[tuple[str, tuple[str, ...], bool]]:
-        if self.organization is not None:
-            yield "organization", (self.organization,), False
-        yield "category", (self.category_id,), False
-        yield "techniques", self.techniques, True
-        yield "use_cases", self.use_cases, True
-        yield "powered_by", self.powered_by, True
-        yield "job_types", self.job_types, True
 
     def produces(self, modality: Modality | str) -> bool:
         """Whether it outputs *modality* or a kind of it.

@@ -10,6 +10,8 @@ import attrs
 
 from ._entities import AIModel, Category, Entity, Organization, Technique, UseCase
 from ._errors import did_you_mean, shown, suggest
+from ._fields import Link, links
+from ._kinds import default_kinds
 from ._taxonomy import Taxonomy
 from .errors import ArgumentTypeError, InvalidArgumentError
 
@@ -30,18 +32,7 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
 )
 _GRAPH_KINDS = (Category, AIModel, Technique, UseCase)
 _VOCABULARY = "https://aitaxonomy.invalid/vocab#"
-
-
-_INVERSES = {
-    "is a": "members",
-    "part of": "concepts",
-    "favours": "use cases",
-    "uses": "used by",
-    "suits": "suited models",
-    "powered by": "powers",
-    "made by": "models",
-}
-"""Each relation :func:`edges` yields, read from its target's side."""
+_ORGANIZATION = Organization.KIND
 
 
 @attrs.frozen
@@ -51,12 +42,14 @@ class Edge:
     Attributes:
         source: The id of the entity that makes the link.
         target: The id of the entity it points at.
-        relation: ``"is a"`` (a model or category to its category),
-            ``"part of"`` (a technique to the technique it belongs to),
-            ``"favours"`` (a use case to its category), ``"uses"`` (a model
-            to a technique), ``"suits"`` (a model to a use case),
-            ``"powered by"`` (a product to the model behind it) or
-            ``"made by"`` (a model to its organisation).
+        relation: How the link reads from the source, as its field declares
+            it (see :class:`~aitaxonomy.Link`): for the built-in kinds ``"is
+            a"`` (a model or category to its category), ``"part of"`` (a
+            technique to the technique it belongs to), ``"favours"`` (a use
+            case to its category), ``"uses"`` (a model to a technique),
+            ``"suits"`` (a model to a use case), ``"powered by"`` (a product
+            to the model behind it) or ``"made by"`` (a model to its
+            organisation).
     """
 
     source: str
@@ -67,40 +60,68 @@ class Edge:
     def inverse(self) -> str:
         """The relation seen from the target: what its sources are to it.
 
+        Raises:
+            InvalidArgumentError: No link of a registered kind reads as
+                :attr:`relation`.
+
         Example:
             >>> import aitaxonomy as ai
             >>> ai.Edge("chatgpt", "gpt-4", "powered by").inverse
             'powers'
         """
-        return _INVERSES[self.relation]
+        inverses = default_kinds().relations()
+        found = inverses.get(self.relation)
+        if found is None:
+            raise InvalidArgumentError(
+                f"no link reads {shown(self.relation)}"
+                f"{did_you_mean(suggest(self.relation, inverses))}"
+            )
+        return found
+
+
+def _edge_links(cls: type[Entity], organizations: bool) -> tuple[Link, ...]:
+    """The links of *cls* that :func:`edges` draws: links to organisations last."""
+    drawn = [k for k in links(cls) if k.edge]
+    made = [k for k in drawn if _ORGANIZATION in k.to]
+    rest = [k for k in drawn if _ORGANIZATION not in k.to]
+    return (*rest, *made) if organizations else tuple(rest)
 
 
 def edges(taxonomy: Taxonomy, *, organizations: bool = False) -> Iterator[Edge]:
     """Every link of the taxonomy graph, in a stable order.
 
+    The links are the fields declared with :func:`~aitaxonomy.link` and
+    ``edge=True``, so a custom kind's links appear here too.
+
     Args:
         taxonomy: Whose links.
         organizations: Also yield each model's ``"made by"`` link.
+
+    Raises:
+        ArgumentTypeError: *taxonomy* is not a :class:`~aitaxonomy.Taxonomy`.
 
     Example:
         >>> import aitaxonomy as ai
         >>> next(e for e in ai.edges(ai.default_taxonomy()) if e.source == "chatgpt")
         Edge(source='chatgpt', target='genai', relation='is a')
     """
+    if not isinstance(taxonomy, Taxonomy):
+        raise ArgumentTypeError(
+            f"edges() takes a Taxonomy, not {type(taxonomy).__name__} {shown(taxonomy)}"
+        )
+    return _edges(taxonomy, organizations=organizations)
+
+
+def _edges(taxonomy: Taxonomy, *, organizations: bool) -> Iterator[Edge]:
+    drawn: dict[type[Entity], tuple[Link, ...]] = {}
     for entity in taxonomy:
-        if isinstance(entity, Category) and entity.parent:
-            yield Edge(entity.id, entity.parent, "is a")
-        elif isinstance(entity, Technique) and entity.part_of:
-            yield Edge(entity.id, entity.part_of, "part of")
-        elif isinstance(entity, UseCase):
-            yield Edge(entity.id, entity.category, "favours")
-        elif isinstance(entity, AIModel):
-            yield Edge(entity.id, entity.category_id, "is a")
-            yield from (Edge(entity.id, t, "uses") for t in entity.techniques)
-            yield from (Edge(entity.id, u, "suits") for u in entity.use_cases)
-            yield from (Edge(entity.id, p, "powered by") for p in entity.powered_by)
-            if organizations and entity.organization:
-                yield Edge(entity.id, entity.organization, "made by")
+        cls = type(entity)
+        found = drawn.get(cls)
+        if found is None:
+            found = drawn[cls] = _edge_links(cls, organizations)
+        for declared in found:
+            for target in declared.ids(entity):
+                yield Edge(entity.id, target, declared.relation)
 
 
 def _nodes(taxonomy: Taxonomy, kinds: tuple[type[Entity], ...]) -> list[Entity]:
@@ -181,26 +202,18 @@ def _graph_json(taxonomy: Taxonomy) -> str:
 def _jsonld(taxonomy: Taxonomy) -> str:
     from ._convert import entity_to_data  # noqa: PLC0415
 
-    links = (
-        "organization",
-        "category",
-        "parent",
-        "part_of",
-        "techniques",
-        "use_cases",
-        "powered_by",
-        "examples",
-        "feature_examples",
-    )
     graph = []
     for entity in taxonomy:
         data: dict[str, Any] = entity_to_data(entity)
         node: dict[str, Any] = {"@id": f"aitx:{entity.id}", "@type": data.pop("kind")}
         data.pop("id")
-        if isinstance(entity, AIModel):
-            data["category"] = entity.category_id
+        declared = {k.field: k for k in links(type(entity))}
+        for name, found in declared.items():
+            if found.default_from is not None and name not in data:
+                # The id the link takes when unset (a model's own category).
+                data[name] = next(iter(found.ids(entity)), None)
         for name, value in data.items():
-            if name in links:
+            if name in declared and value is not None:
                 node[name] = (
                     [{"@id": f"aitx:{v}"} for v in value]
                     if isinstance(value, list)

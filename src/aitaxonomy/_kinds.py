@@ -11,6 +11,7 @@ from ._entities import (
     LLM,
     AIModel,
     Category,
+    Citation,
     Entity,
     GenAI,
     JobType,
@@ -20,7 +21,8 @@ from ._entities import (
     Trend,
     UseCase,
 )
-from ._errors import suggest
+from ._errors import did_you_mean, suggest
+from ._fields import links
 from .errors import InvalidKindError, UnknownKindError
 
 if TYPE_CHECKING:
@@ -60,6 +62,14 @@ class KindRegistry:
         """Register *cls* as *name* (see :func:`register_kind` for the checks)."""
         self._by_name = {**self._by_name, name: cls}
         self._bound = self._bound_categories()
+
+    def relations(self) -> dict[str, str]:
+        """Each relation the registered kinds' links read as, with its inverse."""
+        return {
+            declared.relation: declared.inverse
+            for cls in (*self._by_name.values(), Citation)
+            for declared in links(cls)
+        }
 
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
@@ -175,10 +185,32 @@ def _register(name: object, cls: C) -> C:
                 raise InvalidKindError(
                     f"{cls.__qualname__} is already registered as kind {other!r}"
                 )
+        _check_links(name, cls)
         if "KIND" not in vars(cls):
             cls.KIND = name
         _REGISTRY.add(name, cls)
     return cls
+
+
+def _check_links(name: str, cls: type[Entity]) -> None:
+    """Refuse a link to no registered kind, or a relation read two ways."""
+    known = {*_REGISTRY.names(), name}
+    inverses = _REGISTRY.relations()
+    for declared in links(cls):
+        where = f"{cls.__qualname__}.{declared.field}"
+        for target in declared.to:
+            if target not in known:
+                raise InvalidKindError(
+                    f"{where} links to kind {target!r}, which is not registered"
+                    f"{did_you_mean(suggest(target, known))}; register it first"
+                )
+        other = inverses.setdefault(declared.relation, declared.inverse)
+        if other != declared.inverse:
+            raise InvalidKindError(
+                f"{where} reads {declared.relation!r} backwards as "
+                f"{declared.inverse!r}, but another link reads it as {other!r}; "
+                "use that inverse or another relation"
+            )
 
 
 def _is_entity_class(value: object) -> bool:

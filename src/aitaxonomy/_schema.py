@@ -10,43 +10,42 @@ import attrs
 
 from ._convert import FORMAT_VERSION, GROUPS
 from ._entities import Citation
+from ._fields import (
+    _DATE,
+    _ID,
+    Link,
+    _valid_date,
+    _valid_id,
+    _valid_ids,
+    _valid_optional_id,
+    links,
+)
 from ._kinds import default_kinds
 from ._modality import Modality
 
 __all__ = ["json_schema"]
 
-_SLUG = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$"
-_DATE = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
-_SLUG_FIELDS = {"id", "organization", "category", "parent", "part_of", "section"}
-_DATE_FIELDS = {"released", "as_of"}
-
+_SLUG = f"^{_ID.pattern}$"
+_DATE_PATTERN = f"^{_DATE.pattern}$"
+# A field's validator says what its strings are: one declaration, read here.
+_SLUG_VALIDATORS = (_valid_id, _valid_optional_id, _valid_ids)
 
 _SCALARS: dict[object, dict[str, Any]] = {
     bool: {"type": "boolean"},
     int: {"type": "integer"},
     float: {"type": "number"},
 }
-_ID_LISTS = {
-    "techniques",
-    "use_cases",
-    "powered_by",
-    "domains",
-    "examples",
-    "feature_examples",
-    "job_types",
-    "pipeline_tags",
-}
 
 
-def _string_schema(name: str) -> dict[str, Any]:
-    if name in _SLUG_FIELDS:
+def _string_schema(field: attrs.Attribute[Any]) -> dict[str, Any]:
+    if field.validator in _SLUG_VALIDATORS:
         return {"type": "string", "pattern": _SLUG}
-    if name in _DATE_FIELDS:
-        return {"type": "string", "pattern": _DATE}
+    if field.validator is _valid_date:
+        return {"type": "string", "pattern": _DATE_PATTERN}
     return {"type": "string"}
 
 
-def _type_schema(name: str, hint: object) -> dict[str, Any]:
+def _type_schema(field: attrs.Attribute[Any], hint: object) -> dict[str, Any]:
     """The schema of a field's type; ``{}`` (anything) for types it cannot name."""
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
@@ -54,12 +53,12 @@ def _type_schema(name: str, hint: object) -> dict[str, Any]:
     if origin in (typing.Union, types.UnionType):
         options = [a for a in args if a is not type(None)]
         found = (
-            _type_schema(name, options[0])
+            _type_schema(field, options[0])
             if len(options) == 1
-            else {"anyOf": [_type_schema(name, a) for a in options]}
+            else {"anyOf": [_type_schema(field, a) for a in options]}
         )
     elif hint is str:
-        found = _string_schema(name)
+        found = _string_schema(field)
     elif hint in _SCALARS:
         found = dict(_SCALARS[hint])
     elif origin is frozenset and args == (Modality,):
@@ -72,18 +71,28 @@ def _type_schema(name: str, hint: object) -> dict[str, Any]:
         items = (
             {"$ref": "#/$defs/citation"}
             if args[0] is Citation
-            else _type_schema("id" if name in _ID_LISTS else "", args[0])
+            else _type_schema(field, args[0])
         )
         found = {"type": "array", "items": items}
     return found
+
+
+def _described(declared: Link) -> str:
+    """What a link field holds, for editors that show a schema's descriptions."""
+    kinds = " or ".join(declared.to)
+    what = f"ids of {kinds} entities" if declared.many else f"the id of a {kinds}"
+    return f"{what} ({declared.relation})"
 
 
 def _class_schema(cls: type) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
+    declared = {k.field: k for k in links(cls)}
     for field in attrs.fields(cls):
-        properties[field.name] = _type_schema(field.name, hints[field.name])
+        properties[field.name] = _type_schema(field, hints[field.name])
+        if field.name in declared:
+            properties[field.name]["description"] = _described(declared[field.name])
         if field.default is attrs.NOTHING:
             required.append(field.name)
     return {

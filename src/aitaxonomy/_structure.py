@@ -33,16 +33,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from ._convert import _FAST_CLASSES, FORMAT_VERSION, GROUPS
-from ._entities import (
+from ._entities import LLM, Citation, Entity, GenAI, _citations
+from ._fields import (
     _DATE,
     _ID,
-    LLM,
     MAX_ID_LENGTH,
     MAX_PARAMETERS,
-    Citation,
-    Entity,
-    GenAI,
-    _citations,
     _strings,
     _valid_bool,
     _valid_count,
@@ -148,7 +144,7 @@ def _shared(values: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
 def _writable(texts: Iterable[str]) -> bool:
     """Whether no text holds a lone surrogate, which no UTF-8 file can hold.
 
-    The close look words the problem (:func:`~aitaxonomy._entities._check_writable`);
+    The close look words the problem (:func:`~aitaxonomy._fields._check_writable`);
     ASCII text, nearly all of it, is cleared by one flag each.
     """
     rest = [t for t in texts if not t.isascii()]

@@ -7,14 +7,15 @@ import functools
 import re
 import threading
 from collections import defaultdict
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast, overload
 
 import attrs
 
 from ._entities import (
-    _DATE,
     AIModel,
     Category,
+    Citation,
     Entity,
     GenAI,
     JobType,
@@ -23,8 +24,11 @@ from ._entities import (
     Technique,
     Trend,
     UseCase,
+    link_path,
+    linked,
 )
 from ._errors import article, shown, suggest
+from ._fields import _DATE, Link, links
 from ._jobs import JobLinker, can_do
 from ._kinds import KindRegistry, default_kinds
 from ._modality import Modality, ModalityInput, to_modalities
@@ -917,64 +921,41 @@ def _outputs_key(outputs: frozenset[Modality]) -> str:
 
 # -- invariants ------------------------------------------------------------
 
-# Which kinds of entity each reference field may point at.
-_TARGETS: Mapping[tuple[type[Entity], str], tuple[type[Entity], ...]] = {
-    (Entity, "provenance"): (Section,),
-    (Technique, "part_of"): (Technique,),
-    (Technique, "examples"): (AIModel,),
-    (UseCase, "category"): (Category,),
-    (UseCase, "examples"): (AIModel,),
-    (Category, "parent"): (Category,),
-    (Category, "examples"): (AIModel,),
-    (Category, "feature_examples"): (AIModel,),
-    (AIModel, "organization"): (Organization,),
-    (AIModel, "category"): (Category,),
-    (AIModel, "techniques"): (Technique,),
-    (AIModel, "use_cases"): (UseCase,),
-    (AIModel, "powered_by"): (AIModel,),
-    (AIModel, "job_types"): (JobType,),
-    (UseCase, "job_types"): (JobType,),
-    (JobType, "category"): (Category,),
-}
+
+@functools.lru_cache(maxsize=1024)
+def _targets(registry: KindRegistry, declared: Link) -> tuple[type[Entity], ...]:
+    """The classes a link may point at, from the kind names it declares."""
+    return tuple(registry.cls(name) for name in declared.to)
 
 
 def _bad_references(
-    entity: Entity, by_id: Mapping[str, Entity]
-) -> Iterator[tuple[str, str]]:
-    """The ``(field path, id)`` links that miss or hit the wrong kind.
-
-    The common case, every link fine, builds no path strings at all.
-    """
-    for field, refs, indexed in entity._links():  # noqa: SLF001
-        allowed = _target_kinds(entity, field)
-        for index, ref in enumerate(refs):
-            if not isinstance(by_id.get(ref), allowed):
-                yield (f"{field}[{index}]" if indexed else field), ref
-    for index, citation in enumerate(entity.provenance):
-        if citation.section is not None and not isinstance(
-            by_id.get(citation.section), Section
-        ):
-            yield f"provenance[{index}].section", citation.section
+    entity: Entity, by_id: Mapping[str, Entity], registry: KindRegistry
+) -> Iterator[tuple[Link, str, int, int | None]]:
+    """The links of *entity*, as :func:`linked` gives them, that miss their kinds."""
+    for found in linked(entity):
+        if not isinstance(by_id.get(found[1]), _targets(registry, found[0])):
+            yield found
 
 
-_TARGET_CACHE: dict[tuple[type, str], tuple[type[Entity], ...]] = {}
-
-
-def _target_kinds(entity: Entity, field: str) -> tuple[type[Entity], ...]:
-    key = (type(entity), field)
-    found = _TARGET_CACHE.get(key)
-    if found is None:
-        base = field.split("[", 1)[0].split(".", 1)[0]
-        found = next(
-            (
-                kinds
-                for cls in type(entity).__mro__
-                if (kinds := _TARGETS.get((cls, base))) is not None
-            ),
-            (Entity,),
-        )
-        _TARGET_CACHE[key] = found
+def _acyclic(registry: KindRegistry) -> list[tuple[type[Entity], Link]]:
+    """Each link declared ``acyclic``, with the class that declares it."""
+    found: list[tuple[type[Entity], Link]] = []
+    for name in registry.names():
+        cls = registry.cls(name)
+        for declared in links(cls):
+            if declared.acyclic and not any(
+                issubclass(cls, owner) and other.field == declared.field
+                for owner, other in found
+            ):
+                found.append((cls, declared))
     return found
+
+
+def _any_cycles(
+    by_id: Mapping[str, Entity], registry: KindRegistry
+) -> Iterator[list[Problem]]:
+    for owner, declared in _acyclic(registry):
+        yield _cycles(by_id, owner, declared.ids, declared.field)
 
 
 def check(
@@ -1024,9 +1005,11 @@ def _problems(entities: Sequence[object], registry: KindRegistry) -> list[Proble
         by_id[entity.id] = entity
 
     for entity in by_id.values():
-        for field, ref in _bad_references(entity, by_id):
+        for declared, ref, index, citation in _bad_references(entity, by_id, registry):
             target = by_id.get(ref)
-            allowed = _target_kinds(entity, field)
+            allowed = _targets(registry, declared)
+            noun = " or ".join(declared.to)
+            field = link_path(declared, index, citation)
             if target is None:
                 hint = suggest(
                     ref, [e.id for e in by_id.values() if isinstance(e, allowed)]
@@ -1035,33 +1018,19 @@ def _problems(entities: Sequence[object], registry: KindRegistry) -> list[Proble
                     f" (did you mean {' or '.join(map(repr, hint))}?)" if hint else ""
                 )
                 problems.append(
-                    Problem(
-                        f"unknown {allowed[0].KIND} {ref!r}{extra}",
-                        _path(entity, field),
-                    )
+                    Problem(f"unknown {noun} {ref!r}{extra}", _path(entity, field))
                 )
-            elif not isinstance(target, allowed):
+            else:
                 problems.append(
                     Problem(
-                        f"{ref!r} is a {type(target).KIND}, not a {allowed[0].KIND}",
+                        f"{ref!r} is {article(type(target).KIND)}, "
+                        f"not {' or '.join(map(article, declared.to))}",
                         _path(entity, field),
                     )
                 )
 
-    problems.extend(_cycles(by_id, AIModel, lambda e: e.powered_by, "powered_by"))
-    problems.extend(
-        _cycles(
-            by_id, Category, lambda e: () if e.parent is None else (e.parent,), "parent"
-        )
-    )
-    problems.extend(
-        _cycles(
-            by_id,
-            Technique,
-            lambda e: () if e.part_of is None else (e.part_of,),
-            "part_of",
-        )
-    )
+    for cycles in _any_cycles(by_id, registry):
+        problems.extend(cycles)
     problems.extend(_category_rules(by_id, registry))
     problems.extend(_job_rules(by_id))
     return problems
@@ -1095,19 +1064,20 @@ def _sound(entities: Sequence[object], kinds: KindRegistry) -> bool:
         by_class[type(entity)].append(entity)
     sample: dict[str, Entity] = {}
     for cls, members in by_class.items():
-        if not issubclass(cls, AIModel) or cls._links is not AIModel._links:  # noqa: SLF001
-            # Few entities, or links this route does not know: one at a time.
+        if not issubclass(cls, AIModel):
+            # Few entities: one at a time.
             for entity in members:
-                if next(iter(_bad_references(entity, by_id)), None) is not None:
+                if next(_bad_references(entity, by_id, kinds), None) is not None:
                     return False
                 sample[entity.id] = entity
             continue
         models = cast("list[AIModel]", members)
-        if not _models_link_soundly(cls, models, by_id):
+        if not _models_link_soundly(cls, models, by_id, kinds):
             return False
-        for model in models:
-            if model.powered_by:
-                sample[model.id] = model
+        for declared in links(cls):
+            if declared.acyclic:
+                follows = attrgetter(declared.field)
+                sample.update((m.id, m) for m in models if follows(m))
         shapes = {
             (m.category, m.input_modalities, m.output_modalities, m.job_types): m
             for m in models
@@ -1116,43 +1086,41 @@ def _sound(entities: Sequence[object], kinds: KindRegistry) -> bool:
     # The close look, on the stand-in (in the original order, as check() runs).
     kept = {k: sample[k] for k in by_id if k in sample}
     return not (
-        _cycles(kept, AIModel, lambda e: e.powered_by, "powered_by")
-        or _cycles(
-            kept, Category, lambda e: () if e.parent is None else (e.parent,), "parent"
-        )
-        or _cycles(
-            kept,
-            Technique,
-            lambda e: () if e.part_of is None else (e.part_of,),
-            "part_of",
-        )
+        any(_any_cycles(kept, kinds))
         or _category_rules(kept, kinds)
         or _job_rules(kept)
     )
 
 
 def _models_link_soundly(
-    cls: type[AIModel], models: list[AIModel], by_id: Mapping[str, Entity]
+    cls: type[AIModel],
+    models: list[AIModel],
+    by_id: Mapping[str, Entity],
+    registry: KindRegistry,
 ) -> bool:
-    """Whether every link of *models* (all of class *cls*) hits the right kind."""
-    example = models[0]
-    linked: list[tuple[str, set[str | None]]] = [
-        ("organization", {m.organization for m in models}),
-        ("category", {m.category for m in models}),
-        ("techniques", {t for m in models for t in m.techniques}),
-        ("use_cases", {u for m in models for u in m.use_cases}),
-        ("powered_by", {p for m in models for p in m.powered_by}),
-        ("job_types", {j for m in models for j in m.job_types}),
-        ("provenance", {c.section for m in models for c in m.provenance}),
-    ]
-    for field, ids in linked:
-        ids.discard(None)
-        if field == "category" and any(m.category is None for m in models):
-            ids.add(cls.CATEGORY)  # category_id of a model that names none
-        allowed = _target_kinds(example, field)
-        if field == "provenance":
-            allowed = (Section,)
-        if not all(isinstance(by_id.get(i), allowed) for i in ids):  # type: ignore[arg-type]
+    """Whether every link of *models* (all of class *cls*) hits the right kind.
+
+    Each link's distinct ids are checked once: a catalog names the same few
+    organisations, techniques and categories thousands of times.
+    """
+    checks: list[tuple[Link, set[str | None]]] = []
+    for declared in links(cls):
+        read = attrgetter(declared.field)
+        if declared.many:
+            ids: set[str | None] = {i for m in models for i in read(m)}
+        else:
+            ids = set(map(read, models))
+            if None in ids and declared.default_from is not None:
+                fill = attrgetter(declared.default_from)
+                ids.update(fill(m) for m in models if read(m) is None)
+        checks.append((declared, ids))
+    for declared in links(Citation):
+        read = attrgetter(declared.field)
+        checks.append((declared, {read(c) for m in models for c in m.provenance}))
+    for declared, found in checks:
+        found.discard(None)
+        allowed = _targets(registry, declared)
+        if not all(isinstance(by_id.get(i), allowed) for i in found):  # type: ignore[arg-type]
             return False
     return True
 

@@ -248,3 +248,40 @@ def test_a_lone_surrogate_in_json_is_a_problem_at_its_path() -> None:
     with pytest.raises(ai.TaxonomyError, match="lone surrogate") as info:
         ai.loads(text, format="json")
     assert [p.path for p in info.value.problems] == ["$.organizations[0].name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("# a comment \ud800\nformat = 1\n", None),
+        ('format = 1  # "\udcff"\n', None),
+        (
+            'format = 1\n[[organizations]]\nkind = "organization"\nid = "a"\n'
+            'name = "\ud800"\n',
+            ["$.organizations[0].name"],
+        ),
+    ],
+    ids=["toml-comment", "trailing-comment", "toml-value"],
+)
+def test_a_lone_surrogate_in_text_given_as_str(
+    text: str, problems: list[str] | None
+) -> None:
+    """Outside the data it is harmless; in a value it is a problem at its path."""
+    if problems is None:
+        assert ai.loads(text) == ai.Taxonomy([])
+        return
+    with pytest.raises(ai.TaxonomyError, match="lone surrogate") as info:
+        ai.loads(text)
+    assert [p.path for p in info.value.problems] == problems
+
+
+@pytest.mark.parametrize("field", ["aliases", "techniques", "domains", "job_types"])
+@pytest.mark.parametrize("value", [1, None, 2.5])
+def test_a_list_field_given_a_non_list_names_the_field(
+    field: str, value: object
+) -> None:
+    with pytest.raises(ai.errors.InvalidEntityError) as caught:
+        ai.GenAI(id="x", name="X", **{field: value})  # type: ignore[arg-type]
+    assert isinstance(caught.value, TypeError)
+    assert caught.value.field == field
+    assert str(caught.value).startswith(f"{field} must be a string or a list")

@@ -335,7 +335,23 @@ BAD_CALLS: dict[str, tuple[Callable[[Path], object], type[Exception], str]] = {
     ),
     "load path": (lambda _: ai.load(42), TypeError, "int 42"),  # type: ignore[arg-type]
     "taxonomy entities": (lambda _: ai.Taxonomy(42), TypeError, "int 42"),  # type: ignore[arg-type]
-    "getitem type": (lambda _: _T[42], LookupError, "42"),  # type: ignore[index]
+    "getitem type": (lambda _: _T[42], TypeError, "not int 42"),  # type: ignore[index]
+    "models output type": (
+        lambda _: _T.models(output=1),  # type: ignore[arg-type]
+        TypeError,
+        "output must be a modality or an iterable of modalities, not int 1",
+    ),
+    "models input modality": (
+        lambda _: _T.models(input="imgae"),
+        ValueError,
+        "input: unknown modality 'imgae' (did you mean 'image'?)",
+    ),
+    "entity id list": (
+        lambda _: ai.GenAI(id="x", name="X", techniques=1),  # type: ignore[arg-type]
+        TypeError,
+        "techniques must be a string or a list of strings, not int 1",
+    ),
+    "edges taxonomy": (lambda _: ai.edges(1), TypeError, "int 1"),  # type: ignore[arg-type]
     "models filter type": (
         lambda _: _T.models(technique=42),  # type: ignore[arg-type]
         TypeError,

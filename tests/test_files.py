@@ -107,6 +107,24 @@ def test_a_replaced_file_keeps_its_mode(mode: int, tmp_path: Path) -> None:
     assert ai.load(target, base=BASE) == ADDITION
 
 
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need privileges")
+@pytest.mark.parametrize("exists", [True, False])
+def test_writing_through_a_symbolic_link_keeps_the_link(
+    tmp_path: Path, exists: bool
+) -> None:
+    real = tmp_path / "real" / "catalog.toml"
+    real.parent.mkdir()
+    if exists:
+        real.write_text("old")
+    link = tmp_path / "catalog.toml"
+    link.symlink_to(real)
+    ai.dump(ADDITION, link, exclude=BASE)
+    assert link.is_symlink()
+    assert link.resolve() == real.resolve()
+    assert ai.load(real, base=BASE) == ADDITION
+    assert sorted(p.name for p in real.parent.iterdir()) == ["catalog.toml"]
+
+
 def test_one_entity_file_takes_its_id_from_the_name(tmp_path: Path) -> None:
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "my-model.toml").write_text(

@@ -69,7 +69,11 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
 
 
 def test_a_zipped_install_reads_the_packaged_data(tmp_path: Path) -> None:
-    """Installed as a zip, the snapshot is read through importlib.resources."""
+    """Installed as a zip, the snapshot is read through importlib.resources.
+
+    The TOML files are in the zip too, so the child refuses to parse them:
+    the answer can only come from the snapshot.
+    """
     package = Path(ai.__file__).parent
     archive = tmp_path / "aitaxonomy.zip"
     with zipfile.ZipFile(archive, "w") as out:
@@ -81,7 +85,11 @@ def test_a_zipped_install_reads_the_packaged_data(tmp_path: Path) -> None:
         import sys
         sys.path.insert(0, {str(archive)!r})
         import aitaxonomy as ai
+        from aitaxonomy import _catalog
         assert ai.__file__.startswith({str(archive)!r}), ai.__file__
+        def parsed_toml(folders):
+            raise AssertionError("the snapshot was not read")
+        _catalog.toml_documents = parsed_toml  # only the snapshot may serve
         tax = ai.default_taxonomy()
         print(len(tax.models()), ai.choose(task="transcribe a podcast").job_type.id)
         """

@@ -14,7 +14,6 @@ import itertools
 import operator
 import threading
 import weakref
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -32,7 +31,7 @@ from ._explain import (
     tie_reason,
 )
 from ._learned import WORD_MODEL, WordModel
-from ._modality import Modality, to_modalities
+from ._modality import Modality, modalities_argument
 from ._modality import fits as _fits
 from ._ranking import (
     REJECTED_SHOWN,
@@ -49,7 +48,7 @@ from ._taxonomy import Taxonomy
 from .errors import ArgumentTypeError, InvalidArgumentError, NoMatchError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 __all__ = [
     "Candidate",
@@ -309,24 +308,6 @@ def _reader_for(key: tuple[tuple[JobType, ...], tuple[UseCase, ...]]) -> TaskRea
 # -- arguments ----------------------------------------------------------------------
 
 
-def _modalities_argument(value: object, name: str) -> frozenset[Modality]:
-    if value is None:
-        return frozenset()
-    if isinstance(value, bytes | bytearray) or not isinstance(
-        value, str | Modality | Iterable
-    ):
-        raise ArgumentTypeError(
-            f"{name} must be a modality or an iterable of modalities, not "
-            f"{type(value).__name__} {value!r}"
-        )
-    try:
-        return to_modalities(value)
-    except TypeError as exc:
-        raise ArgumentTypeError(f"{name}: {exc}") from None
-    except ValueError as exc:
-        raise InvalidArgumentError(f"{name}: {exc}") from None
-
-
 def _flag_argument(value: object, name: str) -> bool | None:
     if value is not None and not isinstance(value, bool):
         raise ArgumentTypeError(f"{name} must be True, False or None, not {value!r}")
@@ -438,8 +419,8 @@ def choose(
             f"taxonomy must be a Taxonomy, not {type(tax).__name__}"
         )
     options = _Options(
-        outputs=_modalities_argument(modalities, "modalities"),
-        inputs=_modalities_argument(inputs, "inputs"),
+        outputs=modalities_argument(modalities, "modalities"),
+        inputs=modalities_argument(inputs, "inputs"),
         filters=Filters(
             domain=_domain_argument(domain),
             open_weights=_flag_argument(open_weights, "open_weights"),

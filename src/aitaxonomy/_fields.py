@@ -92,6 +92,7 @@ def _valid_optional_id(
 def _valid_ids(
     _: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
+    _check_strings(value, attribute.name)
     for item in value:
         _check_id(item, f"{attribute.name} entry", attribute.name)
     if len(set(value)) == len(value):
@@ -151,6 +152,7 @@ def _valid_name(
 def _valid_texts(
     _: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
 ) -> None:
+    _check_strings(value, attribute.name)
     for item in value:
         if not isinstance(item, str) or not item.strip():
             raise _EntityTypeError(
@@ -221,11 +223,21 @@ def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
         return tuple(value)
     if isinstance(value, str):
         return (value,)
-    if not isinstance(value, Iterable):
-        raise _EntityTypeError(
-            f"expected a string or an iterable of strings, not {type(value).__name__}"
-        )
+    given: object = value  # as given: callers may not be type-checked
+    if not isinstance(given, Iterable):
+        # Left for the field's validator, which knows the field's name.
+        return given  # type: ignore[return-value]
     return tuple(value)
+
+
+def _check_strings(value: object, field: str) -> None:
+    """Refuse what :func:`_strings` could not make a tuple of (a number, None)."""
+    if type(value) is not tuple:
+        raise _EntityTypeError(
+            f"{field} must be a string or a list of strings, not "
+            f"{type(value).__name__} {shown(value)}",
+            field=field,
+        )
 
 
 def _text_field() -> Any:

@@ -210,7 +210,9 @@ def _read_document(
     stem: str | None = None,
 ) -> _Read:
     """Parse *data*; a one-entity document without an id takes *stem* as its id."""
-    size = len(data.encode("utf-8") if isinstance(data, str) else data)
+    # surrogatepass: a lone surrogate (in a comment, say) is counted, not
+    # fatal here; one in a value is refused, with its path, by the entity.
+    size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > limits.max_bytes:
         raise _limit(
             f"the input ({size:,} bytes)",
@@ -627,7 +629,14 @@ def dump(
 
 
 def _write(target: Path, text: str) -> None:
-    """Write *text* through a temporary file moved into place: never half-written."""
+    """Write *text* through a temporary file moved into place: never half-written.
+
+    A symbolic link is written through, as ``open(path, "w")`` would: the
+    file it points at is replaced and the link kept (the temporary file sits
+    beside that file, on its file system, so the move stays atomic).
+    """
+    if target.is_symlink():
+        target = target.resolve()
     if not target.name or target.is_dir():
         raise InvalidArgumentError(
             f"cannot write a file at {str(target)!r}: it names "

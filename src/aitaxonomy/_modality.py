@@ -6,9 +6,20 @@ import enum
 from collections.abc import Iterable
 
 from ._errors import did_you_mean, shown, suggest
-from .errors import InvalidModalityError, _WrongTypeError
+from .errors import (
+    ArgumentTypeError,
+    InvalidArgumentError,
+    InvalidModalityError,
+    _WrongTypeError,
+)
 
-__all__ = ["Modality", "ModalityInput", "fits", "to_modalities"]
+__all__ = [
+    "Modality",
+    "ModalityInput",
+    "fits",
+    "modalities_argument",
+    "to_modalities",
+]
 
 
 class Modality(enum.StrEnum):
@@ -273,3 +284,26 @@ def to_modalities(value: ModalityInput) -> frozenset[Modality]:
             f"{type(value).__name__} {shown(value)}"
         )
     return frozenset(Modality.parse(item) for item in value)
+
+
+def modalities_argument(value: object, name: str) -> frozenset[Modality]:
+    """A caller's modalities argument (``None`` for none), or an error naming it.
+
+    The one reading of modality arguments, for :func:`~aitaxonomy.choose`
+    and :meth:`~aitaxonomy.Taxonomy.models` alike.
+    """
+    if value is None:
+        return frozenset()
+    if isinstance(value, bytes | bytearray) or not isinstance(
+        value, str | Modality | Iterable
+    ):
+        raise ArgumentTypeError(
+            f"{name} must be a modality or an iterable of modalities, not "
+            f"{type(value).__name__} {shown(value)}"
+        )
+    try:
+        return to_modalities(value)
+    except TypeError as exc:
+        raise ArgumentTypeError(f"{name}: {exc}") from None
+    except ValueError as exc:
+        raise InvalidArgumentError(f"{name}: {exc}") from None

@@ -31,7 +31,7 @@ from ._errors import article, shown, suggest
 from ._fields import _DATE, Link, links
 from ._jobs import JobLinker, can_do
 from ._kinds import KindRegistry, default_kinds
-from ._modality import Modality, ModalityInput, to_modalities
+from ._modality import Modality, ModalityInput, modalities_argument
 from .errors import (
     ArgumentTypeError,
     InvalidArgumentError,
@@ -192,6 +192,10 @@ class Taxonomy:
     def __getitem__(self, key: str) -> Entity:
         found = self.get(key)
         if found is None:
+            if not isinstance(key, str):  # untyped callers; as model(1) says
+                raise ArgumentTypeError(
+                    f"ids are strings, not {type(key).__name__} {shown(key)}"
+                )
             raise UnknownIdError(key, self._suggest(key))
         return found
 
@@ -402,7 +406,10 @@ class Taxonomy:
         Raises:
             UnknownIdError: A filter names an id the taxonomy lacks, or the
                 id of another kind of entity (``technique="openai"``).
-            ArgumentTypeError: A filter is neither an id nor an entity.
+            ArgumentTypeError: A filter is neither an id nor an entity, or
+                *output* or *input* not modalities.
+            InvalidArgumentError: *output* or *input* names an unknown
+                modality.
 
         Example:
             >>> import aitaxonomy as ai
@@ -433,7 +440,7 @@ class Taxonomy:
             if modalities is not None:
                 wanted.extend(
                     index.models_by.get((facet, m.value), frozenset())
-                    for m in to_modalities(modalities)
+                    for m in modalities_argument(modalities, facet)
                 )
         if not wanted:
             return index.models

@@ -370,14 +370,7 @@ def _cmd_compare(args: argparse.Namespace, style: _Style) -> int:
     taxonomy = _taxonomy(args)
     table = taxonomy.comparison(*args.categories)
     if args.json:
-        _print_json(
-            {
-                "categories": [c.id for c in table.categories],
-                "rows": [
-                    {"feature": label, "values": list(v)} for label, v in table.rows
-                ],
-            }
-        )
+        _print_json(table.to_dict())
         return 0
     # One block per feature keeps every line within the width.
     names = [c.name for c in table.categories]
@@ -408,10 +401,7 @@ def _cmd_validate(args: argparse.Namespace, style: _Style) -> int:
         _print_json(
             {
                 "valid": not problems,
-                "problems": [
-                    {"file": p.file, "path": p.path, "message": p.message}
-                    for p in problems
-                ],
+                "problems": [p.to_dict() for p in problems],
             }
         )
     else:
@@ -462,13 +452,7 @@ def _cmd_import(args: argparse.Namespace, style: _Style) -> int:
         base = _base(args)
         ai.dump(base.extend(*result.entities), args.output, exclude=base)
     if args.json:
-        _print_json(
-            {
-                "counts": result.counts(),
-                "skipped": [{"key": k, "reason": r} for k, r in result.skipped],
-                "notes": [{"key": k, "message": m} for k, m in result.notes],
-            }
-        )
+        _print_json(result.to_dict())
         return 0
     counts = result.counts()
     mapped = sum(v for k, v in counts.items() if k != "skipped")

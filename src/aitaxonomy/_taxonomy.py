@@ -8,7 +8,7 @@ import re
 import threading
 from collections import defaultdict
 from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast, overload
 
 import attrs
 
@@ -75,6 +75,23 @@ class Comparison:
 
     categories: tuple[Category, ...]
     rows: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The table as JSON-ready data: category ids, then one row per feature.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> table = ai.default_taxonomy().comparison().to_dict()
+            >>> table["categories"], table["rows"][0]["feature"]
+            (['genai', 'llm'], 'Primary function')
+        """
+        return {
+            "categories": [c.id for c in self.categories],
+            "rows": [
+                {"feature": label, "values": list(values)}
+                for label, values in self.rows
+            ],
+        }
 
     def __str__(self) -> str:
         header = ("Feature", *(c.name for c in self.categories))

@@ -73,6 +73,20 @@ class AdapterResult:
     skipped: tuple[tuple[str, str], ...]
     notes: tuple[tuple[str, str], ...] = ()
 
+    def to_dict(self) -> dict[str, Any]:
+        """What was mapped and left out, as JSON-ready data (``import --json``).
+
+        Example:
+            >>> from aitaxonomy import adapters
+            >>> adapters.from_litellm({"sample_spec": {}}).to_dict()["skipped"]
+            [{'key': 'sample_spec', 'reason': 'documentation of the format, not a model'}]
+        """  # noqa: E501
+        return {
+            "counts": self.counts(),
+            "skipped": [{"key": k, "reason": r} for k, r in self.skipped],
+            "notes": [{"key": k, "message": m} for k, m in self.notes],
+        }
+
     def counts(self) -> dict[str, int]:
         """How many entities of each kind were mapped, and how many skipped.
 

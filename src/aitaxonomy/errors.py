@@ -217,6 +217,15 @@ class Problem:
         where = f"{self.file}: {self.path}" if self.file else self.path
         return f"{self.message} @ {where}"
 
+    def to_dict(self) -> dict[str, str | None]:
+        """This problem as JSON-ready data, as the CLI's ``validate --json`` prints it.
+
+        Example:
+            >>> Problem("unknown id 'acme'", "$.models[0].organization").to_dict()
+            {'file': None, 'path': '$.models[0].organization', 'message': "unknown id 'acme'"}
+        """  # noqa: E501
+        return {"file": self.file, "path": self.path, "message": self.message}
+
 
 class TaxonomyError(AITaxonomyError, ValueError):
     """A taxonomy, or the data it was loaded from, breaks one or more rules.

@@ -27,16 +27,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections import Counter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._data import packaged
 from ._entities import LLM, AIModel, Citation, GenAI
 from ._errors import shown, suggest
+from ._fields import _DATE, normalise_id
 from ._modality import Modality
 from .errors import AdapterError, AITaxonomyError, ArgumentTypeError, UnknownIdError
 
@@ -54,8 +54,6 @@ __all__ = [
     "pipeline_tags",
     "vocabulary",
 ]
-
-_DATE: Final = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 
 @attrs.frozen
@@ -113,16 +111,10 @@ class _Skip(Exception):  # noqa: N818  # a control-flow signal with a reason
 
 
 def _slug(source: str, key: str) -> str:
-    lowered = key.strip().lower()
-    segments = []
-    for part in lowered.split("/"):
-        cleaned = re.sub(r"[^a-z0-9._-]+", "-", part)
-        cleaned = re.sub(r"[._-]{2,}", "-", cleaned).strip("._-")
-        if cleaned:
-            segments.append(cleaned)
-    if not segments:
+    slug = normalise_id(key)
+    if not slug:
         raise _Skip(f"key {key!r} has no letters or digits to make an id from")
-    return "/".join([source, *segments])
+    return f"{source}/{slug}"
 
 
 def _map_values(values: object, table: Mapping[str, Any], field: str) -> set[str]:

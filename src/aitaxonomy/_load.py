@@ -155,16 +155,16 @@ def build(
     items = list(documents)
     entities: list[Entity] = [] if base is None else list(base)
     known = len(entities)
-
-    def locations() -> list[Location | None]:
-        # Only needed to point at problems: worked out when there are some.
-        where: list[Location | None] = [None] * known
-        for document, shape in zip(items, shapes, strict=True):
-            where.extend(_locations(document.file, shape))
-        return where
-
     with gc_paused():  # loading makes many small, acyclic objects
         shapes = _structure(items, entities, kinds, limits)
+
+        def locations() -> list[Location | None]:
+            # Only needed to point at problems: worked out when there are some.
+            where: list[Location | None] = [None] * known
+            for document, shape in zip(items, shapes, strict=True):
+                where.extend(_locations(document.file, shape))
+            return where
+
         return assemble(entities, locations, kinds=kinds)
 
 
@@ -180,7 +180,11 @@ def _structure(
         TaxonomyError: Every problem of structure, once all are structured.
     """
     shapes = [
-        shape_of(d.data) if d.entities is None else d.shape or (("$", len(d.entities)),)
+        shape_of(d.data)
+        if d.entities is None
+        else (("$", len(d.entities)),)
+        if d.shape is None
+        else d.shape
         for d in documents
     ]
     pending = [
@@ -188,13 +192,23 @@ def _structure(
         for d, s in zip(documents, shapes, strict=True)
         if d.entities is None
     ]
+    known = len(entities)
     made = _fast(pending, kinds)
-    if made is not None:  # each document's share of them, by its shape
-        fast = iter(made)
-        for document, shape in zip(documents, shapes, strict=True):
-            given = document.entities
-            entities.extend(islice(fast, _count(shape)) if given is None else given)
-            _check_count(entities, limits, document.file)
+    if made is not None:
+        if len(pending) == len(documents):
+            entities.extend(made)
+        else:  # each document's share of them, by its shape
+            fast = iter(made)
+            for document, shape in zip(documents, shapes, strict=True):
+                given = document.entities
+                entities.extend(islice(fast, _count(shape)) if given is None else given)
+        if limits is not None and len(entities) > limits.max_entities:
+            # the document that went past the limit, as a load one by one finds
+            total = known
+            for document, shape in zip(documents, shapes, strict=True):
+                total += _count(shape)
+                if total > limits.max_entities:
+                    _check_count(total, limits, document.file)
         return shapes
     problems: list[Problem] = []
     for document in documents:
@@ -202,7 +216,7 @@ def _structure(
         found, trouble = _entities_of(document, kinds, retry=len(pending) > 1)
         problems.extend(trouble)
         entities.extend(found)
-        _check_count(entities, limits, document.file)
+        _check_count(len(entities), limits, document.file)
     if problems:
         if limits is not None:  # an over-deep document is reported as that
             for document in documents:
@@ -219,12 +233,17 @@ def _fast(
     Together, so that a directory of one-entity files is read a column at a
     time like one long list, not file by file.
     """
+    from ._structure import fast_document, fast_documents  # noqa: PLC0415
+
+    registry = kinds or default_kinds()
     if not pending:
         return []
-    from ._structure import fast_documents  # noqa: PLC0415
-
-    found = fast_documents([data for data, _ in pending], kinds or default_kinds())
-    if found is not None and len(found) != sum(_count(s) for _, s in pending):
+    if len(pending) == 1:  # alone, a document needs no placing among others
+        one = fast_document(pending[0][0], registry)
+        return None if one is None else one[1]
+    found = fast_documents([data for data, _ in pending], registry)
+    places = (1 if n is None else n for _, shape in pending for _, n in shape)
+    if found is not None and len(found) != sum(places):
         return None  # the shapes would not place them: let each be read alone
     return found
 
@@ -245,12 +264,10 @@ def _entities_of(
     return document_to_entities(document.data, file=document.file, kinds=kinds)
 
 
-def _check_count(
-    entities: Sequence[Entity], limits: Limits | None, file: str | None
-) -> None:
-    if limits is not None and len(entities) > limits.max_entities:
+def _check_count(count: int, limits: Limits | None, file: str | None) -> None:
+    if limits is not None and count > limits.max_entities:
         raise limit_error(
-            f"the number of entities ({len(entities):,})",
+            f"the number of entities ({count:,})",
             f"{limits.max_entities:,}",
             "max_entities",
             file,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import aitaxonomy as ai
 import strategies as sts
-from aitaxonomy._catalog import _packaged_documents, build_taxonomy
+from aitaxonomy._catalog import _packaged_documents
 from aitaxonomy._convert import (
     GROUPS,
     data_to_entity,
@@ -21,6 +21,7 @@ from aitaxonomy._convert import (
     entity_to_data,
 )
 from aitaxonomy._kinds import default_kinds
+from aitaxonomy._load import Document, build
 from aitaxonomy._structure import fast_document, fast_documents
 
 
@@ -34,7 +35,7 @@ def test_any_valid_entity_round_trips_unchanged(entity: ai.Entity) -> None:
 
 def test_default_taxonomy_round_trips_as_a_document() -> None:
     document = json.loads(json.dumps(entities_to_document(list(ai.default_taxonomy()))))
-    rebuilt = build_taxonomy([("doc.json", document)])
+    rebuilt = build([Document("doc.json", document)])
     assert rebuilt == ai.default_taxonomy()
 
 
@@ -193,7 +194,7 @@ def test_invariant_errors_point_into_the_file() -> None:
     base = entities_to_document(list(ai.default_taxonomy()))
     extra = _doc(GOOD, {**GOOD, "id": "y", "organization": "opneai"})
     with pytest.raises(ai.TaxonomyError) as info:
-        build_taxonomy([("base.json", base), ("mine.toml", extra)])
+        build([Document("base.json", base), Document("mine.toml", extra)])
     assert [str(p) for p in info.value.problems] == [
         "unknown organization 'opneai' (did you mean 'openai'?) "
         "@ mine.toml: $.models[1].organization"
@@ -204,7 +205,7 @@ def test_duplicate_across_files_points_at_the_second() -> None:
     base = entities_to_document(list(ai.default_taxonomy()))
     extra = _doc({**GOOD, "id": "gpt-4"})
     with pytest.raises(ai.TaxonomyError) as info:
-        build_taxonomy([("base.json", base), ("mine.toml", extra)])
+        build([Document("base.json", base), Document("mine.toml", extra)])
     assert [str(p) for p in info.value.problems] == [
         "duplicate id 'gpt-4' (already used by a model) @ mine.toml: $.models[0].id"
     ]

@@ -5,16 +5,15 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from ._taxonomy import Taxonomy, assemble
-from .errors import Problem, TaxonomyError
+from ._load import Document, build
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
     from importlib.resources.abc import Traversable
 
-    from ._kinds import KindRegistry
+    from ._taxonomy import Taxonomy
 
-__all__ = ["article_taxonomy", "build_taxonomy", "default_taxonomy", "toml_documents"]
+__all__ = ["article_taxonomy", "default_taxonomy", "toml_documents"]
 
 _DATA_PACKAGE = "aitaxonomy.data"
 SNAPSHOT = "snapshot.json"
@@ -76,7 +75,7 @@ def _cached(name: str, folders: tuple[str, ...]) -> Taxonomy:
 
                 with gc_paused():  # parsing makes many small, acyclic objects
                     documents = _packaged_documents(folders)
-                found = _cache[name] = build_taxonomy(documents)
+                found = _cache[name] = build(Document(f, d) for f, d in documents)
     return found
 
 
@@ -138,54 +137,3 @@ def _walk(node: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:
             yield from _walk(item, name)
         elif item.name.endswith(".toml"):
             yield name, item
-
-
-def build_taxonomy(
-    documents: Iterable[tuple[str | None, object]], *, kinds: KindRegistry | None = None
-) -> Taxonomy:
-    """Structure and validate parsed documents into one taxonomy.
-
-    Every problem, in structure or in the invariants, is reported at once with
-    the file and the path inside it.
-
-    Raises:
-        TaxonomyError: Any document, or the taxonomy they make, is invalid.
-    """
-    from ._gc import gc_paused  # noqa: PLC0415
-
-    with gc_paused():
-        return _build(list(documents), kinds)
-
-
-def _build(
-    documents: list[tuple[str | None, object]], kinds: KindRegistry | None
-) -> Taxonomy:
-    from ._kinds import default_kinds  # noqa: PLC0415
-    from ._structure import fast_documents  # noqa: PLC0415
-
-    fast = fast_documents([d for _, d in documents], kinds or default_kinds())
-    if fast is not None:
-        entities = fast
-    else:
-        from ._convert import document_to_entities  # noqa: PLC0415
-
-        entities = []
-        problems: list[Problem] = []
-        for file, document in documents:
-            found, trouble = document_to_entities(document, file=file, kinds=kinds)
-            problems.extend(trouble)
-            entities.extend(found)
-        if problems:
-            raise TaxonomyError(problems)
-
-    def origins() -> list[tuple[str | None, str] | None]:
-        # Only needed to point at problems: worked out when there are some.
-        from ._convert import entity_paths  # noqa: PLC0415
-
-        return [
-            (file, where)
-            for file, document in documents
-            for where in entity_paths(document)
-        ]
-
-    return assemble(entities, origins, kinds=kinds)

@@ -46,7 +46,6 @@ __all__ = [
     "GROUPS",
     "document_to_entities",
     "entities_to_document",
-    "entity_paths",
 ]
 
 FORMAT_VERSION: Final = 1
@@ -427,20 +426,6 @@ def _check_version(version: object, file: str | None) -> list[Problem]:
     if version < 1:
         return [Problem(f"unknown format {version}", "$.format", file)]
     return []
-
-
-def entity_paths(document: object) -> list[str]:
-    """The path of each entry of a valid document, in structuring order."""
-    if not isinstance(document, dict):
-        return []
-    if "kind" in document:
-        return ["$"]
-    return [
-        f"$.{key}[{index}]"
-        for key, value in document.items()
-        if key != "format" and isinstance(value, list)
-        for index in range(len(value))
-    ]
 
 
 def entities_to_document(

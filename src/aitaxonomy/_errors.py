@@ -9,10 +9,24 @@ import difflib
 import reprlib
 from typing import TYPE_CHECKING
 
+import attrs
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["article", "did_you_mean", "shown", "suggest"]
+__all__ = ["Location", "article", "did_you_mean", "shown", "suggest"]
+
+
+@attrs.frozen
+class Location:
+    """Where an entity came from: a file (or a call) and its JSON path in it.
+
+    Kept as parts, never as a worded path to parse back: a problem's path is
+    worded once, when its :class:`~aitaxonomy.Problem` is made.
+    """
+
+    file: str | None
+    path: str
 
 
 _SHORT = reprlib.Repr()

@@ -12,29 +12,26 @@ import json
 import os
 import secrets
 import stat
-from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
 from ._errors import did_you_mean, shown, suggest
 from ._gc import gc_paused
 from ._kinds import default_kinds
+from ._load import Document, build, check_depth, limit_error, shape_of
 from ._structure import fast_document
-from ._taxonomy import Taxonomy, assemble
+from ._taxonomy import Taxonomy
 from .errors import (
     ArgumentTypeError,
     InvalidArgumentError,
-    LimitError,
     Problem,
     TaxonomyError,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
-
-    from ._entities import Entity
+    from collections.abc import Iterator, Mapping
 
 
 __all__ = ["Limits", "dump", "dumps", "load", "loads"]
@@ -78,19 +75,6 @@ class Limits:
     max_bytes: int = attrs.field(default=128 * _MIB, validator=_positive)
     max_depth: int = attrs.field(default=32, validator=_positive)
     max_entities: int = attrs.field(default=1_000_000, validator=_positive)
-
-
-def _limit(what: str, size: str, field: str, file: str | None) -> LimitError:
-    return LimitError(
-        [
-            Problem(
-                f"{what} is over the limit of {size}; pass "
-                f"limits=aitaxonomy.Limits({field}=...) to raise it",
-                "$",
-                file,
-            )
-        ]
-    )
 
 
 def _decode(data: bytes, file: str | None) -> str:
@@ -152,7 +136,7 @@ def _parse(text: str, fmt: Format, file: str | None, limits: Limits) -> object:
 
         return tomllib.loads(text)
     except RecursionError:
-        raise _limit(
+        raise limit_error(
             "the nesting", f"{limits.max_depth} levels", "max_depth", file
         ) from None
     except json.JSONDecodeError as exc:
@@ -173,48 +157,19 @@ def _parse(text: str, fmt: Format, file: str | None, limits: Limits) -> object:
 _FORMAT_DEPTH = 6
 
 
-def _depth(document: object) -> int:
-    """The nesting depth of parsed data, without recursion.
-
-    Only containers are visited; the scalars that make up most of a catalog
-    never enter the stack.
-    """
-    if not isinstance(document, dict | list):
-        return 0
-    deepest = 0
-    stack: list[tuple[object, int]] = [(document, 1)]
-    while stack:
-        value, level = stack.pop()
-        deepest = max(deepest, level)
-        children = value.values() if isinstance(value, dict) else value
-        assert isinstance(children, Iterable)  # noqa: S101  # only containers are pushed
-        stack.extend(
-            (child, level + 1) for child in children if isinstance(child, dict | list)
-        )
-    return deepest
-
-
-class _Read(NamedTuple):
-    """A document as read, with its entities when it was structured already."""
-
-    file: str | None
-    document: object
-    entities: list[Entity] | None
-
-
 def _read_document(
     data: bytes | str,
     fmt: Format,
     file: str | None,
     limits: Limits,
     stem: str | None = None,
-) -> _Read:
+) -> Document:
     """Parse *data*; a one-entity document without an id takes *stem* as its id."""
     # surrogatepass: a lone surrogate (in a comment, say) is counted, not
     # fatal here; one in a value is refused, with its path, by the entity.
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > limits.max_bytes:
-        raise _limit(
+        raise limit_error(
             f"the input ({size:,} bytes)",
             f"{limits.max_bytes:,} bytes",
             "max_bytes",
@@ -228,8 +183,8 @@ def _read_document(
             return quick
     document = _parse(text, fmt, file, limits)
     if limits.max_depth < _FORMAT_DEPTH:
-        _check_depth(document, limits, file)
-    return _Read(file, _with_id(document, stem), None)
+        check_depth(document, limits, file)
+    return Document(file, _with_id(document, stem))
 
 
 def _with_id(document: object, stem: str | None) -> object:
@@ -243,7 +198,7 @@ def _with_id(document: object, stem: str | None) -> object:
     return document
 
 
-def _read_quickly(text: str, file: str | None, stem: str | None) -> _Read | None:
+def _read_quickly(text: str, file: str | None, stem: str | None) -> Document | None:
     """Parse and structure well-formed JSON in one go, or return ``None``.
 
     The duplicate-key hook costs a Python call per JSON object. Parsed with
@@ -267,27 +222,9 @@ def _read_quickly(text: str, file: str | None, stem: str | None) -> _Read | None
     found = fast_document(_with_id(top, stem), default_kinds())
     if found is None:
         return None
-    return _Read(file, _skeleton(found[0]), found[1])
-
-
-def _skeleton(document: dict[str, Any]) -> dict[str, Any]:
-    """What :func:`entity_paths` reads of a valid document: its shape alone.
-
-    Kept instead of the document, which is freed at once rather than held
-    (and walked by the garbage collector) until the load ends.
-    """
-    if "kind" in document:
-        return {"kind": document["kind"]}
-    return {
-        key: [None] * len(value)
-        for key, value in document.items()
-        if key != "format" and isinstance(value, list)
-    }
-
-
-def _check_depth(document: object, limits: Limits, file: str | None) -> None:
-    if _depth(document) > limits.max_depth:
-        raise _limit("the nesting", f"{limits.max_depth} levels", "max_depth", file)
+    # Its shape is kept instead of the document, which is freed at once rather
+    # than held (and walked by the garbage collector) until the load ends.
+    return Document(file, entities=found[1], shape=shape_of(found[0]))
 
 
 def _guess_format(text: str | bytes) -> Format:
@@ -322,7 +259,8 @@ def check_base(value: object) -> None:
         )
 
 
-def _limits(value: object) -> Limits:
+def checked_limits(value: object) -> Limits:
+    """*limits=* as :class:`Limits` (the default for ``None``), or refused."""
     if value is None:
         return Limits()
     if not isinstance(value, Limits):
@@ -340,55 +278,6 @@ def _check_format(value: object) -> Format:
             f"unknown format {shown(value)}{hint}; use 'toml' or 'json'"
         )
     return value
-
-
-def _build(
-    documents: Sequence[_Read], base: Taxonomy | None, limits: Limits
-) -> Taxonomy:
-    with gc_paused():
-        return _build_entities(documents, base, limits)
-
-
-def _build_entities(
-    documents: Sequence[_Read], base: Taxonomy | None, limits: Limits
-) -> Taxonomy:
-    entities = [] if base is None else list(base)
-    known = len(entities)
-    problems: list[Problem] = []
-    kinds = default_kinds()
-    for file, document, structured in documents:
-        found = structured
-        if found is None:
-            fast = fast_document(document, kinds)
-            found = None if fast is None else fast[1]
-        if found is None:
-            from ._convert import document_to_entities  # noqa: PLC0415
-
-            found, trouble = document_to_entities(document, file=file)
-            problems.extend(trouble)
-        entities.extend(found)
-        if len(entities) > limits.max_entities:
-            raise _limit(
-                f"the number of entities ({len(entities):,})",
-                f"{limits.max_entities:,}",
-                "max_entities",
-                file,
-            )
-    if problems:
-        for file, document, _ in documents:
-            _check_depth(document, limits, file)
-        raise TaxonomyError(problems)
-
-    def origins() -> list[tuple[str | None, str] | None]:
-        # Only needed to point at problems: worked out when there are some.
-        from ._convert import entity_paths  # noqa: PLC0415
-
-        where: list[tuple[str | None, str] | None] = [None] * known
-        for file, document, _ in documents:
-            where.extend((file, path) for path in entity_paths(document))
-        return where
-
-    return assemble(entities, origins)
 
 
 def loads(
@@ -440,10 +329,10 @@ def loads(
         raise ArgumentTypeError(
             f"loads() reads str or bytes, not {type(text).__name__} {shown(text)}"
         )
-    chosen = _limits(limits)
+    chosen = checked_limits(limits)
     check_base(base)
     fmt = _guess_format(text) if format is None else _check_format(format)
-    return _build([_read_document(text, fmt, source, chosen)], base, chosen)
+    return build([_read_document(text, fmt, source, chosen)], base=base, limits=chosen)
 
 
 def load(
@@ -480,7 +369,7 @@ def load(
             f"load() takes a path (str or os.PathLike), not {type(path).__name__} "
             f"{shown(path)}"
         )
-    chosen = _limits(limits)
+    chosen = checked_limits(limits)
     check_base(base)
     root = Path(path)
     files = sorted(_catalog_files(root)) if root.is_dir() else [root]
@@ -493,7 +382,7 @@ def load(
         documents.append(
             _read_document(file.read_bytes(), fmt, name, chosen, stem=file.stem)
         )
-    return _build(documents, base, chosen)
+    return build(documents, base=base, limits=chosen)
 
 
 def _catalog_files(root: Path) -> Iterator[Path]:

@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING, Literal
 from ._catalog import default_taxonomy
 from ._entities import Entity
 from ._errors import shown
-from ._files import check_base, load
-from ._taxonomy import Taxonomy, assemble
+from ._files import check_base, checked_limits, load
+from ._load import Document, build
 from .errors import InvalidArgumentError, PluginError, PluginWarning, TaxonomyError
 
 if TYPE_CHECKING:
     from importlib import metadata
+
+    from ._files import Limits
+    from ._taxonomy import Taxonomy
 
 __all__ = ["ENTRY_POINT_GROUP", "installed_taxonomy"]
 
@@ -29,13 +32,13 @@ def _produce(entry: metadata.EntryPoint) -> object:
     return target() if callable(target) else target
 
 
-def _entities_of(entry: metadata.EntryPoint) -> list[Entity]:
+def _entities_of(entry: metadata.EntryPoint, limits: Limits | None) -> list[Entity]:
     """What one plugin contributes, or :class:`PluginError` naming it."""
     label = f"{entry.name} = {entry.value}"
     try:
         produced = _produce(entry)
         if isinstance(produced, str | os.PathLike):
-            produced = load(Path(produced))
+            produced = load(Path(produced), limits=limits)
     except TaxonomyError as exc:
         raise PluginError(label, f"its catalog is invalid:\n  {exc}") from exc
     except Exception as exc:  # a plugin's own failure, whatever it is
@@ -62,6 +65,7 @@ def installed_taxonomy(
     *,
     on_error: Literal["raise", "warn"] = "raise",
     base: Taxonomy | None = None,
+    limits: Limits | None = None,
 ) -> Taxonomy:
     """The default taxonomy plus every installed plugin's catalog, validated.
 
@@ -83,10 +87,15 @@ def installed_taxonomy(
             its entities break an invariant of what came before them (the
             base and the plugins before it, by name).
         base: What the plugins extend; the default taxonomy when omitted.
+        limits: Limits for the catalog files plugins name (:class:`Limits`
+            by default) and for the number of entities in the whole (none
+            by default). With ``"warn"``, a plugin that goes past
+            ``max_entities`` is left out.
 
     Raises:
         InvalidArgumentError: *on_error* is neither ``"raise"`` nor ``"warn"``.
-        ArgumentTypeError: *base* is not a taxonomy.
+        ArgumentTypeError: *base* is not a taxonomy, or *limits* not
+            :class:`Limits`.
         PluginError: A plugin could not be loaded (with ``on_error="raise"``).
         TaxonomyError: The plugins' entities together break an invariant
             (with ``on_error="raise"``); each problem names the plugin it
@@ -99,26 +108,28 @@ def installed_taxonomy(
     from importlib import metadata  # noqa: PLC0415  # slow to import; needed here only
 
     check_base(base)
+    if limits is not None:
+        checked_limits(limits)
     start = default_taxonomy() if base is None else base
-    entities: list[Entity] = list(start)
-    origins: list[tuple[str | None, str] | None] = [None] * len(entities)
+    # each plugin is a document of entities, pointed at as `plugin NAME: $[i]`
+    documents: list[Document] = []
     accepted = start
     for entry in sorted(
         metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
     ):
         try:
-            found = _entities_of(entry)
+            found = _entities_of(entry, limits)
         except PluginError as exc:
             if on_error == "raise":
                 raise
             warnings.warn(str(exc), PluginWarning, stacklevel=2)
             continue
-        where = [(f"plugin {entry.name}", f"$[{i}]") for i in range(len(found))]
+        document = Document(f"plugin {entry.name}", entities=found)
         if on_error == "warn":
             # one bad catalog must not take the others down: each is checked
             # against what came before it, and left out whole if it breaks it
             try:
-                accepted = assemble([*entities, *found], [*origins, *where])
+                accepted = build([*documents, document], base=start, limits=limits)
             except TaxonomyError as exc:
                 warnings.warn(
                     f"catalog plugin {entry.name} left out: {exc}",
@@ -126,8 +137,9 @@ def installed_taxonomy(
                     stacklevel=2,
                 )
                 continue
-        entities.extend(found)
-        origins.extend(where)
-    if len(entities) == len(start):  # nothing installed: the base is valid as it is
+        documents.append(document)
+    if not any(d.entities for d in documents):  # the base is valid as it is
         return start
-    return accepted if on_error == "warn" else assemble(entities, origins)
+    if on_error == "warn":
+        return accepted
+    return build(documents, base=start, limits=limits)

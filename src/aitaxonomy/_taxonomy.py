@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 import threading
 from collections import defaultdict
 from operator import attrgetter
@@ -27,7 +26,7 @@ from ._entities import (
     link_path,
     linked,
 )
-from ._errors import article, shown, suggest
+from ._errors import Location, article, shown, suggest
 from ._fields import _DATE, Link, links
 from ._jobs import JobLinker, can_do
 from ._kinds import KindRegistry, default_kinds
@@ -42,6 +41,8 @@ from .errors import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+
+    Locations = Sequence[Location | None]
 
 
 __all__ = ["Comparison", "Taxonomy", "check"]
@@ -604,16 +605,24 @@ class Taxonomy:
             combined = dict(self._by_id)
             combined.update((e.id, e) for e in added)
             items = list(combined.values())
-            positions = {e.id: i for i, e in enumerate(added)}
-            origins: list[tuple[str | None, str] | None] = [
-                (label, f"$[{positions[e.id]}]") if e.id in positions else None
-                for e in items
-            ]
         else:
             items = [*self._by_id.values(), *added]
-            origins = [None] * len(self._by_id)
-            origins += [(label, f"$[{i}]") for i in range(len(added))]
-        return assemble(items, origins)
+
+        def locations() -> list[Location | None]:
+            # Only needed to point at problems: worked out when there are some.
+            positions = {e.id: i for i, e in enumerate(added)}
+            if replace:
+                return [
+                    Location(label, f"$[{positions[e.id]}]")
+                    if e.id in positions
+                    else None
+                    for e in items
+                ]
+            return [None] * len(self._by_id) + [
+                Location(label, f"$[{i}]") for i in range(len(added))
+            ]
+
+        return assemble(items, locations)
 
     # -- internals ---------------------------------------------------------
 
@@ -977,7 +986,7 @@ def _acyclic(registry: KindRegistry) -> list[tuple[type[Entity], Link]]:
 
 def _any_cycles(
     by_id: Mapping[str, Entity], registry: KindRegistry
-) -> Iterator[list[Problem]]:
+) -> Iterator[list[Finding]]:
     for owner, declared in _acyclic(registry):
         yield _cycles(by_id, owner, declared.ids, declared.field)
 
@@ -1001,28 +1010,74 @@ def check(
     Returns:
         The problems found, each with the entity's path (``$[id].field``).
     """
+    return list(_worded(_findings(entities, kinds), entities, None))
+
+
+class Finding(NamedTuple):
+    """One broken invariant, kept in parts until it is worded as a problem."""
+
+    message: str
+    at: Entity | int
+    """The entity at fault; or its position, when no id names it alone
+    (not an entity, or a repeated id)."""
+    field: str | None = None
+    """The part of it at fault (``"techniques[2]"``); ``None`` for all of it."""
+
+
+def _findings(entities: Sequence[object], kinds: KindRegistry | None) -> list[Finding]:
+    """What :func:`check` finds, before any path is worded."""
     registry = kinds or default_kinds()
     if _sound(entities, registry):
         return []
     return _problems(entities, registry)
 
 
-def _problems(entities: Sequence[object], registry: KindRegistry) -> list[Problem]:
+def _worded(
+    findings: Iterable[Finding],
+    entities: Sequence[object],
+    locations: Sequence[Location | None] | None,
+) -> Iterator[Problem]:
+    """Each finding as a :class:`Problem`, its path worded here and only here.
+
+    An entity with a location is pointed at there (``file: $.models[3].id``);
+    one without, by its id (``$['gpt-4'].category``), or by its position
+    when that is all that names it (``$[3].id``).
+    """
+    places = locations or ()
+    first: dict[str, int] = {}
+    if places:  # where each id first appears: the entity the checks kept
+        for position, entity in enumerate(entities):
+            if isinstance(entity, Entity):
+                first.setdefault(entity.id, position)
+    for message, at, field in findings:
+        where: Location | None = None
+        index = at if isinstance(at, int) else first.get(at.id)
+        if index is not None and index < len(places):
+            where = places[index]
+        if where is not None:
+            file, path = where.file, where.path
+        else:
+            file, path = None, f"$[{at}]" if isinstance(at, int) else f"$[{at.id!r}]"
+        yield Problem(message, path if field is None else f"{path}.{field}", file)
+
+
+def _problems(entities: Sequence[object], registry: KindRegistry) -> list[Finding]:
     """:func:`check`'s close look: every problem, in order, entity by entity."""
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     by_id: dict[str, Entity] = {}
     for position, entity in enumerate(entities):
         if not isinstance(entity, Entity):
             problems.append(
-                Problem(f"not an entity: {type(entity).__name__}", f"$[{position}]")
+                Finding(f"not an entity: {type(entity).__name__}", position)
             )
             continue
         if entity.id in by_id:
             other = _noun(type(by_id[entity.id]))
             problems.append(
-                Problem(
+                Finding(
                     f"duplicate id {entity.id!r} (already used by {article(other)})",
-                    f"$[{position}].id",
+                    position,
+                    "id",
                 )
             )
             continue
@@ -1042,14 +1097,15 @@ def _problems(entities: Sequence[object], registry: KindRegistry) -> list[Proble
                     f" (did you mean {' or '.join(map(repr, hint))}?)" if hint else ""
                 )
                 problems.append(
-                    Problem(f"unknown {noun} {ref!r}{extra}", _path(entity, field))
+                    Finding(f"unknown {noun} {ref!r}{extra}", entity, field)
                 )
             else:
                 problems.append(
-                    Problem(
+                    Finding(
                         f"{ref!r} is {article(type(target).KIND)}, "
                         f"not {' or '.join(map(article, declared.to))}",
-                        _path(entity, field),
+                        entity,
+                        field,
                     )
                 )
 
@@ -1058,10 +1114,6 @@ def _problems(entities: Sequence[object], registry: KindRegistry) -> list[Proble
     problems.extend(_category_rules(by_id, registry))
     problems.extend(_job_rules(by_id))
     return problems
-
-
-if TYPE_CHECKING:
-    Origins = Sequence[tuple[str | None, str] | None]
 
 
 def _sound(entities: Sequence[object], kinds: KindRegistry) -> bool:
@@ -1151,55 +1203,21 @@ def _models_link_soundly(
 
 def assemble(
     entities: Sequence[Entity],
-    origins: Origins | Callable[[], Origins] | None = None,
+    locations: Locations | Callable[[], Locations] | None = None,
     *,
     kinds: KindRegistry | None = None,
 ) -> Taxonomy:
     """Check *entities* once and build a taxonomy, or raise every problem.
 
-    *origins* gives, for each entity, the file (or call) and path it came
+    *locations* gives, for each entity, the file (or call) and path it came
     from, so that problems point there instead of at ``$['id']``; or it is a
     function giving them, called only when there are problems to point at.
     """
-    problems = check(entities, kinds=kinds)
-    if problems:
-        if callable(origins):
-            origins = origins()
-        where = origins or [None] * len(entities)
-        raise TaxonomyError(_locate(p, entities, where) for p in problems)
+    findings = _findings(entities, kinds)
+    if findings:
+        where = locations() if callable(locations) else locations
+        raise TaxonomyError(_worded(findings, entities, where))
     return Taxonomy._checked(entities)  # noqa: SLF001
-
-
-_BY_POSITION = re.compile(r"\$\[(\d+)\](.*)")
-_BY_ID = re.compile(r"\$\[('(?:[^'\\]|\\.)*')\](.*)")
-
-
-def _locate(
-    problem: Problem,
-    entities: Sequence[Entity],
-    origins: Sequence[tuple[str | None, str] | None],
-) -> Problem:
-    """Rewrite ``$[3]`` or ``$['id']`` paths as ``file: $.models[3]...``."""
-    position: int | None = None
-    match = _BY_POSITION.fullmatch(problem.path)
-    if match is not None:
-        position = int(match.group(1))
-    else:
-        match = _BY_ID.fullmatch(problem.path)
-        if match is not None:
-            wanted = match.group(1)[1:-1]
-            position = next((i for i, e in enumerate(entities) if e.id == wanted), None)
-    if match is None or position is None or position >= len(origins):
-        return problem
-    origin = origins[position]
-    if origin is None:
-        return problem
-    file, path = origin
-    return Problem(problem.message, path + match.group(2), file)
-
-
-def _path(entity: Entity, field: str) -> str:
-    return f"$[{entity.id!r}].{field}"
 
 
 def _cycles(
@@ -1207,9 +1225,9 @@ def _cycles(
     kind: type[E],
     follow: Callable[[E], Iterable[str]],
     field: str,
-) -> list[Problem]:
+) -> list[Finding]:
     """Report each cycle once, at the entity with the smallest id in it."""
-    problems = []
+    problems: list[Finding] = []
     reported: set[frozenset[str]] = set()
     for start in sorted(k for k, e in by_id.items() if isinstance(e, kind)):
         stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
@@ -1225,9 +1243,7 @@ def _cycles(
                         reported.add(members)
                         loop = " -> ".join((*trail, start))
                         problems.append(
-                            Problem(
-                                f"{field} cycle: {loop}", _path(by_id[start], field)
-                            )
+                            Finding(f"{field} cycle: {loop}", by_id[start], field)
                         )
                 elif nxt not in trail:
                     stack.append((nxt, (*trail, nxt)))
@@ -1263,9 +1279,9 @@ def _with_kinds(modalities: frozenset[Modality]) -> frozenset[Modality]:
     return frozenset(kind for m in modalities for kind in m.kinds())
 
 
-def _job_rules(by_id: Mapping[str, Entity]) -> list[Problem]:
+def _job_rules(by_id: Mapping[str, Entity]) -> list[Finding]:
     """Job types sit in a category that fits them; models can do what they state."""
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for entity in by_id.values():
         if isinstance(entity, JobType):
             category = by_id.get(entity.category)
@@ -1274,20 +1290,22 @@ def _job_rules(by_id: Mapping[str, Entity]) -> list[Problem]:
             under_genai = _is_under(category, GenAI.CATEGORY, by_id)
             if entity.generative is not under_genai:
                 problems.append(
-                    Problem(
+                    Finding(
                         f"a {'generative' if entity.generative else 'non-generative'}"
                         f" job belongs {'under' if entity.generative else 'outside'} "
                         f"{GenAI.CATEGORY!r}, not in {category.id!r}",
-                        _path(entity, "category"),
+                        entity,
+                        "category",
                     )
                 )
             outside = _within(entity.outputs, _allowed_outputs(category, by_id))
             if outside:
                 problems.append(
-                    Problem(
+                    Finding(
                         f"outputs {', '.join(sorted(outside))}, which category "
                         f"{category.id!r} does not allow",
-                        _path(entity, "outputs"),
+                        entity,
+                        "outputs",
                     )
                 )
         elif isinstance(entity, AIModel):
@@ -1295,9 +1313,10 @@ def _job_rules(by_id: Mapping[str, Entity]) -> list[Problem]:
                 job = by_id.get(job_id)
                 if isinstance(job, JobType) and not can_do(entity, job):
                     problems.append(
-                        Problem(
+                        Finding(
                             f"cannot do job type {job_id!r}: {_misfit(entity, job)}",
-                            _path(entity, f"job_types[{index}]"),
+                            entity,
+                            f"job_types[{index}]",
                         )
                     )
     return problems
@@ -1323,8 +1342,8 @@ def _misfit(model: AIModel, job: JobType) -> str:
     return f"it does not produce {', '.join(unmade)}"
 
 
-def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Problem]:
-    problems: list[Problem] = []
+def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Finding]:
+    problems: list[Finding] = []
     categories = {k: e for k, e in by_id.items() if isinstance(e, Category)}
     for category in categories.values():
         parent = categories.get(category.parent) if category.parent else None
@@ -1333,10 +1352,11 @@ def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Pr
         outside = _within(category.output_modalities, _allowed_outputs(parent, by_id))
         if outside:
             problems.append(
-                Problem(
+                Finding(
                     f"category {category.id!r} allows {', '.join(sorted(outside))}, "
                     f"which its parent {parent.id!r} does not",
-                    _path(category, "output_modalities"),
+                    category,
+                    "output_modalities",
                 )
             )
     # Per category, once: the class-bound category above it and what it allows.
@@ -1352,26 +1372,29 @@ def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Pr
         bound = bounds[category.id]
         if bound is not None and bound != type(model).CATEGORY:
             problems.append(
-                Problem(
+                Finding(
                     f"category {model.category_id!r} is under {bound!r}, but a "
                     f"{type(model).KIND} belongs under {type(model).CATEGORY!r}",
-                    _path(model, "category"),
+                    model,
+                    "category",
                 )
             )
         outside = _within(model.output_modalities, allowances[category.id])
         if outside:
             problems.append(
-                Problem(
+                Finding(
                     f"outputs {', '.join(sorted(outside))}, which category "
                     f"{category.id!r} does not allow",
-                    _path(model, "output_modalities"),
+                    model,
+                    "output_modalities",
                 )
             )
         if model.CATEGORY != AIModel.CATEGORY and not model.output_modalities:
             problems.append(
-                Problem(
+                Finding(
                     "a generative model must declare what it outputs",
-                    _path(model, "output_modalities"),
+                    model,
+                    "output_modalities",
                 )
             )
     return problems

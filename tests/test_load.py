@@ -6,6 +6,7 @@ The packaged data, catalog files and plugins all go through
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -297,3 +298,46 @@ def test_any_id_is_located_by_place_not_by_its_spelling(ids: list[str]) -> None:
     ]
     unplaced = check([*ARTICLE, *lost])
     assert [p.path for p in unplaced] == [f"$[{i!r}].organization" for i in ids]
+
+
+# -- a base is trusted for its links, never for its rules ---------------------------
+
+
+def test_extending_a_base_checks_only_what_is_added_for_links() -> None:
+    """A load on a base finds a bad link among the additions, pointed at."""
+    models = [
+        {"kind": "llm", "id": f"m{i}", "name": "M", "organization": "openai"}
+        for i in range(20)
+    ]
+    models[7]["organization"] = "openia"
+    text = json.dumps({"format": 1, "models": models})
+    with pytest.raises(ai.TaxonomyError) as caught:
+        ai.loads(text, base=ai.default_taxonomy())
+    assert _problems(caught) == [
+        "unknown organization 'openia' (did you mean 'openai' or 'pika'?) "
+        "@ $.models[7].organization"
+    ]
+
+
+def test_a_kind_registered_since_can_break_a_base_and_a_load_says_so() -> None:
+    """Registering binds a category to a class: a base model in it breaks a rule."""
+    bound = ai.Category(id="test-bound-category", name="Bound", parent="genai")
+    painter = ai.GenAI(
+        id="test-painter",
+        name="Painter",
+        output_modalities="image",
+        category="test-bound-category",
+    )
+    base = ai.Taxonomy([*ai.article_taxonomy(), bound, painter])
+
+    @ai.register_kind("test-bound-genai")
+    @attrs.frozen(kw_only=True)
+    class Bound(ai.GenAI):
+        CATEGORY: ClassVar[str] = "test-bound-category"
+
+    with pytest.raises(ai.TaxonomyError, match="test-painter") as caught:
+        ai.loads('{"format": 1}', base=base)
+    assert "is under 'test-bound-category', but a genai belongs under 'genai'" in str(
+        caught.value
+    )
+    assert Bound.KIND == "test-bound-genai"

@@ -165,7 +165,7 @@ def build(
                 where.extend(_locations(document.file, shape))
             return where
 
-        return assemble(entities, locations, kinds=kinds)
+        return assemble(entities, locations, kinds=kinds, trusted=known)
 
 
 def _structure(

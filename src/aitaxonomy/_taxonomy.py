@@ -991,6 +991,9 @@ def _any_cycles(
         yield _cycles(by_id, owner, declared.ids, declared.field)
 
 
+_DEFAULT = default_kinds()
+
+
 def check(
     entities: Sequence[object], *, kinds: KindRegistry | None = None
 ) -> list[Problem]:
@@ -1024,10 +1027,12 @@ class Finding(NamedTuple):
     """The part of it at fault (``"techniques[2]"``); ``None`` for all of it."""
 
 
-def _findings(entities: Sequence[object], kinds: KindRegistry | None) -> list[Finding]:
+def _findings(
+    entities: Sequence[object], kinds: KindRegistry | None, trusted: int = 0
+) -> list[Finding]:
     """What :func:`check` finds, before any path is worded."""
     registry = kinds or default_kinds()
-    if _sound(entities, registry):
+    if _sound(entities, registry, trusted if kinds in (None, _DEFAULT) else 0):
         return []
     return _problems(entities, registry)
 
@@ -1116,7 +1121,7 @@ def _problems(entities: Sequence[object], registry: KindRegistry) -> list[Findin
     return problems
 
 
-def _sound(entities: Sequence[object], kinds: KindRegistry) -> bool:
+def _sound(entities: Sequence[object], kinds: KindRegistry, trusted: int = 0) -> bool:
     """Whether :func:`check` would find nothing, decided by a cheaper route.
 
     ``False`` is only a maybe: :func:`check` then looks closely, entity by
@@ -1127,6 +1132,12 @@ def _sound(entities: Sequence[object], kinds: KindRegistry) -> bool:
     with a ``powered_by`` link, and every other entity: each rule's outcome
     for a model depends on nothing else, so the stand-in breaks a rule if and
     only if the whole does.
+
+    The first *trusted* entities are a taxonomy being extended, checked
+    before. Their links resolve among themselves, and nothing added can
+    change that (an addition only adds ids), so only the additions' links are
+    checked. Their rules are checked again: a kind registered since may bind
+    a category they use.
     """
     classes = set(map(type, entities))
     if not all(issubclass(cls, Entity) for cls in classes):
@@ -1138,17 +1149,21 @@ def _sound(entities: Sequence[object], kinds: KindRegistry) -> bool:
     by_class: dict[type[Entity], list[Entity]] = defaultdict(list)
     for entity in items:
         by_class[type(entity)].append(entity)
+    added = set(map(id, items[trusted:])) if trusted else None
     sample: dict[str, Entity] = {}
     for cls, members in by_class.items():
+        unchecked = members if added is None else [e for e in members if id(e) in added]
         if not issubclass(cls, AIModel):
             # Few entities: one at a time.
-            for entity in members:
+            for entity in unchecked:
                 if next(_bad_references(entity, by_id, kinds), None) is not None:
                     return False
-                sample[entity.id] = entity
+            sample.update((e.id, e) for e in members)
             continue
         models = cast("list[AIModel]", members)
-        if not _models_link_soundly(cls, models, by_id, kinds):
+        if unchecked and not _models_link_soundly(
+            cls, cast("list[AIModel]", unchecked), by_id, kinds
+        ):
             return False
         for declared in links(cls):
             if declared.acyclic:
@@ -1206,14 +1221,18 @@ def assemble(
     locations: Locations | Callable[[], Locations] | None = None,
     *,
     kinds: KindRegistry | None = None,
+    trusted: int = 0,
 ) -> Taxonomy:
     """Check *entities* once and build a taxonomy, or raise every problem.
 
     *locations* gives, for each entity, the file (or call) and path it came
     from, so that problems point there instead of at ``$['id']``; or it is a
     function giving them, called only when there are problems to point at.
+    The first *trusted* entities are a taxonomy already checked with the
+    default kinds (the base being extended): a valid load checks only what
+    it adds.
     """
-    findings = _findings(entities, kinds)
+    findings = _findings(entities, kinds, trusted)
     if findings:
         where = locations() if callable(locations) else locations
         raise TaxonomyError(_worded(findings, entities, where))

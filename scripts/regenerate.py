@@ -14,10 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 import aitaxonomy as ai
 from aitaxonomy import _catalog
 from aitaxonomy._catalog import toml_documents
 from aitaxonomy._cli import main as cli
+from aitaxonomy._kinds import default_kinds
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "docs"
@@ -232,6 +235,61 @@ def _job_type_tables() -> str:
     return "".join(parts).lstrip("\n")
 
 
+def _kind_tables() -> str:
+    """The built-in kinds with their fields, and every link field, from the classes."""
+    registry = default_kinds()
+    common = {f.name for f in attrs.fields(ai.Entity)}
+    kinds = [
+        [
+            f"`{name}`",
+            f"`{registry.cls(name).__name__}`",
+            ", ".join(
+                f"`{f.name}`"
+                for f in attrs.fields(registry.cls(name))
+                if f.name not in common
+            )
+            or "(none)",
+        ]
+        for name in registry.builtin_names()
+    ]
+    seen: set[tuple[str, str]] = set()
+    rows = []
+    for cls in (*(registry.cls(n) for n in registry.builtin_names()), ai.Citation):
+        for declared in ai.links(cls):
+            owner = next(
+                c.__name__
+                for c in reversed(cls.__mro__)
+                if attrs.has(c) and declared.field in {f.name for f in attrs.fields(c)}
+            )
+            if (owner, declared.field) in seen:
+                continue
+            seen.add((owner, declared.field))
+            rows.append(
+                [
+                    f"`{owner}.{declared.field}`",
+                    " or ".join(f"`{k}`" for k in declared.to),
+                    "list" if declared.many else "one",
+                    f"{declared.relation} / {declared.inverse}",
+                    ", ".join(
+                        word
+                        for word, on in (
+                            ("edge", declared.edge),
+                            ("acyclic", declared.acyclic),
+                        )
+                        if on
+                    )
+                    or "-",
+                ]
+            )
+    modalities = ", ".join(f"`{m.value}`" for m in ai.Modality)
+    return (
+        _table(["kind", "class", "fields beyond the common ones"], kinds)
+        + "\nLink fields, as the classes declare them (`aitaxonomy.links`):\n\n"
+        + _table(["field", "points at", "ids", "reads / inverse", "shown as"], rows)
+        + f"\nModalities: {modalities}.\n"
+    )
+
+
 def _word_model() -> str:
     """The word model, learned from the packaged example descriptions."""
     import tomllib  # noqa: PLC0415
@@ -260,6 +318,7 @@ def generated() -> dict[Path, str]:
         HERE / "_generated" / "help.txt": _help(),
         HERE / "_generated" / "vocabulary.md": _vocabulary_tables(),
         HERE / "_generated" / "job-types.md": _job_type_tables(),
+        HERE / "_generated" / "kinds.md": _kind_tables(),
         HERE / "_generated" / "cli-json.md": _json_tables(),
     }
     for command in COMMANDS:

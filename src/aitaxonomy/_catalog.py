@@ -1,4 +1,4 @@
-"""Loading catalogs: the packaged default, and documents from files."""
+"""The packaged taxonomies: the default catalog and the article alone, read once."""
 
 from __future__ import annotations
 

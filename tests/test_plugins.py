@@ -123,6 +123,39 @@ def test_path_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert ai.installed_taxonomy()["zeta"].name == "Zeta"
 
 
+def test_a_path_plugin_refers_to_the_packaged_taxonomy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its files are read over the base: genai, openai and diffusion resolve."""
+    code = """
+    from pathlib import Path
+    CATALOG = Path(__file__).parent / "models"
+    """
+    install(tmp_path, "eta-catalog", "eta_catalog", code, "eta = eta_catalog:CATALOG")
+    folder = tmp_path / "eta_catalog" / "models"
+    folder.mkdir()
+    (folder / "eta-painter.toml").write_text(
+        'format = 1\nkind = "genai"\nname = "Eta Painter"\norganization = "openai"\n'
+        'techniques = ["diffusion"]\noutput_modalities = ["image"]\n'
+    )
+    (folder / "eta-writer.toml").write_text(
+        'format = 1\nkind = "llm"\nname = "Eta Writer"\norganization = "opneai"\n'
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ai.errors.PluginError) as caught:
+        ai.installed_taxonomy()
+    message = str(caught.value)
+    assert "unknown organization 'opneai' (did you mean 'openai'?)" in message
+    assert "eta-writer.toml: $.organization" in message
+    (folder / "eta-writer.toml").unlink()
+    tax = ai.installed_taxonomy()
+    assert tax.model("eta-painter").category_id == "genai"
+    assert tax.models(technique="diffusion", organization="openai")[-1].id == (
+        "eta-painter"
+    )
+    assert len(tax) == len(ai.default_taxonomy()) + 1
+
+
 @pytest.mark.parametrize(
     ("code", "message"),
     [

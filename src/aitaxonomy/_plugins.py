@@ -32,13 +32,21 @@ def _produce(entry: metadata.EntryPoint) -> object:
     return target() if callable(target) else target
 
 
-def _entities_of(entry: metadata.EntryPoint, limits: Limits | None) -> list[Entity]:
-    """What one plugin contributes, or :class:`PluginError` naming it."""
+def _entities_of(
+    entry: metadata.EntryPoint, limits: Limits | None, base: Taxonomy
+) -> list[Entity]:
+    """What one plugin contributes, or :class:`PluginError` naming it.
+
+    Catalog files a plugin points at are read over *base*, as a user's files
+    are with ``load(path, base=...)``: they may refer to its categories,
+    techniques and organisations.
+    """
     label = f"{entry.name} = {entry.value}"
     try:
         produced = _produce(entry)
         if isinstance(produced, str | os.PathLike):
-            produced = load(Path(produced), limits=limits)
+            loaded = load(Path(produced), base=base, limits=limits)
+            produced = list(loaded)[len(base) :]  # base first, then the files
     except TaxonomyError as exc:
         raise PluginError(label, f"its catalog is invalid:\n  {exc}") from exc
     except Exception as exc:  # a plugin's own failure, whatever it is
@@ -71,7 +79,8 @@ def installed_taxonomy(
 
     A package contributes a catalog by naming, in the ``aitaxonomy.catalogs``
     entry-point group, a callable that returns entities (or a ``Taxonomy``, or
-    a path to catalog files), or a path-like object itself::
+    a path to catalog files), or a path-like object itself; catalog files are
+    read over *base*, so they may refer to its entities::
 
         [project.entry-points."aitaxonomy.catalogs"]
         acme = "acme_models.catalog:entities"
@@ -118,7 +127,7 @@ def installed_taxonomy(
         metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
     ):
         try:
-            found = _entities_of(entry, limits)
+            found = _entities_of(entry, limits, start)
         except PluginError as exc:
             if on_error == "raise":
                 raise

@@ -1,10 +1,44 @@
-"""Test-wide settings: hypothesis profiles for CI and for long fuzzing runs."""
+"""Test-wide settings: hypothesis profiles, and the real catalogs in ../shared."""
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+SHARED_FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures"
+"""Real data no one here wrote (LiteLLM, models.dev, OpenRouter), beside the checkout."""
+
+REAL_CATALOGS = {
+    "litellm": "litellm-model-map-1.110.2.json",
+    "models-dev": "models-dev-api-2026-08-22.json",
+    "openrouter": "openrouter-models-2026-05-15.json",
+}
+"""The CLI's source name for each real catalog file."""
+
+
+def shared_fixture(name: str) -> Path:
+    """The path of a real catalog: skipped without it locally, a failure in CI."""
+    path = SHARED_FIXTURES / name
+    if not path.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"the shared fixture is missing in CI: {path}")
+        pytest.skip(f"the shared fixture is not beside this checkout: {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_catalogs() -> dict[str, Any]:
+    """The three real catalogs, parsed once: CLI source name -> data."""
+    return {
+        source: json.loads(shared_fixture(name).read_text("utf-8"))
+        for source, name in REAL_CATALOGS.items()
+    }
+
 
 # "ci" is the default: each property runs its own example count. "fuzz" is the
 # long run: HYPOTHESIS_PROFILE=fuzz python -m pytest -m fuzz (100,000 examples

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,24 +18,11 @@ from aitaxonomy.adapters import (
     pipeline_tags,
 )
 
-FIXTURE = (
-    Path(__file__).resolve().parent.parent.parent
-    / "shared"
-    / "fixtures"
-    / "litellm-model-map-1.110.2.json"
-)
-
 
 @pytest.fixture(scope="module")
-def litellm_map() -> dict[str, Any]:
-    if not FIXTURE.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"the LiteLLM fixture is missing in CI: {FIXTURE}")
-        pytest.skip(
-            f"the shared LiteLLM fixture is not beside this checkout: {FIXTURE}"
-        )
-    data: dict[str, Any] = json.loads(FIXTURE.read_text("utf-8"))
-    return data
+def litellm_map(real_catalogs: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = real_catalogs["litellm"]
+    return found
 
 
 def test_litellm_real_map_is_partitioned(litellm_map: dict[str, Any]) -> None:
@@ -367,12 +351,22 @@ _ENTRY = st.dictionaries(
 @settings(max_examples=200)
 @given(st.dictionaries(st.text(max_size=10), _ENTRY | _JSON, max_size=6))
 def test_adapters_never_crash_and_partition(data: dict[str, Any]) -> None:
-    """Law: any JSON-shaped input maps or skips every entry, and nothing raises."""
-    result = from_litellm(data)
-    assert len(result.entities) + len(result.skipped) == len(data)
-    from_models_dev(data)
-    openrouter = from_openrouter({"data": list(data.values())})
-    assert len(openrouter.entities) + len(openrouter.skipped) == len(data)
+    """Law: any JSON-shaped input maps or skips every entry, or is refused whole
+    as another source's file (naming that source); nothing else raises."""
+    for source, adapter, source_data in (
+        ("litellm", from_litellm, data),
+        ("models-dev", from_models_dev, data),
+        ("openrouter", from_openrouter, {"data": list(data.values())}),
+    ):
+        try:
+            result = adapter(source_data)
+        except AdapterError as exc:
+            other = str(exc).rsplit("aitaxonomy import ", 1)[-1].rstrip(")")
+            assert other in ("litellm", "models-dev", "openrouter")
+            assert other != source
+            continue
+        if source != "models-dev":  # its entries are providers, not models
+            assert len(result.entities) + len(result.skipped) == len(data)
 
 
 def test_hugging_face_tags() -> None:

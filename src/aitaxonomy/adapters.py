@@ -199,6 +199,50 @@ class _Collector:
         )
 
 
+# The sources by the name the CLI takes, with how each is named in messages.
+_SOURCES = {
+    "litellm": ("LiteLLM's model map", "from_litellm"),
+    "models-dev": ("models.dev's api.json", "from_models_dev"),
+    "openrouter": ("OpenRouter's /models response", "from_openrouter"),
+}
+
+
+def _source_of(data: object) -> str | None:
+    """Which source's file *data* is, by shape alone; ``None`` when it cannot tell.
+
+    Only signs no other source's file shows count: OpenRouter's ``data``
+    list, models.dev's provider records (``models`` beside ``npm`` or
+    ``env``), LiteLLM's ``sample_spec`` or ``litellm_provider``.
+    """
+    if isinstance(data, dict) and isinstance(data.get("data"), list):
+        return "openrouter"
+    if not isinstance(data, dict) or not data:
+        return None
+    records = [v for v in data.values() if isinstance(v, dict)]
+    if len(records) * 2 <= len(data):
+        return None
+    if "sample_spec" in data or sum("litellm_provider" in r for r in records) * 2 > len(
+        records
+    ):
+        return "litellm"
+    providers = sum(
+        isinstance(r.get("models"), dict) and ("npm" in r or "env" in r)
+        for r in records
+    )
+    return "models-dev" if providers * 2 > len(records) else None
+
+
+def _expect(data: object, source: str) -> None:
+    """Refuse another source's file, naming it and the adapter that reads it."""
+    found = _source_of(data)
+    if found is not None and found != source:
+        (theirs, reader), (ours, _) = _SOURCES[found], _SOURCES[source]
+        raise AdapterError(
+            f"this is {theirs}, not {ours}: read it with {reader}() "
+            f"(aitaxonomy import {found})"
+        )
+
+
 # -- LiteLLM -------------------------------------------------------------------
 
 
@@ -218,7 +262,7 @@ def from_litellm(data: object, *, as_of: str | dt.date | None = None) -> Adapter
         as_of: The day the file was read; when given, every entity cites it.
 
     Raises:
-        AdapterError: *data* is not a JSON object.
+        AdapterError: *data* is not a JSON object, or is another source's file.
 
     Example:
         >>> from aitaxonomy.adapters import from_litellm
@@ -235,6 +279,7 @@ def from_litellm(data: object, *, as_of: str | dt.date | None = None) -> Adapter
     """
     if not isinstance(data, dict):
         raise AdapterError(f"LiteLLM's map is a JSON object, not {type(data).__name__}")
+    _expect(data, "litellm")
     table = vocabulary()["litellm"]
     collector = _Collector("litellm", as_of, table["source"])
     for key, entry in data.items():
@@ -317,6 +362,7 @@ def from_models_dev(
         raise AdapterError(
             f"models.dev's api.json is an object, not {type(data).__name__}"
         )
+    _expect(data, "models-dev")
     table = vocabulary()["models_dev"]
     collector = _Collector("models.dev", as_of, table["source"])
     for provider_id, provider in data.items():
@@ -401,6 +447,7 @@ def from_openrouter(
         >>> [(e.id, e.KIND, e.released) for e in from_openrouter(models).entities]
         [('openrouter/openai/gpt-4o', 'llm', '2024-05-13')]
     """
+    _expect(data, "openrouter")
     entries = data.get("data") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise AdapterError(

@@ -99,3 +99,84 @@ def test_adapters_refuse_another_sources_shape(
 ) -> None:
     with pytest.raises(adapters.AdapterError, match=f"aitaxonomy import {real}"):
         adapter(data)
+
+
+# -- one classification policy for every source ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "model", "kind", "inputs", "outputs"),
+    [
+        (
+            "models-dev",
+            "models.dev/digitalocean/bge-m3",
+            "ai-model",
+            None,
+            {"embedding"},
+        ),
+        (
+            "models-dev",
+            "models.dev/digitalocean/bge-reranker-v2-m3",
+            "ai-model",
+            None,
+            {"ranking"},
+        ),
+        (
+            "models-dev",
+            "models.dev/vercel/voyage/voyage-3.5",
+            "ai-model",
+            None,
+            {"embedding"},
+        ),
+        ("litellm", "litellm/whisper-1", "ai-model", {"speech"}, {"text"}),
+        ("litellm", "litellm/tts-1", "genai", {"text"}, {"speech"}),
+    ],
+)
+def test_the_policy_classifies_known_models(
+    results: dict[str, adapters.AdapterResult],
+    source: str,
+    model: str,
+    kind: str,
+    inputs: set[str] | None,
+    outputs: set[str],
+) -> None:
+    found = {e.id: e for e in results[source].entities}[model]
+    assert kind == found.KIND
+    assert set(found.output_modalities) == outputs
+    if inputs is not None:
+        assert set(found.input_modalities) == inputs
+
+
+@pytest.mark.parametrize("source", list(ADAPTERS))
+def test_the_policy_holds_for_every_imported_model(
+    results: dict[str, adapters.AdapterResult], source: str
+) -> None:
+    """Whatever a source calls them: no bare "audio" voices, no generative
+    transcribers, no rerankers or embedders taken for LLMs."""
+    for model in results[source].entities:
+        outputs = set(model.output_modalities)
+        inputs = set(model.input_modalities)
+        assert outputs != {"audio"}, model.id
+        if outputs == {"text"} and inputs and inputs <= {"speech", "audio"}:
+            assert not isinstance(model, ai.GenAI), model.id
+        if isinstance(model, ai.LLM):
+            assert "rerank" not in model.id, model.id
+            assert "embed" not in model.id, model.id
+
+
+def test_speech_jobs_find_imported_models(
+    results: dict[str, adapters.AdapterResult],
+) -> None:
+    tax = BASE.extend(*results["models-dev"].entities)
+    spoken = tax.models(job_type="text-to-speech")
+    heard = tax.models(job_type="speech-recognition")
+    assert any(m.id.startswith("models.dev/") for m in spoken)
+    assert any(m.id.startswith("models.dev/") for m in heard)
+
+
+def test_placeholder_release_dates_are_dropped_with_a_note(
+    results: dict[str, adapters.AdapterResult],
+) -> None:
+    result = results["models-dev"]
+    assert all(m.released is None or m.released >= "1990" for m in result.entities)
+    assert any("placeholder" in note for _, note in result.notes)

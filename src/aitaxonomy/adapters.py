@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import Counter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -138,13 +139,53 @@ def _classify(
     return GenAI
 
 
+def _policy(
+    inputs: set[str], outputs: set[str], words: str, *, generative: bool
+) -> tuple[set[str], set[str], bool]:
+    """What a model does, by one policy for every source (``[policy]``).
+
+    Returns its inputs, outputs and whether it is generative, after the
+    source's own mapping: a source that calls a reranker a chat model, or
+    a voice "audio", still gives the model the job types say it has.
+    """
+    markers = vocabulary()["policy"]
+
+    def said(rule: str) -> bool:
+        return any(m in words for m in markers[rule])
+
+    hears = bool(inputs & {"audio", "speech"})
+    if said("rerank"):
+        return inputs, {"ranking"}, False
+    if said("embedding") and outputs <= {"text", "embedding"}:
+        return inputs, {"embedding"}, False
+    if said("moderation"):
+        return inputs, {"label"}, False
+    if (
+        hears
+        and outputs == {"text"}
+        and (inputs <= {"audio", "speech"} or said("transcription"))
+    ):
+        return {"speech" if m == "audio" else m for m in inputs}, {"text"}, False
+    if outputs in ({"audio"}, {"speech"}) and generative:
+        return inputs, {"music" if said("music") else "speech"}, True
+    return inputs, outputs, generative
+
+
 def _released(value: object, key: str, notes: list[tuple[str, str]]) -> str | None:
     if value is None:
         return None
     if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+        if value.strip()[:4] < _EARLIEST_RELEASE:
+            # 1970-01-01, the Unix epoch, stands in for "unknown" in models.dev
+            notes.append((key, f"release date {value!r} is a placeholder, dropped"))
+            return None
         return value.strip()
     notes.append((key, f"release date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"))
     return None
+
+
+_EARLIEST_RELEASE = "1990"
+"""No model in these catalogs is older: an earlier date is a placeholder."""
 
 
 def _text(value: object) -> str | None:
@@ -167,28 +208,63 @@ class _Collector:
             else ()
         )
 
-    def add(self, key: str, build: Callable[[], dict[str, Any]]) -> None:
+    def add(
+        self,
+        key: str,
+        build: Callable[[], dict[str, Any]],
+        *,
+        model_key: str | None = None,
+        variants: tuple[str, ...] = (),
+    ) -> None:
+        """Map one entry; *model_key* names the model when *key* is a variant.
+
+        *variants* are the other keys of the same model: they become its
+        aliases, each with a note (or are skipped with it, if it fails).
+        """
         try:
-            entity = self._build(key, build)
+            entity = self._build(key, build, model_key or key, variants)
         except _Skip as exc:
             self.skipped.append((key, str(exc)))
+            self.skipped.extend((v, f"a variant of {key!r}: {exc}") for v in variants)
             return
         except AITaxonomyError as exc:
             self.skipped.append((key, f"invalid: {exc}"))
+            self.skipped.extend((v, f"a variant of invalid {key!r}") for v in variants)
             return
         self._ids[entity.id] = key
         self.entities.append(entity)
+        self.notes.extend(
+            (v, f"a variant of {entity.id!r}, folded into it as an alias")
+            for v in variants
+        )
 
-    def _build(self, key: str, build: Callable[[], dict[str, Any]]) -> AIModel:
+    def _build(
+        self,
+        key: str,
+        build: Callable[[], dict[str, Any]],
+        model_key: str,
+        variants: tuple[str, ...],
+    ) -> AIModel:
         fields = build()
-        entity_id = _slug(self.source, key)
+        entity_id = _slug(self.source, model_key)
         if entity_id in self._ids:
             raise _Skip(f"its id {entity_id!r} is taken by {self._ids[entity_id]!r}")
-        cls: type[AIModel] = fields.pop("cls")
+        words = " ".join(
+            [key, str(fields.get("name") or ""), str(fields.pop("family", None) or "")]
+        ).lower()
+        inputs, outputs, generative = _policy(
+            fields.pop("input_modalities"),
+            fields.pop("output_modalities"),
+            words,
+            generative=fields.pop("generative"),
+        )
+        cls = _classify(inputs, outputs, generative=generative)
         return cls(
+            input_modalities=inputs,
+            output_modalities=outputs,
             id=entity_id,
-            name=_text(fields.pop("name", None)) or key,
-            aliases=(key,),
+            name=_text(fields.pop("name", None)) or model_key,
+            aliases=tuple(dict.fromkeys((model_key, key, *variants))),
             provenance=self._citation,
             **fields,
         )
@@ -282,11 +358,33 @@ def from_litellm(data: object, *, as_of: str | dt.date | None = None) -> Adapter
     _expect(data, "litellm")
     table = vocabulary()["litellm"]
     collector = _Collector("litellm", as_of, table["source"])
-    for key, entry in data.items():
+    for model, keys in _variants(data, table["variant_segments"]).items():
+        # The model's own entry speaks for it when there is one, else its first variant.
+        key = model if model in data else keys[0]
         collector.add(
-            str(key), functools.partial(_litellm_entry, str(key), entry, table)
+            key,
+            functools.partial(_litellm_entry, key, data[key], table),
+            model_key=model,
+            variants=tuple(k for k in keys if k != key),
         )
     return collector.result()
+
+
+def _variants(data: Mapping[object, object], segments: str) -> dict[str, list[str]]:
+    """The keys of *data* grouped by the model they name, in the map's order.
+
+    A key's leading path segments that name a variant (``hd/1024-x-1792/``,
+    ``us-east-1/``) are dropped to find the model: ``azure/eu/gpt-4o`` is a
+    regional deployment of ``azure/gpt-4o``, not another model.
+    """
+    variant = re.compile(segments)
+    groups: dict[str, list[str]] = {}
+    for raw in data:
+        key = str(raw)
+        *path, last = key.split("/")
+        model = "/".join([*(p for p in path if not variant.fullmatch(p)), last])
+        groups.setdefault(model, []).append(key)
+    return groups
 
 
 def _litellm_entry(key: str, entry: object, table: Mapping[str, Any]) -> dict[str, Any]:
@@ -327,7 +425,7 @@ def _litellm_entry(key: str, entry: object, table: Mapping[str, Any]) -> dict[st
             if "output" in adds:
                 outputs.add(adds["output"])
     return {
-        "cls": _classify(inputs, outputs, generative=spec["kind"] == "generator"),
+        "generative": spec["kind"] == "generator",
         "input_modalities": inputs,
         "output_modalities": outputs,
         "provider": _text(entry.get("litellm_provider")),
@@ -345,9 +443,11 @@ def from_models_dev(
     ``modalities.input`` and ``modalities.output`` give the modalities,
     ``open_weights`` and ``release_date`` carry over, and the provider becomes
     :attr:`~aitaxonomy.AIModel.provider` (and the organisation, where the
-    provider is the maker). models.dev has no kind field, so a text-only entry
-    whose id, name or family mentions embeddings is taken as an embedding
-    model. Keys are ``provider/model``.
+    provider is the maker). models.dev has no kind field: the policy every
+    adapter shares (``[policy]`` in ``vocabulary.toml``) reads the id, name
+    and family to tell embedding models, rerankers and speech models apart.
+    A placeholder release date (``1970-01-01``) is dropped with a note. Keys
+    are ``provider/model``.
 
     Example:
         >>> from aitaxonomy.adapters import from_models_dev
@@ -406,16 +506,11 @@ def _models_dev_entry(
     outputs = _map_values(
         modalities.get("output"), table["modalities"], "modalities.output"
     )
-    words = " ".join(str(entry.get(k, "")) for k in ("id", "name", "family")).lower()
-    embedding = outputs == {"text"} and any(
-        m in words for m in table["embedding_markers"]
-    )
-    if embedding:
-        outputs = {"embedding"}
     open_weights = entry.get("open_weights")
     return {
-        "cls": _classify(inputs, outputs, generative=not embedding),
+        "generative": True,
         "name": entry.get("name"),
+        "family": entry.get("family"),
         "input_modalities": inputs,
         "output_modalities": outputs,
         "open_weights": open_weights if isinstance(open_weights, bool) else None,
@@ -500,7 +595,7 @@ def _openrouter_entry(
         released = dt.datetime.fromtimestamp(created, dt.UTC).date().isoformat()
     author = key.split("/", 1)[0].lower()
     return {
-        "cls": _classify(inputs, outputs, generative=generative),
+        "generative": generative,
         "name": entry.get("name"),
         "input_modalities": inputs,
         "output_modalities": outputs,

@@ -180,3 +180,22 @@ def test_placeholder_release_dates_are_dropped_with_a_note(
     result = results["models-dev"]
     assert all(m.released is None or m.released >= "1990" for m in result.entities)
     assert any("placeholder" in note for _, note in result.notes)
+
+
+@pytest.mark.parametrize("source", list(ADAPTERS))
+def test_each_result_stands_alone_and_is_chosen_from(
+    results: dict[str, adapters.AdapterResult], source: str
+) -> None:
+    alone = results[source].taxonomy()
+    assert len(alone.models()) == len(results[source].entities)
+    assert {o.id for o in alone.organizations()} == {
+        m.organization for m in alone.models() if m.organization
+    }
+    rec = ai.choose(task="a support chatbot for our shop", taxonomy=alone)
+    assert rec.candidates
+    assert over_default(results[source])
+
+
+def over_default(result: adapters.AdapterResult) -> bool:
+    tax = result.taxonomy(BASE)
+    return len(tax) == len(BASE) + len(result.entities)

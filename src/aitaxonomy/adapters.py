@@ -35,10 +35,20 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._data import packaged
-from ._entities import LLM, AIModel, Citation, GenAI
+from ._entities import (
+    LLM,
+    AIModel,
+    Category,
+    Citation,
+    GenAI,
+    JobType,
+    Organization,
+    Section,
+)
 from ._errors import shown, suggest
 from ._fields import _DATE, normalise_id
 from ._modality import Modality
+from ._taxonomy import Taxonomy
 from .errors import AdapterError, AITaxonomyError, ArgumentTypeError, UnknownIdError
 
 if TYPE_CHECKING:
@@ -71,6 +81,41 @@ class AdapterResult:
     entities: tuple[AIModel, ...]
     skipped: tuple[tuple[str, str], ...]
     notes: tuple[tuple[str, str], ...] = ()
+
+    def taxonomy(self, base: Taxonomy | None = None) -> Taxonomy:
+        """The models as a validated taxonomy: over *base*, or standing alone.
+
+        Alone, it holds what its models need from the packaged taxonomy: the
+        categories they sit in (without the article's example models), the
+        job types they are found by, the organisations they name and the
+        article sections those cite. Over *base* (usually
+        :func:`~aitaxonomy.default_taxonomy`), the organisations *base* lacks
+        are added with the models.
+
+        Example:
+            >>> from aitaxonomy import adapters
+            >>> result = adapters.from_litellm(
+            ...     {"whisper-1": {"mode": "audio_transcription"}})
+            >>> [m.id for m in result.taxonomy().models(job_type="speech-recognition")]
+            ['litellm/whisper-1']
+        """
+        from ._catalog import default_taxonomy  # noqa: PLC0415  # it loads the data
+
+        packaged = default_taxonomy()
+        named = {m.organization for m in self.entities if m.organization}
+        if base is None:
+            needed = [
+                # the article's example models are not here to point at
+                attrs.evolve(e, examples=(), feature_examples=())
+                if isinstance(e, Category)
+                else e
+                for e in packaged
+                if isinstance(e, Category | JobType | Section)
+                or (isinstance(e, Organization) and e.id in named)
+            ]
+            return Taxonomy([*needed, *self.entities])
+        missing = [packaged[o] for o in sorted(named) if o not in base]
+        return base.extend(*missing, *self.entities)
 
     def to_dict(self) -> dict[str, Any]:
         """What was mapped and left out, as JSON-ready data (``import --json``).

@@ -71,7 +71,7 @@ def test_litellm_variants_fold_into_one_model(
     found = [e for e in result.entities if e.id == model]
     assert len(found) == 1
     assert set(variants) <= set(found[0].aliases)
-    tax = ai.default_taxonomy().extend(*result.entities)
+    tax = result.taxonomy(ai.default_taxonomy())
     assert {tax[v].id for v in variants} == {model}
     assert not any(e.id.startswith(f"{model}/") for e in result.entities)
 
@@ -96,10 +96,13 @@ def test_litellm_classification(
     outputs: set[str],
     provider: str,
 ) -> None:
-    tax = ai.default_taxonomy().extend(*from_litellm(litellm_map).entities)
-    model = tax.model(f"litellm/{key}")
+    result = from_litellm(litellm_map)
+    model = {e.id: e for e in result.entities}[f"litellm/{key}"]
+    tax = result.taxonomy(ai.default_taxonomy())
     if ai.default_taxonomy().get(key) is None:
         assert tax.model(key) == model  # found by its original key, an alias
+    # the catalog's own model when it claims the id, else the import
+    assert tax.by_source("litellm", key).id in (key, model.id)
     assert kind == type(model).KIND
     assert {m.value for m in model.input_modalities} == inputs
     assert {m.value for m in model.output_modalities} == outputs
@@ -117,12 +120,24 @@ def test_litellm_ids_are_normalised(litellm_map: dict[str, Any]) -> None:
 
 
 def test_results_extend_the_default_taxonomy(litellm_map: dict[str, Any]) -> None:
-    entities = from_litellm(litellm_map, as_of="2026-11-28").entities
-    tax = ai.default_taxonomy().extend(*entities)
-    assert len(tax) == len(ai.default_taxonomy()) + len(entities)
+    result = from_litellm(litellm_map, as_of="2026-11-28")
+    base = ai.default_taxonomy()
+    tax = result.taxonomy(base)
+    claimed = {p for m in base.models() for p in m.sources.items()}
+    new = [e for e in result.entities if not claimed & set(e.sources.items())]
+    assert len(tax) == len(base) + len(new)
+    assert len(new) < len(result.entities)  # some are the catalog's own models
     rec = ai.choose(modalities="video", taxonomy=tax)
     assert any(c.model.id.startswith("litellm/") for c in rec.candidates)
-    assert tax.checked_on(entities[0]) == "2026-11-28"
+    assert tax.checked_on(new[0]) == "2026-11-28"
+    gpt4o = tax.by_source("litellm", "gpt-4o")
+    assert gpt4o.id == "gpt-4o"
+    assert (gpt4o.context_window, gpt4o.input_price, gpt4o.output_price) == (
+        128000,
+        2.5,
+        10.0,
+    )
+    assert base.model("gpt-4o").context_window is None  # folded in, not at home
 
 
 LITELLM_SMALL: list[tuple[str, Any, str]] = [
@@ -244,7 +259,7 @@ def test_models_dev_sample() -> None:
         "openai/no-modalities": "no modalities, so what it reads and writes is unknown",
         "broken-provider": "a provider without a models table",
     }
-    ai.default_taxonomy().extend(*result.entities)
+    result.taxonomy(ai.default_taxonomy())
 
 
 OPENROUTER = {
@@ -344,7 +359,7 @@ def test_openrouter_sample() -> None:
         "[9]": "the entry is str, not an object",
     }
     assert from_openrouter(OPENROUTER["data"]) == result  # the bare list works too
-    ai.default_taxonomy().extend(*result.entities)
+    result.taxonomy(ai.default_taxonomy())
 
 
 _JSON = st.recursive(

@@ -15,7 +15,7 @@ ARTICLE = ai.article_taxonomy()
 CATALOG = [m for m in TAX.of_type(ai.AIModel) if m.id not in ARTICLE]
 FILES = resources.files("aitaxonomy.data").joinpath("catalog")
 # The days the catalog's sources were read.
-READ_FROM, READ_UNTIL = "2026-11-28", "2026-12-01"
+READ_FROM, READ_UNTIL = "2026-11-28", "2026-12-02"
 
 
 def test_catalog_size_and_span() -> None:
@@ -100,7 +100,7 @@ def test_the_article_examples_stay_marked() -> None:
 def test_stale() -> None:
     """Every sourced fact was read in the catalog's window; the day after finds all."""
     assert TAX.stale(READ_FROM) == ()
-    stale = TAX.stale("2026-12-02")
+    stale = TAX.stale("2026-12-03")  # the day after READ_UNTIL
     assert {m.id for m in CATALOG} <= {e.id for e in stale}
     assert all(READ_FROM <= (TAX.checked_on(e) or "") <= READ_UNTIL for e in stale)
     assert TAX.checked_on("transformer") is None  # stated by the article

@@ -450,7 +450,10 @@ def _cmd_import(args: argparse.Namespace, style: _Style) -> int:
     result = getattr(adapters, _ADAPTERS[args.source])(data, as_of=args.as_of)
     if args.output:
         base = _base(args)
-        ai.dump(base.extend(*result.entities), args.output, exclude=base)
+        # What the import adds: models the base already holds are folded into
+        # them in memory, but a catalog file holds only the new entities.
+        added = [e for e in result.taxonomy(base) if e.id not in base]
+        ai.dump(base.extend(*added), args.output, exclude=base)
     if args.json:
         _print_json(result.to_dict())
         return 0

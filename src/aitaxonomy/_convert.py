@@ -9,6 +9,7 @@ lists belong are errors, never coerced) and every failure becomes a
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final, get_args
 
 import attrs
@@ -26,6 +27,7 @@ from ._entities import (
     UseCase,
 )
 from ._errors import did_you_mean, shown, suggest
+from ._fields import SourceIds, _source_ids
 from ._kinds import KindRegistry, default_kinds
 from ._modality import Modality, to_modalities
 from .errors import (
@@ -37,7 +39,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Iterator
 
     import cattrs
 
@@ -167,6 +169,10 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(float, _strict_float)
     conv.register_structure_hook_func(lambda t: t == frozenset[Modality], _modalities)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(conv))
+    conv.register_structure_hook_func(
+        lambda t: t == Mapping[str, str], _structure_sources
+    )
+    conv.register_unstructure_hook(SourceIds, dict)
     conv.register_unstructure_hook_func(
         lambda t: t == frozenset[Modality], lambda value: sorted(m.value for m in value)
     )
@@ -309,6 +315,15 @@ def _fast_citations(items: list[Any]) -> tuple[Citation, ...] | None:
 
 
 _BUILTIN_MODULE = AIModel.__module__
+
+
+def _structure_sources(value: Any, _: object) -> SourceIds:
+    """A model's sources, checked and worded by the entity's own converter."""
+    try:
+        return _source_ids(value)
+    except InvalidEntityError as exc:
+        # cattrs' path already ends at the field: the message alone is wanted
+        raise InvalidEntityError(str(exc)) from None
 
 
 def _explain(

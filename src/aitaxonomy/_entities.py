@@ -12,17 +12,21 @@ they are hashable, safe to share between threads and cheap to hold.
 
 from __future__ import annotations
 
+from collections.abc import Mapping  # noqa: TC003  # typing.get_type_hints reads it
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from ._fields import (
+    _NO_SOURCES,
     Link,
     _flag_field,
     _link,
+    _source_ids,
     _strings,
     _text_field,
     _valid_bool,
+    _valid_capabilities,
     _valid_count,
     _valid_date,
     _valid_id,
@@ -31,6 +35,7 @@ from ._fields import (
     _valid_number,
     _valid_optional_id,
     _valid_optional_text,
+    _valid_price,
     _valid_texts,
     links,
     normalise_id,
@@ -491,6 +496,22 @@ class AIModel(Entity):
             catalog's ``azure`` or ``bedrock``).
         job_types: Ids of the job types it does, where its modalities alone
             do not tell (see :meth:`~aitaxonomy.Taxonomy.job_types_of`).
+        sources: The id each catalog's API takes for it, by catalog
+            (``{"litellm": "gpt-4o", "openrouter": "openai/gpt-4o"}``): how
+            to call it (see :meth:`~aitaxonomy.Taxonomy.by_source`).
+        context_window: The most tokens it reads at once, prompt and answer.
+        max_output: The most tokens it writes in one answer.
+        input_price: US dollars per million input tokens, as its source lists.
+        output_price: US dollars per million output tokens.
+        image_price: US dollars per image it makes.
+        capabilities: What it can do besides its modalities:
+            ``"tools"`` (calls functions), ``"reasoning"`` (thinks before it
+            answers), ``"structured-output"`` (answers to a JSON schema).
+        knowledge_cutoff: The date its training data ends, ``YYYY``,
+            ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    Prices and limits change: cite them (``covers``) with the catalog and the
+    day it was read, as the adapters do.
 
     Example:
         >>> import aitaxonomy as ai
@@ -562,6 +583,16 @@ class AIModel(Entity):
             "job-type", relation="does", inverse="models", edge=False, many=True
         ),
     )
+    sources: Mapping[str, str] = attrs.field(default=_NO_SOURCES, converter=_source_ids)
+    context_window: int | None = attrs.field(default=None, validator=_valid_count)
+    max_output: int | None = attrs.field(default=None, validator=_valid_count)
+    input_price: float | None = attrs.field(default=None, validator=_valid_price)
+    output_price: float | None = attrs.field(default=None, validator=_valid_price)
+    image_price: float | None = attrs.field(default=None, validator=_valid_price)
+    capabilities: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_valid_capabilities
+    )
+    knowledge_cutoff: str | None = attrs.field(default=None, validator=_valid_date)
 
     @property
     def category_id(self) -> str:

@@ -11,13 +11,14 @@ the package lists link fields.
 from __future__ import annotations
 
 import functools
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
-from ._errors import shown
+from ._errors import did_you_mean, shown, suggest
 from .errors import (
     ArgumentTypeError,
     InvalidArgumentError,
@@ -238,6 +239,124 @@ def _check_strings(value: object, field: str) -> None:
             f"{type(value).__name__} {shown(value)}",
             field=field,
         )
+
+
+def _valid_price(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+    ):
+        raise _EntityTypeError(
+            f"{attribute.name} must be a price in US dollars (a number of at least "
+            f"0), not {shown(value)}",
+            field=attribute.name,
+        )
+
+
+CAPABILITIES = ("tools", "reasoning", "structured-output")
+"""What a model can do besides its modalities, as catalogs state it: call
+tools (functions), reason before answering, answer in a given structure
+(a JSON schema). Reading images is an input modality, not a capability."""
+
+
+def _valid_capabilities(
+    _: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
+    _check_strings(value, attribute.name)
+    for item in value:
+        if item not in CAPABILITIES:
+            raise InvalidEntityError(
+                f"unknown capability {shown(item)}"
+                f"{did_you_mean(suggest(str(item), CAPABILITIES))}; known: "
+                f"{', '.join(CAPABILITIES)}",
+                field=attribute.name,
+            )
+    if len(set(value)) != len(value):
+        raise InvalidEntityError(
+            f"{attribute.name} lists a capability more than once",
+            field=attribute.name,
+        )
+
+
+class SourceIds(Mapping[str, str]):
+    """The id each catalog's API takes for a model: read-only and hashable.
+
+    Keys are catalog names (``"litellm"``, ``"openrouter"``, ``"models.dev"``),
+    values the id to pass to that catalog's API or library.
+
+    Example:
+        >>> ids = SourceIds({"litellm": "gpt-4o", "openrouter": "openai/gpt-4o"})
+        >>> ids["openrouter"], len(ids)
+        ('openai/gpt-4o', 2)
+    """
+
+    __slots__ = ("_hash", "_items")
+
+    def __init__(self, items: Mapping[str, str] | None = None) -> None:
+        found = dict(items or {})
+        given: dict[Any, object] = dict(found)  # callers may not be type-checked
+        for source, key in given.items():
+            if not isinstance(source, str) or not _is_slug(source):
+                raise _EntityTypeError(
+                    f"sources are named by catalog, as a lowercase slug "
+                    f"('litellm'), not {shown(source)}",
+                    field="sources",
+                )
+            if not isinstance(key, str) or not key.strip() or key != key.strip():
+                raise _EntityTypeError(
+                    f"the {source} id must be a non-empty string without "
+                    f"surrounding spaces, not {shown(key)}",
+                    field="sources",
+                )
+            _check_writable(key, "sources")
+        self._items: dict[str, str] = found
+        self._hash: int | None = None
+
+    def __getitem__(self, source: str) -> str:
+        return self._items[source]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._items.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SourceIds):
+            return self._items == other._items
+        return isinstance(other, Mapping) and self._items == dict(other.items())
+
+    def __repr__(self) -> str:
+        return f"SourceIds({self._items!r})"
+
+    def __reduce__(self) -> tuple[type[SourceIds], tuple[dict[str, str]]]:
+        return SourceIds, (self._items,)
+
+
+_NO_SOURCES = SourceIds()
+
+
+def _source_ids(value: Mapping[str, str] | None) -> SourceIds:
+    """Accept a mapping (a TOML table, a dict) of catalog name to id."""
+    if type(value) is SourceIds:
+        return value
+    given: object = value  # as given: callers may not be type-checked
+    if not isinstance(given, Mapping):
+        raise _EntityTypeError(
+            "sources must be a table of catalog name to id "
+            f'({{litellm = "gpt-4o"}}), not {type(given).__name__} {shown(given)}',
+            field="sources",
+        )
+    return SourceIds(given) if given else _NO_SOURCES
 
 
 def _text_field() -> Any:

@@ -25,6 +25,7 @@ named a key twice (:mod:`aitaxonomy._files` relies on it).
 
 from __future__ import annotations
 
+import math
 import threading
 from itertools import chain, compress, islice, repeat
 from operator import is_
@@ -37,10 +38,14 @@ from ._entities import LLM, Citation, Entity, GenAI, _citations
 from ._fields import (
     _DATE,
     _ID,
+    CAPABILITIES,
     MAX_ID_LENGTH,
     MAX_PARAMETERS,
+    SourceIds,
+    _source_ids,
     _strings,
     _valid_bool,
+    _valid_capabilities,
     _valid_count,
     _valid_date,
     _valid_flag,
@@ -50,6 +55,7 @@ from ._fields import (
     _valid_number,
     _valid_optional_id,
     _valid_optional_text,
+    _valid_price,
     _valid_text,
     _valid_texts,
 )
@@ -236,6 +242,47 @@ def _modalities(column: list[Any], field: Field, _seen: Seen) -> list[Any] | Non
     return list(map(made.__getitem__, keys))
 
 
+def _prices(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    if not _types(column) <= {int, float, _NONE}:
+        return None
+    given = [v for v in column if v is not None]
+    if given and (min(given) < 0 or not all(map(math.isfinite, given))):
+        return None
+    return column
+
+
+def _capability_lists(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+    if _types(column) != {list}:
+        return None
+    items = set(chain.from_iterable(column))  # TypeError: an unhashable item
+    if not items <= _CAPABILITIES or sum(map(len, column)) != sum(
+        map(len, map(set, column))
+    ):
+        return None
+    return _shared(list(map(tuple, column)))
+
+
+_CAPABILITIES = frozenset(CAPABILITIES)
+
+
+def _source_id_maps(column: list[Any], field: Field, _seen: Seen) -> list[Any] | None:
+    """Tables of catalog name to id (JSON read with pairs kept: tuples of pairs)."""
+    made: list[Any] = []
+    for value in column:
+        if value is field.default:
+            made.append(value)
+            continue
+        kind = type(value)
+        table = dict(value) if kind is tuple else value if kind is dict else None
+        if table is None or (kind is tuple and len(table) != len(value)):
+            return None  # not a table, or a name given twice
+        try:
+            made.append(SourceIds(table) if table else field.default)
+        except AITaxonomyError:
+            return None  # the detailed path words the problem
+    return made
+
+
 def _citation_lists(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
     if _types(column) != {list}:
         return None
@@ -276,6 +323,9 @@ _RULES: dict[tuple[object, object], tuple[str, Callable[..., list[Any] | None]]]
     (None, _valid_number): ("default", _numbers),
     (to_modalities, None): ("absent", _modalities),
     (_citations, None): ("empty", _citation_lists),
+    (None, _valid_price): ("none", _prices),
+    (_strings, _valid_capabilities): ("empty", _capability_lists),
+    (_source_ids, None): ("default", _source_id_maps),
 }
 
 

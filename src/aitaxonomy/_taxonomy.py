@@ -500,12 +500,54 @@ class Taxonomy:
             named.update(technique.examples)
         return tuple(m for m in self.of_type(AIModel) if m.id in named)
 
+    def by_source(self, source: str, key: str) -> AIModel:
+        """The model a catalog's API knows as *key*: how to call it, reversed.
+
+        Each model's :attr:`~aitaxonomy.AIModel.sources` maps a catalog to
+        the id that catalog takes; no two models claim the same one, so the
+        answer is never ambiguous (an imported model's original key is also
+        an alias, but aliases may repeat across sources: this does not).
+
+        Raises:
+            UnknownIdError: No model has *key* as its *source* id; the
+                message suggests that source's ids, or its sources.
+
+        Example:
+            >>> import aitaxonomy as ai
+            >>> ai.default_taxonomy().by_source("openrouter", "openai/gpt-4o").id
+            'gpt-4o'
+        """
+        index = cast(
+            "dict[str, dict[str, AIModel]]",
+            self._memo().get(_SOURCES_INDEX) or self._source_index(),
+        )
+        given: tuple[object, object] = (source, key)  # callers may not be typed
+        ids = index.get(source) if isinstance(given[0], str) else None
+        if ids is None:
+            raise UnknownIdError(
+                str(source), suggest(str(source), index), label="unknown source"
+            )
+        found = ids.get(key) if isinstance(given[1], str) else None
+        if found is None:
+            raise UnknownIdError(
+                str(key), suggest(str(key), ids), label=f"no {source} id"
+            )
+        return found
+
+    def _source_index(self) -> dict[str, dict[str, AIModel]]:
+        index: dict[str, dict[str, AIModel]] = {}
+        for model in self.of_type(AIModel):
+            for source, key in model.sources.items():
+                index.setdefault(source, {})[key] = model
+        self._memo()[_SOURCES_INDEX] = index
+        return index
+
     def checked_on(self, entity: Entity | str) -> str | None:
         """The day an entity's sourced facts were last read (``as_of``), if any.
 
         Example:
             >>> import aitaxonomy as ai
-            >>> ai.default_taxonomy().checked_on("gpt-4")
+            >>> ai.default_taxonomy().checked_on("dall-e")
             '2026-11-28'
         """
         found = self._entity(entity, Entity, "entity")
@@ -992,6 +1034,8 @@ def _any_cycles(
 
 
 _DEFAULT = default_kinds()
+_SOURCES_INDEX = "sources"  # the memo key of by_source()'s index
+_SOURCES = attrgetter("sources")
 
 
 def check(
@@ -1118,6 +1162,27 @@ def _problems(entities: Sequence[object], registry: KindRegistry) -> list[Findin
         problems.extend(cycles)
     problems.extend(_category_rules(by_id, registry))
     problems.extend(_job_rules(by_id))
+    problems.extend(_source_claims(by_id.values()))
+    return problems
+
+
+def _source_claims(entities: Iterable[Entity]) -> list[Finding]:
+    """No two models claim one catalog's id, so :meth:`Taxonomy.by_source` is sure."""
+    problems: list[Finding] = []
+    claimed: dict[tuple[str, str], str] = {}
+    for model in entities:
+        if not isinstance(model, AIModel) or not model.sources:
+            continue
+        for pair in model.sources.items():
+            owner = claimed.setdefault(pair, model.id)
+            if owner != model.id:
+                problems.append(
+                    Finding(
+                        f"the {pair[0]} id {pair[1]!r} is {owner!r}'s already",
+                        model,
+                        "sources",
+                    )
+                )
     return problems
 
 
@@ -1151,6 +1216,7 @@ def _sound(entities: Sequence[object], kinds: KindRegistry, trusted: int = 0) ->
         by_class[type(entity)].append(entity)
     added = set(map(id, items[trusted:])) if trusted else None
     sample: dict[str, Entity] = {}
+    sourced: list[AIModel] = []
     for cls, members in by_class.items():
         unchecked = members if added is None else [e for e in members if id(e) in added]
         if not issubclass(cls, AIModel):
@@ -1174,12 +1240,14 @@ def _sound(entities: Sequence[object], kinds: KindRegistry, trusted: int = 0) ->
             for m in models
         }
         sample.update((m.id, m) for m in shapes.values())
+        sourced.extend(filter(_SOURCES, models))
     # The close look, on the stand-in (in the original order, as check() runs).
     kept = {k: sample[k] for k in by_id if k in sample}
     return not (
         any(_any_cycles(kept, kinds))
         or _category_rules(kept, kinds)
         or _job_rules(kept)
+        or _source_claims(sourced)
     )
 
 

@@ -11,13 +11,14 @@ mapping does not know skips the entry and says which value.
 Imported ids are namespaced by source (``litellm/azure/gpt-4o``), lowercased,
 with characters outside the id syntax (``:``, ``@``, spaces) turned into
 ``-``; the original key is kept as an alias, so ``taxonomy.get(key)`` finds
-it. The result extends the default taxonomy without collisions::
+it. :meth:`AdapterResult.taxonomy` extends the default taxonomy with it,
+folding imported models the catalog already holds into them::
 
     import json, aitaxonomy as ai
     from aitaxonomy.adapters import from_litellm
 
     result = from_litellm(json.load(open("model_prices_and_context_window.json")))
-    tax = ai.default_taxonomy().extend(*result.entities)
+    tax = result.taxonomy(ai.default_taxonomy())
 
 The mappings live in the package's ``vocabulary.toml`` and are documented as
 tables generated from the same data.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections import Counter
 from types import MappingProxyType
@@ -85,6 +87,13 @@ class AdapterResult:
     def taxonomy(self, base: Taxonomy | None = None) -> Taxonomy:
         """The models as a validated taxonomy: over *base*, or standing alone.
 
+        Over a base, an imported model that a base model already claims (its
+        :attr:`~aitaxonomy.AIModel.sources` name the same catalog id: the
+        curated ``gpt-4o`` is LiteLLM's ``gpt-4o``) is not added again: the
+        facts it brings that the base model lacks (context window, prices,
+        capabilities...) are folded into that model, with the import's
+        citation, so :meth:`~aitaxonomy.Taxonomy.by_source` stays unambiguous.
+
         Alone, it holds what its models need from the packaged taxonomy: the
         categories they sit in (without the article's example models), the
         job types they are found by, the organisations they name and the
@@ -115,7 +124,8 @@ class AdapterResult:
             ]
             return Taxonomy([*needed, *self.entities])
         missing = [packaged[o] for o in sorted(named) if o not in base]
-        return base.extend(*missing, *self.entities)
+        folded, new = _fold(base, self.entities)
+        return base.extend(*missing, *folded, *new, replace=bool(folded))
 
     def to_dict(self) -> dict[str, Any]:
         """What was mapped and left out, as JSON-ready data (``import --json``).
@@ -150,6 +160,57 @@ def vocabulary() -> Mapping[str, Any]:
 
 
 # -- shared pieces -------------------------------------------------------------
+
+# The facts an import may add to a model the base already holds.
+_FACTS = (
+    "context_window",
+    "max_output",
+    "input_price",
+    "output_price",
+    "image_price",
+    "capabilities",
+    "knowledge_cutoff",
+    "released",
+    "open_weights",
+)
+
+
+def _fold(
+    base: Taxonomy, imported: tuple[AIModel, ...]
+) -> tuple[list[AIModel], list[AIModel]]:
+    """Split *imported* into base models with its facts folded in, and new models."""
+    claims = {
+        pair: model
+        for model in base.of_type(AIModel)
+        if model.sources
+        for pair in model.sources.items()
+    }
+    folded: dict[str, AIModel] = {}
+    new: list[AIModel] = []
+    for model in imported:
+        owner = next((claims[p] for p in model.sources.items() if p in claims), None)
+        if owner is None:
+            new.append(model)
+            continue
+        current = folded.get(owner.id, owner)
+        facts = {
+            name: getattr(model, name)
+            for name in _FACTS
+            if getattr(current, name) in (None, ())
+            and getattr(model, name) not in (None, ())
+        }
+        cites = (
+            tuple(attrs.evolve(c, covers=tuple(facts)) for c in model.provenance)
+            if facts
+            else ()
+        )
+        folded[owner.id] = attrs.evolve(
+            current,
+            sources={**model.sources, **current.sources},
+            provenance=(*current.provenance, *cites),
+            **facts,
+        )
+    return list(folded.values()), new
 
 
 class _Skip(Exception):  # noqa: N818  # a control-flow signal with a reason
@@ -229,8 +290,54 @@ def _released(value: object, key: str, notes: list[tuple[str, str]]) -> str | No
     return None
 
 
+def _cutoff(value: object) -> str | None:
+    """A knowledge cutoff written as a date; anything else is no cutoff."""
+    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+        return value.strip()
+    return None
+
+
 _EARLIEST_RELEASE = "1990"
 """No model in these catalogs is older: an earlier date is a placeholder."""
+
+
+def _count(value: object) -> int | None:
+    """A positive whole number (a token limit), or ``None`` for anything else."""
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        return None
+    return value
+
+
+def _usd(value: object, scale: float = 1.0) -> float | None:
+    """A price in US dollars times *scale*, from a number or a numeric string.
+
+    OpenRouter writes prices as strings (``"0.0000025"``); LiteLLM and
+    OpenRouter price per token, which *scale* turns into per million tokens.
+    Negative prices (OpenRouter's ``"-1"`` for "varies") are no price.
+    """
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or value < 0:
+        return None
+    return round(value * scale, 6)
+
+
+def _table(value: object) -> Mapping[str, object]:
+    """A JSON object, or an empty one for anything else (a missing block)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _capabilities(*found: tuple[str, object]) -> tuple[str, ...]:
+    """The capabilities whose flag is ``True``, in the library's order."""
+    return tuple(name for name, flag in found if flag is True)
+
+
+_PER_MILLION = 1_000_000
 
 
 def _text(value: object) -> str | None:
@@ -474,6 +581,17 @@ def _litellm_entry(key: str, entry: object, table: Mapping[str, Any]) -> dict[st
         "input_modalities": inputs,
         "output_modalities": outputs,
         "provider": _text(entry.get("litellm_provider")),
+        "sources": {"litellm": key},
+        "context_window": _count(entry.get("max_input_tokens")),
+        "max_output": _count(entry.get("max_output_tokens")),
+        "input_price": _usd(entry.get("input_cost_per_token"), _PER_MILLION),
+        "output_price": _usd(entry.get("output_cost_per_token"), _PER_MILLION),
+        "image_price": _usd(entry.get("output_cost_per_image")),
+        "capabilities": _capabilities(
+            ("tools", entry.get("supports_function_calling")),
+            ("reasoning", entry.get("supports_reasoning")),
+            ("structured-output", entry.get("supports_response_schema")),
+        ),
     }
 
 
@@ -552,6 +670,8 @@ def _models_dev_entry(
         modalities.get("output"), table["modalities"], "modalities.output"
     )
     open_weights = entry.get("open_weights")
+    limit = _table(entry.get("limit"))
+    cost = _table(entry.get("cost"))
     return {
         "generative": True,
         "name": entry.get("name"),
@@ -562,6 +682,17 @@ def _models_dev_entry(
         "released": _released(entry.get("release_date"), key, notes),
         "provider": provider,
         "organization": table["organizations"].get(provider),
+        "sources": {"models.dev": key},
+        "context_window": _count(limit.get("context")),
+        "max_output": _count(limit.get("output")),
+        "input_price": _usd(cost.get("input")),
+        "output_price": _usd(cost.get("output")),
+        "capabilities": _capabilities(
+            ("tools", entry.get("tool_call")),
+            ("reasoning", entry.get("reasoning")),
+            ("structured-output", entry.get("structured_output")),
+        ),
+        "knowledge_cutoff": _cutoff(entry.get("knowledge")),
     }
 
 
@@ -639,6 +770,10 @@ def _openrouter_entry(
     ):
         released = dt.datetime.fromtimestamp(created, dt.UTC).date().isoformat()
     author = key.split("/", 1)[0].lower()
+    pricing = _table(entry.get("pricing"))
+    top = _table(entry.get("top_provider"))
+    parameters = entry.get("supported_parameters")
+    said = set(parameters) if isinstance(parameters, list) else set()
     return {
         "generative": generative,
         "name": entry.get("name"),
@@ -646,6 +781,20 @@ def _openrouter_entry(
         "output_modalities": outputs,
         "released": released,
         "organization": table["organizations"].get(author),
+        "sources": {"openrouter": key},
+        "context_window": _count(entry.get("context_length")),
+        "max_output": _count(top.get("max_completion_tokens")),
+        "input_price": _usd(pricing.get("prompt"), _PER_MILLION),
+        "output_price": _usd(pricing.get("completion"), _PER_MILLION),
+        "capabilities": _capabilities(
+            ("tools", "tools" in said),
+            ("reasoning", "reasoning" in said),
+            (
+                "structured-output",
+                bool(said & {"structured_outputs", "response_format"}),
+            ),
+        ),
+        "knowledge_cutoff": _cutoff(entry.get("knowledge_cutoff")),
     }
 
 

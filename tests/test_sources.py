@@ -1,0 +1,109 @@
+"""Source ids and the facts catalogs publish: how to call a model, and what it costs (#12)."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import aitaxonomy as ai
+
+BASE = ai.default_taxonomy()
+
+
+def _model(**fields: object) -> ai.LLM:
+    return ai.LLM(id="acme-1", name="Acme 1", organization="openai", **fields)  # type: ignore[arg-type]
+
+
+def test_sources_are_a_read_only_hashable_mapping() -> None:
+    model = _model(sources={"litellm": "acme-1", "models.dev": "acme/acme-1"})
+    assert dict(model.sources) == {"litellm": "acme-1", "models.dev": "acme/acme-1"}
+    assert hash(model) == hash(_model(sources=dict(model.sources)))
+    assert pickle.loads(pickle.dumps(model)) == model  # noqa: S301  # our own bytes
+    with pytest.raises(TypeError):
+        model.sources["x"] = "y"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("sources", "message"),
+    [
+        ("acme-1", "sources must be a table"),
+        ({"LiteLLM": "acme-1"}, "lowercase slug"),
+        ({"litellm": ""}, "non-empty string"),
+        ({"litellm": " acme"}, "surrounding spaces"),
+        ({"litellm": 1}, "not 1"),
+    ],
+)
+def test_bad_sources_name_the_field(sources: object, message: str) -> None:
+    with pytest.raises(ai.errors.InvalidEntityError, match=message) as caught:
+        _model(sources=sources)
+    assert caught.value.field == "sources"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("input_price", -1, "at least 0"),
+        ("output_price", float("nan"), "at least 0"),
+        ("image_price", "2", "not '2'"),
+        ("context_window", 0, "positive whole number"),
+        ("capabilities", ["tool"], "did you mean 'tools'"),
+        ("capabilities", ["tools", "tools"], "more than once"),
+        ("knowledge_cutoff", "2024-13", "YYYY-MM"),
+    ],
+)
+def test_bad_facts_are_refused_naming_the_field(
+    field: str, value: object, message: str
+) -> None:
+    with pytest.raises(ai.errors.InvalidEntityError, match=message) as caught:
+        _model(**{field: value})
+    assert caught.value.field == field
+
+
+def test_by_source_finds_the_model_and_suggests_otherwise() -> None:
+    assert BASE.by_source("litellm", "gpt-4o").id == "gpt-4o"
+    with pytest.raises(ai.errors.UnknownIdError, match="did you mean 'gpt-4o'"):
+        BASE.by_source("litellm", "gpt-4oo")
+    with pytest.raises(ai.errors.UnknownIdError, match="did you mean 'litellm'"):
+        BASE.by_source("litelm", "gpt-4o")
+
+
+def test_two_models_cannot_claim_one_source_id() -> None:
+    twin = ai.LLM(id="twin", name="Twin", sources={"litellm": "gpt-4o"})
+    with pytest.raises(ai.TaxonomyError) as caught:
+        BASE.extend(twin)
+    assert [str(p) for p in caught.value.problems] == [
+        "the litellm id 'gpt-4o' is 'gpt-4o''s already @ extend(): $[0].sources"
+    ]
+
+
+_facts = st.fixed_dictionaries(
+    {},
+    optional={
+        "sources": st.dictionaries(
+            st.sampled_from(["litellm", "models.dev", "openrouter"]),
+            st.text("abc/-.", min_size=1, max_size=8).filter(lambda s: s == s.strip()),
+            max_size=3,
+        ),
+        "context_window": st.integers(1, 10**7),
+        "max_output": st.integers(1, 10**6),
+        "input_price": st.floats(0, 1000, allow_nan=False) | st.integers(0, 1000),
+        "output_price": st.floats(0, 1000, allow_nan=False),
+        "image_price": st.floats(0, 10, allow_nan=False),
+        "capabilities": st.lists(
+            st.sampled_from(["tools", "reasoning", "structured-output"]), unique=True
+        ),
+        "knowledge_cutoff": st.sampled_from(["2023", "2024-04", "2025-01-31"]),
+    },
+)
+
+
+@given(_facts, st.sampled_from(["toml", "json"]))
+def test_facts_survive_a_file_round_trip(facts: dict[str, object], fmt: str) -> None:
+    """Law: dumps then loads gives the model back, by the fast path or the careful one."""
+    model = _model(**facts)
+    tax = BASE.extend(model)
+    text = ai.dumps(tax, exclude=BASE, format=fmt)  # type: ignore[arg-type]
+    assert ai.loads(text, base=BASE, format=fmt)["acme-1"] == model  # type: ignore[arg-type]

@@ -74,7 +74,10 @@ def test_every_model_has_every_class_above_its_kind() -> None:
     assert (AITX.llm, RDFS.subClassOf, AITX.genai) in GRAPH
     assert (AITX.genai, RDFS.subClassOf, AITX["ai-model"]) in GRAPH
     assert (AITX["ai-model"], RDFS.subClassOf, SCHEMA.SoftwareApplication) in GRAPH
+    openai = TAX["openai"]
+    assert isinstance(openai, ai.Organization)
     assert (ID.openai, RDF.type, SCHEMA.Organization) in GRAPH
+    assert (ID.openai, SCHEMA.url, rdflib.URIRef(str(openai.url))) in GRAPH
 
 
 def test_no_iri_is_both_a_class_and_a_property() -> None:
@@ -173,7 +176,7 @@ class Sketcher(ai.GenAI):
 def test_a_custom_kind_is_a_class_under_its_parent_with_its_links() -> None:
     tax = TAX.extend(
         Sketcher(
-            id="doodle",
+            id="acme/doodle",
             name="Doodle",
             input_modalities="text",
             output_modalities="image",
@@ -183,12 +186,12 @@ def test_a_custom_kind_is_a_class_under_its_parent_with_its_links() -> None:
     )
     graph = _load(tax)
     assert (AITX["sketch-genai"], RDFS.subClassOf, AITX.genai) in graph
-    node = ID.doodle
+    node = ID["acme/doodle"]  # a namespaced id is a path under the namespace
     assert {AITX["sketch-genai"], AITX.genai, AITX["ai-model"]} <= set(
         graph.objects(node, RDF.type)
     )
     assert (node, AITX.inspired_by, ID["dall-e"]) in graph
-    assert "doodle" in _select(graph, "SELECT ?m WHERE { ?m a aitx:genai }")
+    assert "acme/doodle" in _select(graph, "SELECT ?m WHERE { ?m a aitx:genai }")
 
 
 def test_the_context_is_inline_and_parsing_needs_no_network(

@@ -139,21 +139,24 @@ def _kind_names() -> dict[type[Entity], str]:
     return {registry.cls(name): name for name in registry.names()}
 
 
+def _standard(cls: type[Entity]) -> str | None:
+    return next((s for base, s in _STANDARD_CLASSES if issubclass(cls, base)), None)
+
+
 def _classes(cls: type[Entity], kinds: dict[type[Entity], str]) -> list[str]:
     """Every class a node of *cls* is in: its kind, the kinds above, the standard one.
 
     All of them, so ``?m a aitx:genai`` finds LLMs without RDFS inference.
     """
     found = [f"aitx:{kinds[c]}" for c in cls.__mro__ if c in kinds]
-    found += [standard for base, standard in _STANDARD_CLASSES if issubclass(cls, base)]
-    return found
+    standard = _standard(cls)
+    return found if standard is None else [*found, standard]
 
 
 def _class_node(cls: type[Entity], kinds: dict[type[Entity], str]) -> dict[str, Any]:
     """The RDFS class of a kind, under the nearest registered kind it extends."""
     above = next(
-        (f"aitx:{kinds[c]}" for c in cls.__mro__[1:] if c in kinds),
-        next((s for base, s in _STANDARD_CLASSES if issubclass(cls, base)), None),
+        (f"aitx:{kinds[c]}" for c in cls.__mro__[1:] if c in kinds), _standard(cls)
     )
     node: dict[str, Any] = {
         "@id": f"aitx:{kinds[cls]}",

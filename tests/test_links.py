@@ -144,15 +144,10 @@ def test_a_custom_link_reaches_edges_references_jsonld_and_the_schema() -> None:
     assert ("teacher", "llama") in list(model.references())
     assert ("recipe[1]", "code_generation") in list(model.references())
     node = next(
-        n
-        for n in json.loads(ai.export(tax, "jsonld"))["@graph"]
-        if n["@id"] == "aitx:d"
+        n for n in json.loads(ai.export(tax, "jsonld"))["@graph"] if n["@id"] == "d"
     )
-    assert node["teacher"] == {"@id": "aitx:llama"}
-    assert node["recipe"] == [
-        {"@id": "aitx:transformer"},
-        {"@id": "aitx:code_generation"},
-    ]
+    assert node["teacher"] == {"@id": "llama"}
+    assert node["recipe"] == [{"@id": "transformer"}, {"@id": "code_generation"}]
     schema = ai.json_schema()["$defs"]["distilled-llm"]["properties"]
     assert schema["teacher"]["description"] == "the id of a ai-model (distilled from)"
     assert "pattern" in schema["recipe"]["items"]

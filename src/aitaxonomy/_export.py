@@ -31,7 +31,6 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     "markdown",
 )
 _GRAPH_KINDS = (Category, AIModel, Technique, UseCase)
-_VOCABULARY = "https://aitaxonomy.invalid/vocab#"
 _ORGANIZATION = Organization.KIND
 
 
@@ -200,33 +199,9 @@ def _graph_json(taxonomy: Taxonomy) -> str:
 
 
 def _jsonld(taxonomy: Taxonomy) -> str:
-    from ._convert import entity_to_data  # noqa: PLC0415
+    from ._linked_data import jsonld  # noqa: PLC0415  # it loads cattrs
 
-    graph = []
-    for entity in taxonomy:
-        data: dict[str, Any] = entity_to_data(entity)
-        node: dict[str, Any] = {"@id": f"aitx:{entity.id}", "@type": data.pop("kind")}
-        data.pop("id")
-        declared = {k.field: k for k in links(type(entity))}
-        for name, found in declared.items():
-            if found.default_from is not None and name not in data:
-                # The id the link takes when unset (a model's own category).
-                data[name] = next(iter(found.ids(entity)), None)
-        for name, value in data.items():
-            if name in declared and value is not None:
-                node[name] = (
-                    [{"@id": f"aitx:{v}"} for v in value]
-                    if isinstance(value, list)
-                    else {"@id": f"aitx:{value}"}
-                )
-            else:
-                node[name] = value
-        graph.append(node)
-    document = {
-        "@context": {"@vocab": _VOCABULARY, "aitx": "https://aitaxonomy.invalid/id/"},
-        "@graph": graph,
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return jsonld(taxonomy)
 
 
 def _cell(value: object) -> str:
@@ -327,7 +302,11 @@ def export(
 
     ``mermaid`` and ``dot`` draw categories, models, techniques and use cases
     with their links; ``json`` lists every node and edge; ``jsonld`` is
-    linked data with ids as IRIs; ``markdown`` is tables per kind. A file is
+    linked data with an inline context: entities as IRIs under
+    ``https://aitaxonomy.github.io/id/``, each typed with its kind's class and
+    every class above it, categories as SKOS concepts, dates and numbers
+    typed, schema.org terms where one fits (see ``docs/linked-data.md``);
+    ``markdown`` is tables per kind. A file is
     written as :func:`dump` writes one: through a temporary file moved into
     place, with the mode ``open(path, "w")`` would give it.
 

@@ -107,3 +107,101 @@ def test_facts_survive_a_file_round_trip(facts: dict[str, object], fmt: str) -> 
     tax = BASE.extend(model)
     text = ai.dumps(tax, exclude=BASE, format=fmt)  # type: ignore[arg-type]
     assert ai.loads(text, base=BASE, format=fmt)["acme-1"] == model  # type: ignore[arg-type]
+
+
+# -- constraints and tie-breaks in choose() -----------------------------------------
+
+_CHEAP = ai.LLM(
+    id="cheap-bot",
+    name="Cheap bot",
+    organization="openai",
+    sources={"litellm": "cheap-bot"},
+    input_price=0.1,
+    context_window=32_000,
+    capabilities=["tools"],
+)
+_BIG = ai.LLM(
+    id="big-bot",
+    name="Big bot",
+    organization="anthropic",
+    sources={"litellm": "big-bot"},
+    input_price=5.0,
+    context_window=1_000_000,
+    capabilities=["tools", "reasoning"],
+)
+_TAX = ai.article_taxonomy().extend(_CHEAP, _BIG)  # few enough to list every rejection
+
+
+@pytest.mark.parametrize(
+    ("constraints", "kept", "left_out"),
+    [
+        ({"max_price": 1}, {"cheap-bot"}, {"big-bot": "costs $5, over $1"}),
+        (
+            {"min_context": 100_000},
+            {"big-bot"},
+            {"cheap-bot": "context window 32,000, under 100,000"},
+        ),
+        ({"requires": "reasoning"}, {"big-bot"}, {"cheap-bot": "no reasoning"}),
+        (
+            {"providers": ["anthropic"]},
+            {"big-bot"},
+            {"cheap-bot": "not from anthropic"},
+        ),
+    ],
+)
+def test_constraints_keep_and_explain(
+    constraints: dict[str, object], kept: set[str], left_out: dict[str, str]
+) -> None:
+    rec = ai.choose(task="a support chatbot", taxonomy=_TAX, **constraints)  # type: ignore[arg-type]
+    ids = {c.model.id for c in rec.candidates}
+    assert kept <= ids
+    assert not ids & set(left_out)
+    assert all(
+        c.model.id in kept or c.model.id not in ("cheap-bot", "big-bot")
+        for c in rec.candidates
+    )
+    assert any(r.id.startswith("filter-") for r in rec.rationale)
+    full = ai.choose(task="a support chatbot", taxonomy=_TAX, **constraints)  # type: ignore[arg-type]
+    reasons = {r.model.id: r.reason for r in full.rejected}
+    for model, reason in left_out.items():
+        assert reasons[model] == reason
+
+
+@pytest.mark.parametrize(
+    ("argument", "value", "error", "message"),
+    [
+        ("requires", "tool", ai.errors.InvalidArgumentError, "did you mean 'tools'"),
+        ("requires", 3, ai.errors.ArgumentTypeError, "not int 3"),
+        (
+            "providers",
+            "opneai",
+            ai.errors.InvalidArgumentError,
+            "did you mean 'openai'",
+        ),
+        ("max_price", -1, ai.errors.InvalidArgumentError, "at least 0"),
+        ("max_price", "cheap", ai.errors.ArgumentTypeError, "'cheap'"),
+        ("min_context", 0.5, ai.errors.ArgumentTypeError, "whole number"),
+    ],
+)
+def test_bad_constraints_are_refused(
+    argument: str, value: object, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        ai.choose(task="a support chatbot", **{argument: value})  # type: ignore[arg-type]
+
+
+def test_ties_are_broken_by_facts_not_the_alphabet() -> None:
+    """Equal fits: the more capable, then the cheaper, then the catalog's order."""
+    twins = [
+        ai.LLM(id=f"{name}-bot", name=name, sources={"litellm": name}, **facts)  # type: ignore[arg-type]
+        for name, facts in [
+            ("aaa", {}),
+            ("bbb", {"input_price": 1.0}),
+            ("ccc", {"capabilities": ["tools"]}),
+            ("ddd", {"input_price": 0.5}),
+        ]
+    ]
+    tax = ai.Taxonomy([*BASE, *twins])
+    rec = ai.choose(task="a support chatbot", taxonomy=tax)
+    order = [c.model.id for c in rec.candidates if c.model.id.endswith("-bot")]
+    assert order == ["ccc-bot", "ddd-bot", "bbb-bot", "aaa-bot"]

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import operator
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -35,6 +37,7 @@ from ._modality import Modality, modalities_argument
 from ._modality import fits as _fits
 from ._ranking import (
     REJECTED_SHOWN,
+    REQUIREMENTS,
     Filters,
     Ranked,
     StepNeeds,
@@ -48,7 +51,7 @@ from ._taxonomy import Taxonomy
 from .errors import ArgumentTypeError, InvalidArgumentError, NoMatchError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
 __all__ = [
     "Candidate",
@@ -204,7 +207,7 @@ class Recommendation:
             >>> [c["id"] for c in data["candidates"]] == [rec.candidates[0].model.id]
             True
             >>> sorted(data["candidates"][0])
-            ['id', 'name', 'reasons', 'role', 'score', 'step']
+            ['id', 'name', 'reasons', 'role', 'score', 'sources', 'step']
         """
         return {
             "category": self.category.id,
@@ -241,6 +244,7 @@ def _candidate_data(candidate: Candidate) -> dict[str, Any]:
         "role": candidate.role,
         "step": candidate.step,
         "reasons": list(candidate.reasons),
+        "sources": dict(candidate.model.sources),
     }
 
 
@@ -332,6 +336,59 @@ def _domain_argument(value: object) -> str | None:
     return value
 
 
+def _names_argument(
+    value: object, name: str, known: Iterable[str], what: str
+) -> frozenset[str]:
+    """One name or several, each one of *known*, or an error with a suggestion."""
+    if value is None:
+        return frozenset()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, Iterable) or isinstance(items, bytes | bytearray):
+        raise ArgumentTypeError(
+            f"{name} must be a string or an iterable of strings, not "
+            f"{type(value).__name__} {shown(value)}"
+        )
+    found = []
+    allowed = frozenset(known)
+    for item in items:
+        if not isinstance(item, str):
+            raise ArgumentTypeError(
+                f"{name} entries must be strings, not {type(item).__name__} "
+                f"{shown(item)}"
+            )
+        if item not in allowed:
+            raise InvalidArgumentError(
+                f"{name}: unknown {what} {shown(item)}"
+                f"{did_you_mean(suggest(item, sorted(allowed)))}"
+            )
+        found.append(item)
+    return frozenset(found)
+
+
+def _number_argument(value: object, name: str, *, whole: bool) -> float | None:
+    if value is None:
+        return None
+    kinds: tuple[type, ...] = (int,) if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise ArgumentTypeError(
+            f"{name} must be {'a whole number' if whole else 'a number'} or None, "
+            f"not {type(value).__name__} {shown(value)}"
+        )
+    number = float(cast("float", value))
+    if not math.isfinite(number) or number < (1 if whole else 0):
+        raise InvalidArgumentError(
+            f"{name} must be at least {1 if whole else 0}, not {shown(value)}"
+        )
+    return cast("float", value)
+
+
+def _providers(taxonomy: Taxonomy) -> set[str]:
+    """What ``providers=`` may name: makers' ids and serving providers."""
+    found = {o.id for o in taxonomy.organizations()}
+    found.update(m.provider for m in taxonomy.models() if m.provider)
+    return found
+
+
 def _task_argument(value: object) -> UseCase | JobType | str | None:
     if value is not None and not isinstance(value, UseCase | JobType | str):
         raise ArgumentTypeError(
@@ -339,6 +396,22 @@ def _task_argument(value: object) -> UseCase | JobType | str | None:
             f"not {type(value).__name__} {value!r}"
         )
     return value
+
+
+def _constraint(kind: str, value: object) -> str:
+    """The rationale's sentence for a constraint of ``choose()``."""
+    if kind == "max_price":
+        return (
+            f"Kept models that cost at most ${value:g} per million input tokens "
+            "(or per image), leaving out those whose price is unknown."
+        )
+    if kind == "min_context":
+        return f"Kept models whose context window holds at least {value:,} tokens."
+    if kind == "providers":
+        return f"Kept models made or served by {', '.join(sorted(value))}."  # type: ignore[call-overload]
+    return (
+        f"Kept models that {'read images' if value == 'vision' else f'offer {value}'}."
+    )
 
 
 def _known(taxonomy: Taxonomy) -> str:
@@ -365,6 +438,10 @@ def choose(
     open_weights: bool | None = None,
     on_device: bool | None = None,
     limit: int | None = None,
+    max_price: float | None = None,
+    min_context: int | None = None,
+    providers: str | Iterable[str] | None = None,
+    requires: str | Iterable[str] | None = None,
 ) -> Recommendation:
     """Recommend a category and models for a job, step by step, and explain why.
 
@@ -392,6 +469,15 @@ def choose(
         limit: Return only the best *limit* candidates per step (all of them
             when ``None``); found by score class through the indices, which
             is much faster on a large catalog.
+        max_price: Keep models whose price is at most this many US dollars:
+            per million input tokens, or per image for image makers. A model
+            whose price is unknown is left out, saying so.
+        min_context: Keep models whose context window holds at least this
+            many tokens (unknown is left out).
+        providers: Keep models made or served by these (organisation ids
+            such as ``"openai"``, or providers such as ``"azure"``).
+        requires: Keep models that can ``"tools"``, ``"reasoning"``,
+            ``"structured-output"`` or ``"vision"`` (read images), all given.
 
     Returns:
         A :class:`Recommendation`.
@@ -425,6 +511,14 @@ def choose(
             domain=_domain_argument(domain),
             open_weights=_flag_argument(open_weights, "open_weights"),
             on_device=_flag_argument(on_device, "on_device"),
+            max_price=_number_argument(max_price, "max_price", whole=False),
+            min_context=cast(
+                "int | None", _number_argument(min_context, "min_context", whole=True)
+            ),
+            providers=_names_argument(
+                providers, "providers", _providers(tax) if providers else (), "provider"
+            ),
+            requires=_names_argument(requires, "requires", REQUIREMENTS, "capability"),
         ),
         limit=_limit_argument(limit),
     )
@@ -958,6 +1052,10 @@ def _ranking_reasons(
                 "Kept models that run on a local device.",
                 "future-trends",
             )
+        )
+    for kind, value in filters.constraints():
+        reasons.append(
+            Reason(f"filter-{kind.replace('_', '-')}", _constraint(kind, value))
         )
     if filters.domain is not None:
         reasons.append(

@@ -215,6 +215,9 @@ def _cmd_choose(args: argparse.Namespace, style: _Style) -> int:
             out.write(f"  {c.score:4.2f}  {style.id(c.model.name)}\n")
             if c.reasons:
                 out.write(style.wrap("; ".join(c.reasons), " " * 8))
+            if c.model.sources:  # how to call it
+                calls = ", ".join(f"{k} {v}" for k, v in c.model.sources.items())
+                out.write(style.wrap(calls, " " * 8, " " * 8 + "call: "))
         if not step.candidates:
             out.write("  (no candidates)\n")
     alone = [c for c in rec.candidates if c.role == "all steps"]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._data import packaged
-from ._entities import AIModel, GenAI, JobType
+from ._entities import AIModel, GenAI, JobType, UseCase
 from ._modality import Modality
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ._taxonomy import Taxonomy
 
 __all__ = [
+    "REQUIREMENTS",
     "Filters",
     "Ranked",
     "StepNeeds",
@@ -90,6 +91,60 @@ class Filters:
     domain: str | None = None
     open_weights: bool | None = None
     on_device: bool | None = None
+    max_price: float | None = None
+    min_context: int | None = None
+    providers: frozenset[str] = frozenset()
+    requires: frozenset[str] = frozenset()
+
+    def constraints(self) -> list[tuple[str, object]]:
+        """The constraints given, as ``(kind, value)`` for :meth:`_Facets.meeting`."""
+        found: list[tuple[str, object]] = []
+        if self.max_price is not None:
+            found.append(("max_price", self.max_price))
+        if self.min_context is not None:
+            found.append(("min_context", self.min_context))
+        if self.providers:
+            found.append(("providers", self.providers))
+        found.extend(("requires", need) for need in sorted(self.requires))
+        return found
+
+
+REQUIREMENTS = ("tools", "reasoning", "structured-output", "vision")
+"""What ``choose(requires=...)`` takes: the capabilities, and ``vision``
+(reads images)."""
+
+
+def _meets(model: AIModel, kind: str, value: object) -> bool:
+    if kind == "max_price":
+        price = (
+            model.input_price if model.input_price is not None else model.image_price
+        )
+        return price is not None and price <= value  # type: ignore[operator]
+    if kind == "min_context":
+        return model.context_window is not None and model.context_window >= value  # type: ignore[operator]
+    if kind == "providers":
+        return bool({model.organization, model.provider} & value)  # type: ignore[operator]
+    if value == "vision":
+        return model.reads(Modality.IMAGE)
+    return value in model.capabilities
+
+
+def _unmet(model: AIModel, kind: str, value: object) -> str:
+    """Why *model* fails the constraint (``_meets`` said it does)."""
+    if kind == "max_price":
+        price = (
+            model.input_price if model.input_price is not None else model.image_price
+        )
+        if price is None:
+            return "price unknown"
+        return f"costs ${price:g}, over ${value:g}"
+    if kind == "min_context":
+        if model.context_window is None:
+            return "context window unknown"
+        return f"context window {model.context_window:,}, under {value:,}"
+    if kind == "providers":
+        return f"not from {', '.join(sorted(value))}"  # type: ignore[call-overload]
+    return "does not read images" if value == "vision" else f"no {value}"
 
 
 @attrs.frozen
@@ -129,6 +184,17 @@ class _Facets:
         self.by_recency: Sequence[int] = index.by_recency
         self.everyone = frozenset(range(len(index.models)))
         self._unions: dict[tuple[str, Modality], frozenset[int]] = {}
+        self._meeting: dict[tuple[str, object], frozenset[int]] = {}
+        # A model from a catalog that has no use cases (it has source ids and
+        # states none) earns the use case's weight through its job types, so
+        # imported models compete with curated ones; a curated model's use
+        # cases were chosen, so it earns it only by stating one.
+        self.unstated = frozenset(
+            i for i, m in enumerate(self.models) if m.sources and not m.use_cases
+        )
+        self.use_case_jobs: Mapping[str, tuple[str, ...]] = {
+            u.id: u.job_types for u in taxonomy.of_type(UseCase)
+        }
         self._generative: dict[str | None, frozenset[int]] = {}
         self._plans: dict[
             object, Mapping[float, list[tuple[frozenset[int], tuple[bool, ...]]]]
@@ -136,6 +202,23 @@ class _Facets:
 
     def having(self, facet: str, value: str) -> frozenset[int]:
         return self.by.get((facet, value), _NONE)
+
+    def meeting(self, kind: str, value: object) -> frozenset[int]:
+        """Models that meet a constraint of ``choose()``, found once per value."""
+        key = (kind, value)
+        found = self._meeting.get(key)
+        if found is None:
+            found = self._meeting[key] = frozenset(
+                i for i, m in enumerate(self.models) if _meets(m, kind, value)
+            )
+        return found
+
+    def suited_by_job(self, use_case: str) -> frozenset[int]:
+        """Catalog models stating no use case whose job types are *use_case*'s."""
+        jobs = self.use_case_jobs.get(use_case, ())
+        return self.unstated & frozenset().union(
+            *(self.having("job_type", j) for j in jobs)
+        )
 
     def reading(self, modality: Modality) -> frozenset[int]:
         """Models that can be handed *modality*."""
@@ -308,6 +391,7 @@ def _pool(facets: _Facets, needs: StepNeeds, filters: Filters) -> frozenset[int]
         value = getattr(filters, flag)
         if value is not None:
             sets.append(facets.having(flag, str(value).lower()))
+    sets.extend(facets.meeting(kind, value) for kind, value in filters.constraints())
     if not sets:
         return facets.everyone
     sets.sort(key=len)
@@ -327,6 +411,11 @@ def _features(facets: _Facets, needs: StepNeeds, filters: Filters) -> list[_Feat
             table["use_case"],
             facets.having("use_case", use_case) if use_case else _NONE,
             "suited to the use case",
+        ),
+        _Feature(
+            table["use_case"],
+            facets.suited_by_job(use_case) if use_case else _NONE,
+            "suited to the use case by its job types (its catalog has none)",
         ),
         _Feature(
             table["category"],
@@ -509,4 +598,7 @@ def why_not(model: AIModel, needs: StepNeeds, filters: Filters) -> str:
                 if actual is None
                 else (f"{label}: {'yes' if actual else 'no'}")
             )
+    for kind, value in filters.constraints():
+        if not _meets(model, kind, value):
+            return _unmet(model, kind, value)
     return "filtered out"

@@ -979,11 +979,33 @@ _INVERT = str.maketrans("0123456789", "9876543210")
 
 
 def _recency(models: Sequence[AIModel]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Positions newest first, and each position's place in that order."""
-    order = sorted(
-        range(len(models)),
-        key=lambda i: (newest_first(models[i].released), models[i].id),
-    )
+    """Positions in the order ties are broken, and each position's place in it.
+
+    Models that fit a job equally well are told apart by the facts that
+    matter, never by the alphabet: a model whose maker is known (the
+    maker's own listing, not a reseller's copy) first, the newest first
+    among those, then the more capable
+    (more capabilities, then a longer context window), then the cheaper (by
+    input price, or per image), then the taxonomy's own order (the catalog's,
+    or the source's for an import).
+    """
+
+    def key(i: int) -> tuple[object, ...]:
+        model = models[i]
+        price = (
+            model.input_price if model.input_price is not None else model.image_price
+        )
+        return (
+            model.organization is None,
+            newest_first(model.released),
+            -len(model.capabilities),
+            -(model.context_window or 0),
+            price is None,
+            price or 0.0,
+            i,
+        )
+
+    order = sorted(range(len(models)), key=key)
     place = [0] * len(models)
     for rank, position in enumerate(order):
         place[position] = rank

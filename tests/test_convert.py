@@ -319,6 +319,35 @@ def test_the_fast_path_sees_a_repeated_key(text: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "models",
+    [
+        # the same keys in another order, or some left out, in one list
+        '[{"kind": "llm", "id": "a", "name": "A"}, {"name": "B", "id": "b", '
+        '"kind": "llm"}]',
+        '[{"kind": "llm", "id": "a", "name": "A", "released": "2024"}, '
+        '{"kind": "genai", "id": "b", "name": "B"}, {"kind": "llm", "id": "c", '
+        '"name": "C"}]',
+        '[{"kind": "llm", "id": "a", "name": "A", "released": "2024"}, '
+        '{"kind": "genai", "id": "b", "name": "B"}]',
+    ],
+)
+def test_the_fast_path_reads_tables_of_differing_keys(models: str) -> None:
+    text = f'{{"format": 1, "models": {models}}}'
+    found = fast_document(json.loads(text, object_pairs_hook=tuple), default_kinds())
+    assert found is not None
+    assert found[1] == document_to_entities(json.loads(text))[0]
+
+
+def test_the_fast_path_sees_a_key_repeated_in_every_table() -> None:
+    rows = [f'{{"kind": "llm", "id": "{i}", "name": "M", "id": "{i}"}}' for i in "ab"]
+    text = f'{{"format": 1, "models": [{", ".join(rows)}]}}'
+    assert (
+        fast_document(json.loads(text, object_pairs_hook=tuple), default_kinds())
+        is None
+    )
+
+
 def test_the_fast_path_steps_aside_when_validators_are_off() -> None:
     document = {"format": 1, "models": [{"kind": "llm", "id": "a", "name": "A"}]}
     assert fast_document(document, default_kinds()) is not None

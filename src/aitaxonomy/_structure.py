@@ -20,7 +20,9 @@ the values their converters would, so both paths give equal entities;
 Tables may be dicts, or tuples of ``(key, value)`` pairs as ``json.loads``
 gives them with ``object_pairs_hook=tuple``: that costs the parser almost
 nothing, keeps every key, and a table whose dict is shorter than its pairs
-named a key twice (:mod:`aitaxonomy._files` relies on it).
+named a key twice (:mod:`aitaxonomy._files` relies on it). Tables of pairs
+that name the same keys in the same order, as a program writes them, are
+turned into columns with no dict made at all.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ from ._modality import _BY_VALUE, Modality, to_modalities
 from .errors import AITaxonomyError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from ._kinds import KindRegistry
 
@@ -80,7 +82,7 @@ _ABSENT = object()  # modality fields, whose default may be non-empty (LLM)
 _NONE = type(None)
 
 
-def _types(column: list[Any]) -> set[type]:
+def _types(column: Sequence[Any]) -> set[type]:
     return set(map(type, column))
 
 
@@ -99,7 +101,7 @@ def _slugs(values: Iterable[object], seen: Seen) -> bool:
     return True
 
 
-def _own_ids(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _own_ids(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     # Unique per entity: matched one by one, not remembered.
     if _types(column) != {str}:
         return None
@@ -108,13 +110,13 @@ def _own_ids(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
     return column
 
 
-def _ids(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+def _ids(column: Sequence[Any], _: Field, seen: Seen) -> Sequence[Any] | None:
     if _types(column) != {str} or not _slugs(set(column), seen):
         return None
     return column
 
 
-def _optional_ids(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+def _optional_ids(column: Sequence[Any], _: Field, seen: Seen) -> Sequence[Any] | None:
     if not _types(column) <= {str, _NONE}:
         return None
     values = set(column)
@@ -122,7 +124,7 @@ def _optional_ids(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
     return column if _slugs(values, seen) else None
 
 
-def _id_lists(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+def _id_lists(column: Sequence[Any], _: Field, seen: Seen) -> Sequence[Any] | None:
     if _types(column) != {list}:
         return None
     items = set(chain.from_iterable(column))  # TypeError: an unhashable item
@@ -155,7 +157,7 @@ def _writable(texts: Iterable[str]) -> bool:
     return True
 
 
-def _texts(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _texts(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     if _types(column) != {list}:
         return None
     items = set(chain.from_iterable(column))
@@ -167,23 +169,25 @@ def _texts(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
     return _shared(list(map(tuple, column)))
 
 
-def _text(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _text(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     return column if _types(column) == {str} and _writable(column) else None
 
 
-def _optional_text(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _optional_text(
+    column: Sequence[Any], _: Field, _seen: Seen
+) -> Sequence[Any] | None:
     if not _types(column) <= {str, _NONE}:
         return None
     return column if _writable(filter(None, column)) else None
 
 
-def _name(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _name(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     if _types(column) != {str} or not all(map(str.strip, column)):
         return None
     return column if _writable(column) else None
 
 
-def _dates(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+def _dates(column: Sequence[Any], _: Field, seen: Seen) -> Sequence[Any] | None:
     if not _types(column) <= {str, _NONE}:
         return None
     known = seen.dates
@@ -196,15 +200,15 @@ def _dates(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
     return column
 
 
-def _flags(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _flags(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     return column if _types(column) <= {bool, _NONE} else None
 
 
-def _bools(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _bools(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     return column if _types(column) == {bool} else None
 
 
-def _counts(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _counts(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     if not _types(column) <= {int, _NONE} or 0 in column:
         return None
     given = list(filter(None, column))
@@ -213,11 +217,13 @@ def _counts(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
     return column
 
 
-def _numbers(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _numbers(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     return column if _types(column) == {int} else None
 
 
-def _modalities(column: list[Any], field: Field, _seen: Seen) -> list[Any] | None:
+def _modalities(
+    column: Sequence[Any], field: Field, _seen: Seen
+) -> Sequence[Any] | None:
     if not _types(column) <= {list, object}:
         return None
     if any(map(is_, column, repeat(_ABSENT))):
@@ -236,7 +242,9 @@ def _modalities(column: list[Any], field: Field, _seen: Seen) -> list[Any] | Non
     return list(map(made.__getitem__, keys))
 
 
-def _citation_lists(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+def _citation_lists(
+    column: Sequence[Any], _: Field, seen: Seen
+) -> Sequence[Any] | None:
     if _types(column) != {list}:
         return None
     built = _tables(list(chain.from_iterable(column)), Citation, seen)
@@ -254,14 +262,14 @@ class Field(NamedTuple):
 
     name: str
     absent: object
-    check: Callable[[list[Any], Field, Seen], list[Any] | None]
+    check: Callable[[Sequence[Any], Field, Seen], Sequence[Any] | None]
     required: bool
     default: Any
 
 
 # Each rule, by the field's (converter, validator): what an absent key reads
 # as (None means the key is required, or the default is None), and the check.
-_RULES: dict[tuple[object, object], tuple[str, Callable[..., list[Any] | None]]] = {
+_RULES: dict[tuple[object, object], tuple[str, Callable[..., Sequence[Any] | None]]] = {
     (None, _valid_id): ("none", _ids),
     (None, _valid_optional_id): ("none", _optional_ids),
     (_strings, _valid_ids): ("empty", _id_lists),
@@ -400,38 +408,115 @@ def _tables(tables: list[Any], cls: type, seen: Seen) -> list[Any] | None:
     if not tables:
         return []
     spec = _spec_of(cls)
-    rows = _as_dicts(tables) if spec is not None else None
-    if spec is None or rows is None:
+    table = _columns(tables) if spec is not None else None
+    if spec is None or table is None:
         return None
-    return _rows(rows, spec, seen)
+    return _rows(table, spec, seen)
 
 
-def _rows(rows: list[dict[str, Any]], spec: Spec, seen: Seen) -> list[Any] | None:
-    size = len(rows)
+class Table(NamedTuple):
+    """Tables of one list read a key at a time: each key named, and its values.
+
+    A key that some tables leave out is in *gaps*, and its column holds
+    :data:`_MISSING` there.
+    """
+
+    columns: dict[str, Sequence[Any]]
+    size: int
+    gaps: frozenset[str]
+
+
+_MISSING = object()
+
+
+def _columns(tables: list[Any]) -> Table | None:
+    """*tables* (dicts or tuples of pairs) as columns, by key.
+
+    ``None`` if one is not a table, or names a key twice.
+    """
+    size = len(tables)
+    if _types(tables) == {tuple}:
+        uniform = _uniform(tables)
+        if uniform is not None:
+            return Table(uniform, size, frozenset())
+    rows = _as_dicts(tables)
+    if rows is None:
+        return None
     keys: set[str] = set()
     keys.update(*rows)
-    if not keys <= spec.allowed:
+    columns: dict[str, Sequence[Any]] = {
+        key: list(map(dict.get, rows, repeat(key, size), repeat(_MISSING, size)))
+        for key in keys
+    }
+    if sum(map(len, rows)) == size * len(keys):
+        return Table(columns, size, frozenset())
+    return Table(columns, size, _gaps(columns, keys))
+
+
+def _gaps(columns: dict[str, Sequence[Any]], keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(
+        key for key in keys if any(map(is_, columns[key], repeat(_MISSING)))
+    )
+
+
+def _uniform(tables: list[tuple[Any, ...]]) -> dict[str, Sequence[Any]] | None:
+    """Tuples of pairs that all name the same keys in the same order, as columns.
+
+    Data written by a program nearly always is: one transposition then gives
+    every column, with no dict made per table. ``None`` if they differ.
+    """
+    if len(set(map(len, tables))) != 1:
         return None
-    columns: list[Iterable[Any]] = []
+    columns: dict[str, Sequence[Any]] = {}
+    try:
+        for pairs in zip(*tables, strict=True):
+            keys, values = zip(*pairs, strict=True)
+            names = set(keys)
+            if len(names) != 1:
+                return None
+            (key,) = names
+            if key in columns:
+                return None  # named twice: the detailed path reports it
+            columns[key] = values
+    except (TypeError, ValueError):  # not pairs
+        return None
+    return columns
+
+
+def _part(table: Table, chosen: list[bool]) -> Table:
+    """The tables *chosen* marks, as columns; a key they all leave out is dropped."""
+    columns: dict[str, Sequence[Any]] = {
+        key: list(compress(column, chosen)) for key, column in table.columns.items()
+    }
+    size = chosen.count(True)
+    for key in table.gaps:
+        if columns[key].count(_MISSING) == size:
+            del columns[key]
+    return Table(columns, size, _gaps(columns, table.gaps & columns.keys()))
+
+
+def _rows(table: Table, spec: Spec, seen: Seen) -> list[Any] | None:
+    columns, size, gaps = table
+    if not columns.keys() <= spec.allowed:
+        return None
+    built_columns: list[Iterable[Any]] = []
     try:
         for field in spec.fields:
-            if field.name not in keys:
+            column = columns.get(field.name)
+            if column is None:
                 if field.required:
                     return None
-                columns.append(repeat(field.default, size))
+                built_columns.append(repeat(field.default, size))
                 continue
-            column = list(
-                map(
-                    dict.get, rows, repeat(field.name, size), repeat(field.absent, size)
-                )
-            )
+            if field.name in gaps:
+                column = [field.absent if v is _MISSING else v for v in column]
             checked = field.check(column, field, seen)
             if checked is None:
                 return None
-            columns.append(checked)
+            built_columns.append(checked)
     except TypeError:  # an unhashable value where a hashable one belongs
         return None
-    built = list(map(spec.build, *columns))
+    built = list(map(spec.build, *built_columns))
     post_init = spec.post_init
     if post_init is not None:
         checked = built
@@ -457,13 +542,13 @@ def _group(
     tables: list[Any], base: type[Entity], kinds: KindRegistry, seen: Seen
 ) -> list[Entity] | None:
     """The entities of one group's list, in order, or ``None``."""
-    rows = _as_dicts(tables)
-    if rows is None:
-        return None
-    if not rows:
+    if not tables:
         return []
-    size = len(rows)
-    names = list(map(dict.get, rows, repeat("kind", size)))
+    table = _columns(tables)
+    names = None if table is None else table.columns.get("kind")
+    if table is None or names is None:
+        return None
+    size = len(tables)
     try:
         distinct = set(names)
     except TypeError:
@@ -479,11 +564,11 @@ def _group(
         specs[name] = spec
     if len(specs) == 1:
         (spec,) = specs.values()
-        return _rows(rows, spec, seen)
+        return _rows(table, spec, seen)
     entities: list[Any] = [None] * size
     for name, spec in specs.items():
         chosen = list(map(name.__eq__, names))
-        built = _rows(list(compress(rows, chosen)), spec, seen)
+        built = _rows(_part(table, chosen), spec, seen)
         if built is None:
             return None
         for position, entity in zip(compress(range(size), chosen), built, strict=True):

@@ -22,7 +22,12 @@ from aitaxonomy._convert import (
 )
 from aitaxonomy._kinds import default_kinds
 from aitaxonomy._load import Document, build
-from aitaxonomy._structure import fast_document, fast_documents
+from aitaxonomy._structure import (
+    _citations_pass,
+    _spec_of,
+    fast_document,
+    fast_documents,
+)
 
 
 @given(sts.entities)
@@ -407,6 +412,47 @@ def test_generative_rules_read_only_the_modalities(
         for entity_id, name, techniques, released, flag in others
     }
     assert len(outcomes) == 1
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.none() | st.just("intro"),
+            st.none() | st.sampled_from(["https://a.org", "http://a.org", ""]),
+            st.none() | st.just("2026-01-02"),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_citation_rules_are_proved_a_column_at_a_time(
+    rows: list[tuple[str | None, str | None, str | None]],
+) -> None:
+    """The fast path proves Citation's own rules for a whole column at once:
+    its proof holds exactly when every citation passes the class's check."""
+    spec = _spec_of(ai.Citation)
+    assert spec is not None
+    names = [field.name for field in spec.fields]
+    built = [
+        spec.build(
+            *(
+                {"section": section, "url": url, "as_of": as_of}.get(
+                    name, field.default
+                )
+                for name, field in zip(names, spec.fields, strict=True)
+            )
+        )
+        for section, url, as_of in rows
+    ]
+
+    def passes(citation: ai.Citation) -> bool:
+        try:
+            citation.__attrs_post_init__()
+        except ai.errors.InvalidEntityError:
+            return False
+        return True
+
+    assert _citations_pass(built) == all(map(passes, built))
 
 
 def test_packaged_documents_read_together_as_one_by_one() -> None:

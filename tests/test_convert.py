@@ -335,6 +335,13 @@ def test_the_fast_path_sees_a_repeated_key(text: str) -> None:
         '"name": "C"}]',
         '[{"kind": "llm", "id": "a", "name": "A", "released": "2024"}, '
         '{"kind": "genai", "id": "b", "name": "B"}]',
+        # several kinds naming the same keys: each column is checked once
+        '[{"kind": "llm", "id": "a", "name": "A", "output_modalities": ["text"], '
+        '"techniques": ["transformer"], "provenance": [{"section": "llms"}]}, '
+        '{"kind": "genai", "id": "b", "name": "B", "output_modalities": ["image"], '
+        '"techniques": ["diffusion"], "provenance": []}, '
+        '{"kind": "ai-model", "id": "c", "name": "C", "output_modalities": '
+        '["embedding"], "techniques": ["transformer"], "provenance": []}]',
     ],
 )
 def test_the_fast_path_reads_tables_of_differing_keys(models: str) -> None:

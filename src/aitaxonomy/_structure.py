@@ -419,12 +419,14 @@ class Table(NamedTuple):
     """Tables of one list read a key at a time: each key named, and its values.
 
     A key that some tables leave out is in *gaps*, and its column holds
-    :data:`_MISSING` there.
+    :data:`_MISSING` there. The columns of the keys in *checked* hold values
+    checked and converted already.
     """
 
     columns: dict[str, Sequence[Any]]
     size: int
     gaps: frozenset[str]
+    checked: frozenset[str] = frozenset()
 
 
 _MISSING = object()
@@ -493,11 +495,43 @@ def _part(table: Table, chosen: list[bool]) -> Table:
     for key in table.gaps:
         if columns[key].count(_MISSING) == size:
             del columns[key]
-    return Table(columns, size, _gaps(columns, table.gaps & columns.keys()))
+    gaps = _gaps(columns, table.gaps & columns.keys())
+    return Table(columns, size, gaps, table.checked)
+
+
+def _checked_once(table: Table, specs: Iterable[Spec], seen: Seen) -> Table | None:
+    """*table* with each column that all *specs* check alike checked once, for all.
+
+    A check accepts a column when it accepts each value (the distinct ones,
+    mostly), and converts each value alone, reading its field only for an
+    absent key: so a column with no gap passes for every class exactly when
+    each class's share of it does, into the same values. A list of several
+    kinds is then checked as one, not once per kind.
+    """
+    named = [{field.name: field for field in spec.fields} for spec in specs]
+    columns = dict(table.columns)
+    checked = set(table.checked)
+    try:
+        for key, column in table.columns.items():
+            fields = [by_name.get(key) for by_name in named]
+            checks = {None if field is None else field.check for field in fields}
+            if key in table.gaps or key in checked or len(checks) != 1:
+                continue
+            field = fields[0]
+            if field is None:
+                continue
+            found = field.check(column, field, seen)
+            if found is None:
+                return None
+            columns[key] = found
+            checked.add(key)
+    except TypeError:  # an unhashable value where a hashable one belongs
+        return None
+    return Table(columns, table.size, table.gaps, frozenset(checked))
 
 
 def _rows(table: Table, spec: Spec, seen: Seen) -> list[Any] | None:
-    columns, size, gaps = table
+    columns, size, gaps, done = table
     if not columns.keys() <= spec.allowed:
         return None
     built_columns: list[Iterable[Any]] = []
@@ -508,6 +542,9 @@ def _rows(table: Table, spec: Spec, seen: Seen) -> list[Any] | None:
                 if field.required:
                     return None
                 built_columns.append(repeat(field.default, size))
+                continue
+            if field.name in done:
+                built_columns.append(column)
                 continue
             if field.name in gaps:
                 column = [field.absent if v is _MISSING else v for v in column]
@@ -573,7 +610,6 @@ def _group(
     names = None if table is None else table.columns.get("kind")
     if table is None or names is None:
         return None
-    size = len(tables)
     try:
         distinct = set(names)
     except TypeError:
@@ -590,13 +626,24 @@ def _group(
     if len(specs) == 1:
         (spec,) = specs.values()
         return _rows(table, spec, seen)
-    entities: list[Any] = [None] * size
+    return _mixed(table, names, specs, seen)
+
+
+def _mixed(
+    table: Table, names: Sequence[Any], specs: dict[str, Spec], seen: Seen
+) -> list[Any] | None:
+    """The entities of a list naming several kinds (*names*), in order, or ``None``."""
+    shared = _checked_once(table, specs.values(), seen)
+    if shared is None:
+        return None
+    entities: list[Any] = [None] * table.size
     for name, spec in specs.items():
         chosen = list(map(name.__eq__, names))
-        built = _rows(_part(table, chosen), spec, seen)
+        built = _rows(_part(shared, chosen), spec, seen)
         if built is None:
             return None
-        for position, entity in zip(compress(range(size), chosen), built, strict=True):
+        places = compress(range(table.size), chosen)
+        for position, entity in zip(places, built, strict=True):
             entities[position] = entity
     return entities
 

@@ -59,7 +59,7 @@ from ._modality import _BY_VALUE, Modality, to_modalities
 from .errors import AITaxonomyError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Collection, Iterable, Sequence
 
     from ._kinds import KindRegistry
 
@@ -127,20 +127,24 @@ def _optional_ids(column: Sequence[Any], _: Field, seen: Seen) -> Sequence[Any] 
 def _id_lists(column: Sequence[Any], _: Field, seen: Seen) -> Sequence[Any] | None:
     if _types(column) != {list}:
         return None
-    items = set(chain.from_iterable(column))  # TypeError: an unhashable item
-    if not _slugs(items, seen):
+    shared, distinct = _shared(column)  # TypeError: an unhashable item
+    if not _slugs(set(chain.from_iterable(distinct)), seen):
         return None
-    if max(map(len, column)) > 1 and sum(map(len, column)) != sum(
-        map(len, map(set, column))
-    ):
+    if any(len(set(ids)) != len(ids) for ids in distinct):
         return None  # an id listed twice
-    return _shared(list(map(tuple, column)))
+    return shared
 
 
-def _shared(values: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Equal tuples as one object: less memory, and less for the collector to walk."""
-    first: dict[tuple[str, ...], tuple[str, ...]] = {}
-    return list(map(first.setdefault, values, values))
+def _shared(
+    lists: Sequence[list[Any]],
+) -> tuple[list[tuple[Any, ...]], Collection[tuple[Any, ...]]]:
+    """*lists* as tuples, and the distinct ones, which are all there is to check.
+
+    Equal tuples are one object: less memory, and less for the collector to walk.
+    """
+    tuples = list(map(tuple, lists))
+    first: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    return list(map(first.setdefault, tuples, tuples)), first.keys()
 
 
 def _writable(texts: Iterable[str]) -> bool:
@@ -160,13 +164,12 @@ def _writable(texts: Iterable[str]) -> bool:
 def _texts(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     if _types(column) != {list}:
         return None
-    items = set(chain.from_iterable(column))
+    shared, distinct = _shared(column)  # TypeError: an unhashable item
+    items = set(chain.from_iterable(distinct))
     for item in items:
         if type(item) is not str or not item.strip():
             return None
-    if not _writable(items):
-        return None
-    return _shared(list(map(tuple, column)))
+    return shared if _writable(items) else None
 
 
 def _text(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import threading
 from itertools import chain, compress, islice, repeat
-from operator import attrgetter, is_, is_not, not_
+from operator import attrgetter, is_, is_not, itemgetter, not_
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -489,12 +489,10 @@ def _uniform(tables: list[tuple[Any, ...]]) -> dict[str, Sequence[Any]] | None:
     return columns
 
 
-def _part(table: Table, chosen: list[bool]) -> Table:
-    """The tables *chosen* marks, as columns; a key they all leave out is dropped."""
-    columns: dict[str, Sequence[Any]] = {
-        key: list(compress(column, chosen)) for key, column in table.columns.items()
-    }
-    size = chosen.count(True)
+def _part(table: Table, start: int, end: int) -> Table:
+    """Tables *start* to *end*, as columns; a key they all leave out is dropped."""
+    columns = {key: column[start:end] for key, column in table.columns.items()}
+    size = end - start
     for key in table.gaps:
         if columns[key].count(_MISSING) == size:
             del columns[key]
@@ -562,13 +560,12 @@ def _rows(table: Table, spec: Spec, seen: Seen) -> list[Any] | None:
     if post_init is not None and not (
         post_init is _CITATION_RULES and _citations_pass(built)
     ):
-        checked = built
+        sample: Iterable[Any] = built
         if post_init in _BY_MODALITIES:
-            checked = list(
-                {(e.input_modalities, e.output_modalities): e for e in built}.values()
-            )
+            pairs = map(_MODALITIES_OF, built)
+            sample = dict(zip(pairs, built, strict=True)).values()
         try:
-            for entity in checked:
+            for entity in sample:
                 post_init(entity)
         except (AITaxonomyError, TypeError, ValueError):
             return None
@@ -579,6 +576,7 @@ def _rows(table: Table, spec: Spec, seen: Seen) -> list[Any] | None:
 # to name it in the message): one model of each pair of modalities answers
 # for all. A test holds each of them to that.
 _BY_MODALITIES = (GenAI.__attrs_post_init__, LLM.__attrs_post_init__)
+_MODALITIES_OF = attrgetter("input_modalities", "output_modalities")
 
 # A citation's own rules read three of its fields: proved for a whole list
 # at once, they need no Python call per citation.
@@ -639,15 +637,28 @@ def _mixed(
     shared = _checked_once(table, specs.values(), seen)
     if shared is None:
         return None
+    # Each kind's tables side by side, in their order (the sort is stable),
+    # so that each kind's share of a column is one slice. Two kinds at
+    # least: the picker gives tuples.
+    order = sorted(range(table.size), key=names.__getitem__)
+    pick = itemgetter(*order)
+    grouped = Table(
+        {key: pick(column) for key, column in shared.columns.items()},
+        table.size,
+        shared.gaps,
+        shared.checked,
+    )
+    grouped_names = pick(names)
     entities: list[Any] = [None] * table.size
-    for name, spec in specs.items():
-        chosen = list(map(name.__eq__, names))
-        built = _rows(_part(shared, chosen), spec, seen)
+    start = 0
+    for name in sorted(specs):  # the order of the sort
+        end = start + grouped_names.count(name)
+        built = _rows(_part(grouped, start, end), specs[name], seen)
         if built is None:
             return None
-        places = compress(range(table.size), chosen)
-        for position, entity in zip(places, built, strict=True):
+        for position, entity in zip(order[start:end], built, strict=True):
             entities[position] = entity
+        start = end
     return entities
 
 

@@ -150,12 +150,15 @@ def _shared(
 def _writable(texts: Iterable[str]) -> bool:
     """Whether no text holds a lone surrogate, which no UTF-8 file can hold.
 
-    The close look words the problem (:func:`~aitaxonomy._fields._check_writable`);
-    ASCII text, nearly all of it, is cleared by one flag each.
+    The close look words the problem (:func:`~aitaxonomy._fields._check_writable`).
+    All the texts are joined: ASCII, nearly all text, is cleared by one flag,
+    and UTF-8 refuses every surrogate, so two halves side by side do not pass.
     """
-    rest = [t for t in texts if not t.isascii()]
+    joined = "".join(texts)
+    if joined.isascii():
+        return True
     try:
-        "".join(rest).encode("utf-8")
+        joined.encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True

@@ -59,7 +59,7 @@ from ._modality import _BY_VALUE, Modality, to_modalities
 from .errors import AITaxonomyError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection, Iterable, Sequence
+    from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
     from ._kinds import KindRegistry
 
@@ -538,14 +538,14 @@ def _rows(table: Table, spec: Spec, seen: Seen) -> list[Any] | None:
     columns, size, gaps, done = table
     if not columns.keys() <= spec.allowed:
         return None
-    built_columns: list[Iterable[Any]] = []
+    built_columns: list[Sequence[Any]] = []
     try:
         for field in spec.fields:
             column = columns.get(field.name)
             if column is None:
                 if field.required:
                     return None
-                built_columns.append(repeat(field.default, size))
+                built_columns.append([field.default] * size)
                 continue
             if field.name in done:
                 built_columns.append(column)
@@ -560,9 +560,11 @@ def _rows(table: Table, spec: Spec, seen: Seen) -> list[Any] | None:
         return None
     built = list(map(spec.build, *built_columns))
     post_init = spec.post_init
-    if post_init is not None and not (
-        post_init is _CITATION_RULES and _citations_pass(built)
-    ):
+    if post_init is _CITATION_RULES:
+        names = (field.name for field in spec.fields)
+        if _citations_pass(dict(zip(names, built_columns, strict=True))):
+            post_init = None
+    if post_init is not None:
         sample: Iterable[Any] = built
         if post_init in _BY_MODALITIES:
             pairs = map(_MODALITIES_OF, built)
@@ -584,23 +586,20 @@ _MODALITIES_OF = attrgetter("input_modalities", "output_modalities")
 # A citation's own rules read three of its fields: proved for a whole list
 # at once, they need no Python call per citation.
 _CITATION_RULES = Citation.__attrs_post_init__
-_URL_OF = attrgetter("url")
-_AS_OF = attrgetter("as_of")
-_SECTION_OF = attrgetter("section")
 
 
-def _citations_pass(citations: list[Citation]) -> bool:
-    """Whether every citation keeps the rules of its class, proved a column at a time.
+def _citations_pass(columns: Mapping[str, Sequence[Any]]) -> bool:
+    """Whether citations of these *columns* keep their class's rules, proved at once.
 
     ``True`` is a proof (a test holds it to the class's own check); ``False``
     leaves each citation to that check, which words the problem.
     """
-    urls = list(map(_URL_OF, citations))
+    urls = columns["url"]
     cited = list(map(is_not, urls, repeat(None)))
     if not all(map(str.startswith, compress(urls, cited), repeat("https://"))):
         return False
-    dates = compress(map(_AS_OF, citations), cited)
-    sections = compress(map(_SECTION_OF, citations), map(not_, cited))
+    dates = compress(columns["as_of"], cited)
+    sections = compress(columns["section"], map(not_, cited))
     return None not in dates and None not in sections
 
 

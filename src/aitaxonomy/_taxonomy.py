@@ -6,8 +6,8 @@ import datetime as dt
 import functools
 import threading
 from collections import defaultdict
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast, overload
 
 import attrs
@@ -1213,7 +1213,8 @@ def _models_link_soundly(
             ids = set(map(read, models))
             if None in ids and declared.default_from is not None:
                 fill = attrgetter(declared.default_from)
-                ids.update(fill(m) for m in models if read(m) is None)
+                unset = map(is_, map(read, models), repeat(None))
+                ids.update(map(fill, compress(models, unset)))
         checks.append((declared, ids))
     for declared in links(Citation):
         read = attrgetter(declared.field)

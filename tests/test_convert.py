@@ -22,7 +22,12 @@ from aitaxonomy._convert import (
 )
 from aitaxonomy._kinds import default_kinds
 from aitaxonomy._load import Document, build
-from aitaxonomy._structure import fast_document, fast_documents
+from aitaxonomy._structure import (
+    _citations_pass,
+    _spec_of,
+    fast_document,
+    fast_documents,
+)
 
 
 @given(sts.entities)
@@ -319,6 +324,42 @@ def test_the_fast_path_sees_a_repeated_key(text: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "models",
+    [
+        # the same keys in another order, or some left out, in one list
+        '[{"kind": "llm", "id": "a", "name": "A"}, {"name": "B", "id": "b", '
+        '"kind": "llm"}]',
+        '[{"kind": "llm", "id": "a", "name": "A", "released": "2024"}, '
+        '{"kind": "genai", "id": "b", "name": "B"}, {"kind": "llm", "id": "c", '
+        '"name": "C"}]',
+        '[{"kind": "llm", "id": "a", "name": "A", "released": "2024"}, '
+        '{"kind": "genai", "id": "b", "name": "B"}]',
+        # several kinds naming the same keys: each column is checked once
+        '[{"kind": "llm", "id": "a", "name": "A", "output_modalities": ["text"], '
+        '"techniques": ["transformer"], "provenance": [{"section": "llms"}]}, '
+        '{"kind": "genai", "id": "b", "name": "B", "output_modalities": ["image"], '
+        '"techniques": ["diffusion"], "provenance": []}, '
+        '{"kind": "ai-model", "id": "c", "name": "C", "output_modalities": '
+        '["embedding"], "techniques": ["transformer"], "provenance": []}]',
+    ],
+)
+def test_the_fast_path_reads_tables_of_differing_keys(models: str) -> None:
+    text = f'{{"format": 1, "models": {models}}}'
+    found = fast_document(json.loads(text, object_pairs_hook=tuple), default_kinds())
+    assert found is not None
+    assert found[1] == document_to_entities(json.loads(text))[0]
+
+
+def test_the_fast_path_sees_a_key_repeated_in_every_table() -> None:
+    rows = [f'{{"kind": "llm", "id": "{i}", "name": "M", "id": "{i}"}}' for i in "ab"]
+    text = f'{{"format": 1, "models": [{", ".join(rows)}]}}'
+    assert (
+        fast_document(json.loads(text, object_pairs_hook=tuple), default_kinds())
+        is None
+    )
+
+
 def test_the_fast_path_steps_aside_when_validators_are_off() -> None:
     document = {"format": 1, "models": [{"kind": "llm", "id": "a", "name": "A"}]}
     assert fast_document(document, default_kinds()) is not None
@@ -378,6 +419,48 @@ def test_generative_rules_read_only_the_modalities(
         for entity_id, name, techniques, released, flag in others
     }
     assert len(outcomes) == 1
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.none() | st.just("intro"),
+            st.none() | st.sampled_from(["https://a.org", "http://a.org", ""]),
+            st.none() | st.just("2026-01-02"),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_citation_rules_are_proved_a_column_at_a_time(
+    rows: list[tuple[str | None, str | None, str | None]],
+) -> None:
+    """The fast path proves Citation's own rules for a whole column at once:
+    its proof holds exactly when every citation passes the class's check."""
+    spec = _spec_of(ai.Citation)
+    assert spec is not None
+    names = [field.name for field in spec.fields]
+    built = [
+        spec.build(
+            *(
+                {"section": section, "url": url, "as_of": as_of}.get(
+                    name, field.default
+                )
+                for name, field in zip(names, spec.fields, strict=True)
+            )
+        )
+        for section, url, as_of in rows
+    ]
+
+    def passes(citation: ai.Citation) -> bool:
+        try:
+            citation.__attrs_post_init__()
+        except ai.errors.InvalidEntityError:
+            return False
+        return True
+
+    columns = {name: [getattr(citation, name) for citation in built] for name in names}
+    assert _citations_pass(columns) == all(map(passes, built))
 
 
 def test_packaged_documents_read_together_as_one_by_one() -> None:

@@ -20,7 +20,9 @@ the values their converters would, so both paths give equal entities;
 Tables may be dicts, or tuples of ``(key, value)`` pairs as ``json.loads``
 gives them with ``object_pairs_hook=tuple``: that costs the parser almost
 nothing, keeps every key, and a table whose dict is shorter than its pairs
-named a key twice (:mod:`aitaxonomy._files` relies on it).
+named a key twice (:mod:`aitaxonomy._files` relies on it). Tables of pairs
+that name the same keys in the same order, as a program writes them, are
+turned into columns with no dict made at all.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from __future__ import annotations
 import math
 import threading
 from itertools import chain, compress, islice, repeat
-from operator import is_
+from operator import attrgetter, is_, is_not, itemgetter, not_
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -63,7 +65,7 @@ from ._modality import _BY_VALUE, Modality, to_modalities
 from .errors import AITaxonomyError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
     from ._kinds import KindRegistry
 
@@ -86,7 +88,7 @@ _ABSENT = object()  # modality fields, whose default may be non-empty (LLM)
 _NONE = type(None)
 
 
-def _types(column: list[Any]) -> set[type]:
+def _types(column: Sequence[Any]) -> set[type]:
     return set(map(type, column))
 
 
@@ -105,7 +107,7 @@ def _slugs(values: Iterable[object], seen: Seen) -> bool:
     return True
 
 
-def _own_ids(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _own_ids(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     # Unique per entity: matched one by one, not remembered.
     if _types(column) != {str}:
         return None
@@ -114,13 +116,13 @@ def _own_ids(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
     return column
 
 
-def _ids(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+def _ids(column: Sequence[Any], _: Field, seen: Seen) -> Sequence[Any] | None:
     if _types(column) != {str} or not _slugs(set(column), seen):
         return None
     return column
 
 
-def _optional_ids(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+def _optional_ids(column: Sequence[Any], _: Field, seen: Seen) -> Sequence[Any] | None:
     if not _types(column) <= {str, _NONE}:
         return None
     values = set(column)
@@ -128,68 +130,76 @@ def _optional_ids(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
     return column if _slugs(values, seen) else None
 
 
-def _id_lists(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+def _id_lists(column: Sequence[Any], _: Field, seen: Seen) -> Sequence[Any] | None:
     if _types(column) != {list}:
         return None
-    items = set(chain.from_iterable(column))  # TypeError: an unhashable item
-    if not _slugs(items, seen):
+    shared, distinct = _shared(column)  # TypeError: an unhashable item
+    if not _slugs(set(chain.from_iterable(distinct)), seen):
         return None
-    if max(map(len, column)) > 1 and sum(map(len, column)) != sum(
-        map(len, map(set, column))
-    ):
+    if any(len(set(ids)) != len(ids) for ids in distinct):
         return None  # an id listed twice
-    return _shared(list(map(tuple, column)))
+    return shared
 
 
-def _shared(values: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Equal tuples as one object: less memory, and less for the collector to walk."""
-    first: dict[tuple[str, ...], tuple[str, ...]] = {}
-    return list(map(first.setdefault, values, values))
+def _shared(
+    lists: Sequence[list[Any]],
+) -> tuple[list[tuple[Any, ...]], Collection[tuple[Any, ...]]]:
+    """*lists* as tuples, and the distinct ones, which are all there is to check.
+
+    Equal tuples are one object: less memory, and less for the collector to walk.
+    """
+    tuples = list(map(tuple, lists))
+    first: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    return list(map(first.setdefault, tuples, tuples)), first.keys()
 
 
 def _writable(texts: Iterable[str]) -> bool:
     """Whether no text holds a lone surrogate, which no UTF-8 file can hold.
 
-    The close look words the problem (:func:`~aitaxonomy._fields._check_writable`);
-    ASCII text, nearly all of it, is cleared by one flag each.
+    The close look words the problem (:func:`~aitaxonomy._fields._check_writable`).
+    All the texts are joined: ASCII, nearly all text, is cleared by one flag,
+    and UTF-8 refuses every surrogate, so two halves side by side do not pass.
     """
-    rest = [t for t in texts if not t.isascii()]
+    joined = "".join(texts)
+    if joined.isascii():
+        return True
     try:
-        "".join(rest).encode("utf-8")
+        joined.encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
 
 
-def _texts(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _texts(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     if _types(column) != {list}:
         return None
-    items = set(chain.from_iterable(column))
+    shared, distinct = _shared(column)  # TypeError: an unhashable item
+    items = set(chain.from_iterable(distinct))
     for item in items:
         if type(item) is not str or not item.strip():
             return None
-    if not _writable(items):
-        return None
-    return _shared(list(map(tuple, column)))
+    return shared if _writable(items) else None
 
 
-def _text(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _text(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     return column if _types(column) == {str} and _writable(column) else None
 
 
-def _optional_text(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _optional_text(
+    column: Sequence[Any], _: Field, _seen: Seen
+) -> Sequence[Any] | None:
     if not _types(column) <= {str, _NONE}:
         return None
     return column if _writable(filter(None, column)) else None
 
 
-def _name(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _name(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     if _types(column) != {str} or not all(map(str.strip, column)):
         return None
     return column if _writable(column) else None
 
 
-def _dates(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+def _dates(column: Sequence[Any], _: Field, seen: Seen) -> Sequence[Any] | None:
     if not _types(column) <= {str, _NONE}:
         return None
     known = seen.dates
@@ -202,15 +212,15 @@ def _dates(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
     return column
 
 
-def _flags(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _flags(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     return column if _types(column) <= {bool, _NONE} else None
 
 
-def _bools(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _bools(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     return column if _types(column) == {bool} else None
 
 
-def _counts(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _counts(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     if not _types(column) <= {int, _NONE} or 0 in column:
         return None
     given = list(filter(None, column))
@@ -219,14 +229,17 @@ def _counts(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
     return column
 
 
-def _numbers(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _numbers(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     return column if _types(column) == {int} else None
 
 
-def _modalities(column: list[Any], field: Field, _seen: Seen) -> list[Any] | None:
-    if not _types(column) <= {list, object}:
+def _modalities(
+    column: Sequence[Any], field: Field, _seen: Seen
+) -> Sequence[Any] | None:
+    types = _types(column)
+    if not types <= {list, object}:
         return None
-    if any(map(is_, column, repeat(_ABSENT))):
+    if object in types:  # an absent key, which reads as the field's default
         keys = [value if value is _ABSENT else tuple(value) for value in column]
     else:
         keys = list(map(tuple, column))
@@ -242,7 +255,7 @@ def _modalities(column: list[Any], field: Field, _seen: Seen) -> list[Any] | Non
     return list(map(made.__getitem__, keys))
 
 
-def _prices(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _prices(column: Sequence[Any], _: Field, _seen: Seen) -> Sequence[Any] | None:
     if not _types(column) <= {int, float, _NONE}:
         return None
     given = [v for v in column if v is not None]
@@ -251,21 +264,25 @@ def _prices(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
     return column
 
 
-def _capability_lists(column: list[Any], _: Field, _seen: Seen) -> list[Any] | None:
+def _capability_lists(
+    column: Sequence[Any], _: Field, _seen: Seen
+) -> Sequence[Any] | None:
     if _types(column) != {list}:
         return None
-    items = set(chain.from_iterable(column))  # TypeError: an unhashable item
-    if not items <= _CAPABILITIES or sum(map(len, column)) != sum(
-        map(len, map(set, column))
-    ):
+    shared, distinct = _shared(column)  # TypeError: an unhashable item
+    if not set(chain.from_iterable(distinct)) <= _CAPABILITIES:
         return None
-    return _shared(list(map(tuple, column)))
+    if any(len(set(names)) != len(names) for names in distinct):
+        return None  # a capability listed twice
+    return shared
 
 
 _CAPABILITIES = frozenset(CAPABILITIES)
 
 
-def _source_id_maps(column: list[Any], field: Field, _seen: Seen) -> list[Any] | None:
+def _source_id_maps(
+    column: Sequence[Any], field: Field, _seen: Seen
+) -> Sequence[Any] | None:
     """Tables of catalog name to id (JSON read with pairs kept: tuples of pairs)."""
     made: list[Any] = []
     for value in column:
@@ -283,7 +300,9 @@ def _source_id_maps(column: list[Any], field: Field, _seen: Seen) -> list[Any] |
     return made
 
 
-def _citation_lists(column: list[Any], _: Field, seen: Seen) -> list[Any] | None:
+def _citation_lists(
+    column: Sequence[Any], _: Field, seen: Seen
+) -> Sequence[Any] | None:
     if _types(column) != {list}:
         return None
     built = _tables(list(chain.from_iterable(column)), Citation, seen)
@@ -301,14 +320,14 @@ class Field(NamedTuple):
 
     name: str
     absent: object
-    check: Callable[[list[Any], Field, Seen], list[Any] | None]
+    check: Callable[[Sequence[Any], Field, Seen], Sequence[Any] | None]
     required: bool
     default: Any
 
 
 # Each rule, by the field's (converter, validator): what an absent key reads
 # as (None means the key is required, or the default is None), and the check.
-_RULES: dict[tuple[object, object], tuple[str, Callable[..., list[Any] | None]]] = {
+_RULES: dict[tuple[object, object], tuple[str, Callable[..., Sequence[Any] | None]]] = {
     (None, _valid_id): ("none", _ids),
     (None, _valid_optional_id): ("none", _optional_ids),
     (_strings, _valid_ids): ("empty", _id_lists),
@@ -450,47 +469,162 @@ def _tables(tables: list[Any], cls: type, seen: Seen) -> list[Any] | None:
     if not tables:
         return []
     spec = _spec_of(cls)
-    rows = _as_dicts(tables) if spec is not None else None
-    if spec is None or rows is None:
+    table = _columns(tables) if spec is not None else None
+    if spec is None or table is None:
         return None
-    return _rows(rows, spec, seen)
+    return _rows(table, spec, seen)
 
 
-def _rows(rows: list[dict[str, Any]], spec: Spec, seen: Seen) -> list[Any] | None:
-    size = len(rows)
+class Table(NamedTuple):
+    """Tables of one list read a key at a time: each key named, and its values.
+
+    A key that some tables leave out is in *gaps*, and its column holds
+    :data:`_MISSING` there. The columns of the keys in *checked* hold values
+    checked and converted already.
+    """
+
+    columns: dict[str, Sequence[Any]]
+    size: int
+    gaps: frozenset[str]
+    checked: frozenset[str] = frozenset()
+
+
+_MISSING = object()
+
+
+def _columns(tables: list[Any]) -> Table | None:
+    """*tables* (dicts or tuples of pairs) as columns, by key.
+
+    ``None`` if one is not a table, or names a key twice.
+    """
+    size = len(tables)
+    if _types(tables) == {tuple}:
+        uniform = _uniform(tables)
+        if uniform is not None:
+            return Table(uniform, size, frozenset())
+    rows = _as_dicts(tables)
+    if rows is None:
+        return None
     keys: set[str] = set()
     keys.update(*rows)
-    if not keys <= spec.allowed:
+    columns: dict[str, Sequence[Any]] = {
+        key: list(map(dict.get, rows, repeat(key, size), repeat(_MISSING, size)))
+        for key in keys
+    }
+    if sum(map(len, rows)) == size * len(keys):
+        return Table(columns, size, frozenset())
+    return Table(columns, size, _gaps(columns, keys))
+
+
+def _gaps(columns: dict[str, Sequence[Any]], keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(
+        key for key in keys if any(map(is_, columns[key], repeat(_MISSING)))
+    )
+
+
+def _uniform(tables: list[tuple[Any, ...]]) -> dict[str, Sequence[Any]] | None:
+    """Tuples of pairs that all name the same keys in the same order, as columns.
+
+    Data written by a program nearly always is: one transposition then gives
+    every column, with no dict made per table. ``None`` if they differ.
+    """
+    if len(set(map(len, tables))) != 1:
         return None
-    columns: list[Iterable[Any]] = []
+    columns: dict[str, Sequence[Any]] = {}
+    try:
+        for pairs in zip(*tables, strict=True):
+            keys, values = zip(*pairs, strict=True)
+            names = set(keys)
+            if len(names) != 1:
+                return None
+            (key,) = names
+            if key in columns:
+                return None  # named twice: the detailed path reports it
+            columns[key] = values
+    except (TypeError, ValueError):  # not pairs
+        return None
+    return columns
+
+
+def _part(table: Table, start: int, end: int) -> Table:
+    """Tables *start* to *end*, as columns; a key they all leave out is dropped."""
+    columns = {key: column[start:end] for key, column in table.columns.items()}
+    size = end - start
+    for key in table.gaps:
+        if columns[key].count(_MISSING) == size:
+            del columns[key]
+    gaps = _gaps(columns, table.gaps & columns.keys())
+    return Table(columns, size, gaps, table.checked)
+
+
+def _checked_once(table: Table, specs: Iterable[Spec], seen: Seen) -> Table | None:
+    """*table* with each column that all *specs* check alike checked once, for all.
+
+    A check accepts a column when it accepts each value (the distinct ones,
+    mostly), and converts each value alone, reading its field only for an
+    absent key: so a column with no gap passes for every class exactly when
+    each class's share of it does, into the same values. A list of several
+    kinds is then checked as one, not once per kind.
+    """
+    named = [{field.name: field for field in spec.fields} for spec in specs]
+    columns = dict(table.columns)
+    checked = set(table.checked)
+    try:
+        for key, column in table.columns.items():
+            fields = [by_name.get(key) for by_name in named]
+            checks = {None if field is None else field.check for field in fields}
+            if key in table.gaps or key in checked or len(checks) != 1:
+                continue
+            field = fields[0]
+            if field is None:
+                continue
+            found = field.check(column, field, seen)
+            if found is None:
+                return None
+            columns[key] = found
+            checked.add(key)
+    except TypeError:  # an unhashable value where a hashable one belongs
+        return None
+    return Table(columns, table.size, table.gaps, frozenset(checked))
+
+
+def _rows(table: Table, spec: Spec, seen: Seen) -> list[Any] | None:
+    columns, size, gaps, done = table
+    if not columns.keys() <= spec.allowed:
+        return None
+    built_columns: list[Sequence[Any]] = []
     try:
         for field in spec.fields:
-            if field.name not in keys:
+            column = columns.get(field.name)
+            if column is None:
                 if field.required:
                     return None
-                columns.append(repeat(field.default, size))
+                built_columns.append([field.default] * size)
                 continue
-            column = list(
-                map(
-                    dict.get, rows, repeat(field.name, size), repeat(field.absent, size)
-                )
-            )
+            if field.name in done:
+                built_columns.append(column)
+                continue
+            if field.name in gaps:
+                column = [field.absent if v is _MISSING else v for v in column]
             checked = field.check(column, field, seen)
             if checked is None:
                 return None
-            columns.append(checked)
+            built_columns.append(checked)
     except TypeError:  # an unhashable value where a hashable one belongs
         return None
-    built = list(map(spec.build, *columns))
+    built = list(map(spec.build, *built_columns))
     post_init = spec.post_init
+    if post_init is _CITATION_RULES:
+        names = (field.name for field in spec.fields)
+        if _citations_pass(dict(zip(names, built_columns, strict=True))):
+            post_init = None
     if post_init is not None:
-        checked = built
+        sample: Iterable[Any] = built
         if post_init in _BY_MODALITIES:
-            checked = list(
-                {(e.input_modalities, e.output_modalities): e for e in built}.values()
-            )
+            pairs = map(_MODALITIES_OF, built)
+            sample = dict(zip(pairs, built, strict=True)).values()
         try:
-            for entity in checked:
+            for entity in sample:
                 post_init(entity)
         except (AITaxonomyError, TypeError, ValueError):
             return None
@@ -501,19 +635,38 @@ def _rows(rows: list[dict[str, Any]], spec: Spec, seen: Seen) -> list[Any] | Non
 # to name it in the message): one model of each pair of modalities answers
 # for all. A test holds each of them to that.
 _BY_MODALITIES = (GenAI.__attrs_post_init__, LLM.__attrs_post_init__)
+_MODALITIES_OF = attrgetter("input_modalities", "output_modalities")
+
+# A citation's own rules read three of its fields: proved for a whole list
+# at once, they need no Python call per citation.
+_CITATION_RULES = Citation.__attrs_post_init__
+
+
+def _citations_pass(columns: Mapping[str, Sequence[Any]]) -> bool:
+    """Whether citations of these *columns* keep their class's rules, proved at once.
+
+    ``True`` is a proof (a test holds it to the class's own check); ``False``
+    leaves each citation to that check, which words the problem.
+    """
+    urls = columns["url"]
+    cited = list(map(is_not, urls, repeat(None)))
+    if not all(map(str.startswith, compress(urls, cited), repeat("https://"))):
+        return False
+    dates = compress(columns["as_of"], cited)
+    sections = compress(columns["section"], map(not_, cited))
+    return None not in dates and None not in sections
 
 
 def _group(
     tables: list[Any], base: type[Entity], kinds: KindRegistry, seen: Seen
 ) -> list[Entity] | None:
     """The entities of one group's list, in order, or ``None``."""
-    rows = _as_dicts(tables)
-    if rows is None:
-        return None
-    if not rows:
+    if not tables:
         return []
-    size = len(rows)
-    names = list(map(dict.get, rows, repeat("kind", size)))
+    table = _columns(tables)
+    names = None if table is None else table.columns.get("kind")
+    if table is None or names is None:
+        return None
     try:
         distinct = set(names)
     except TypeError:
@@ -529,15 +682,39 @@ def _group(
         specs[name] = spec
     if len(specs) == 1:
         (spec,) = specs.values()
-        return _rows(rows, spec, seen)
-    entities: list[Any] = [None] * size
-    for name, spec in specs.items():
-        chosen = list(map(name.__eq__, names))
-        built = _rows(list(compress(rows, chosen)), spec, seen)
+        return _rows(table, spec, seen)
+    return _mixed(table, names, specs, seen)
+
+
+def _mixed(
+    table: Table, names: Sequence[Any], specs: dict[str, Spec], seen: Seen
+) -> list[Any] | None:
+    """The entities of a list naming several kinds (*names*), in order, or ``None``."""
+    shared = _checked_once(table, specs.values(), seen)
+    if shared is None:
+        return None
+    # Each kind's tables side by side, in their order (the sort is stable),
+    # so that each kind's share of a column is one slice. Two kinds at
+    # least: the picker gives tuples.
+    order = sorted(range(table.size), key=names.__getitem__)
+    pick = itemgetter(*order)
+    grouped = Table(
+        {key: pick(column) for key, column in shared.columns.items()},
+        table.size,
+        shared.gaps,
+        shared.checked,
+    )
+    grouped_names = pick(names)
+    entities: list[Any] = [None] * table.size
+    start = 0
+    for name in sorted(specs):  # the order of the sort
+        end = start + grouped_names.count(name)
+        built = _rows(_part(grouped, start, end), specs[name], seen)
         if built is None:
             return None
-        for position, entity in zip(compress(range(size), chosen), built, strict=True):
+        for position, entity in zip(order[start:end], built, strict=True):
             entities[position] = entity
+        start = end
     return entities
 
 

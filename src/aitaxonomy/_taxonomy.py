@@ -6,7 +6,8 @@ import datetime as dt
 import functools
 import threading
 from collections import defaultdict
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast, overload
 
 import attrs
@@ -1230,17 +1231,15 @@ def _sound(entities: Sequence[object], kinds: KindRegistry, trusted: int = 0) ->
     if not all(issubclass(cls, Entity) for cls in classes):
         return False
     items = cast("Sequence[Entity]", entities)
-    by_id = {e.id: e for e in items}
+    by_id = dict(zip(map(_ID_OF, items), items, strict=True))
     if len(by_id) != len(items):
         return False  # a duplicate id
-    by_class: dict[type[Entity], list[Entity]] = defaultdict(list)
-    for entity in items:
-        by_class[type(entity)].append(entity)
-    added = set(map(id, items[trusted:])) if trusted else None
+    by_class = _by_class(items)
+    added = _by_class(items[trusted:]) if trusted else by_class
     sample: dict[str, Entity] = {}
     sourced: list[AIModel] = []
     for cls, members in by_class.items():
-        unchecked = members if added is None else [e for e in members if id(e) in added]
+        unchecked = added.get(cls, [])
         if not issubclass(cls, AIModel):
             # Few entities: one at a time.
             for entity in unchecked:
@@ -1255,13 +1254,11 @@ def _sound(entities: Sequence[object], kinds: KindRegistry, trusted: int = 0) ->
             return False
         for declared in links(cls):
             if declared.acyclic:
-                follows = attrgetter(declared.field)
-                sample.update((m.id, m) for m in models if follows(m))
-        shapes = {
-            (m.category, m.input_modalities, m.output_modalities, m.job_types): m
-            for m in models
-        }
-        sample.update((m.id, m) for m in shapes.values())
+                following = list(filter(attrgetter(declared.field), models))
+                sample.update(zip(map(_ID_OF, following), following, strict=True))
+        # The last model of each shape, as a dict of shapes keeps it.
+        shapes = dict(zip(map(_SHAPE_OF, models), models, strict=True)).values()
+        sample.update(zip(map(_ID_OF, shapes), shapes, strict=True))
         sourced.extend(filter(_SOURCES, models))
     # The close look, on the stand-in (in the original order, as check() runs).
     kept = {k: sample[k] for k in by_id if k in sample}
@@ -1271,6 +1268,19 @@ def _sound(entities: Sequence[object], kinds: KindRegistry, trusted: int = 0) ->
         or _job_rules(kept)
         or _source_claims(sourced)
     )
+
+
+_ID_OF = attrgetter("id")
+# What a model's rules read, besides its class.
+_SHAPE_OF = attrgetter("category", "input_modalities", "output_modalities", "job_types")
+_PROVENANCE_OF = attrgetter("provenance")
+
+
+def _by_class(entities: Sequence[Entity]) -> dict[type[Entity], list[Entity]]:
+    by_class: dict[type[Entity], list[Entity]] = defaultdict(list)
+    for entity in entities:
+        by_class[type(entity)].append(entity)
+    return by_class
 
 
 def _models_link_soundly(
@@ -1288,16 +1298,18 @@ def _models_link_soundly(
     for declared in links(cls):
         read = attrgetter(declared.field)
         if declared.many:
-            ids: set[str | None] = {i for m in models for i in read(m)}
+            ids: set[str | None] = set(chain.from_iterable(map(read, models)))
         else:
             ids = set(map(read, models))
             if None in ids and declared.default_from is not None:
                 fill = attrgetter(declared.default_from)
-                ids.update(fill(m) for m in models if read(m) is None)
+                unset = map(is_, map(read, models), repeat(None))
+                ids.update(map(fill, compress(models, unset)))
         checks.append((declared, ids))
     for declared in links(Citation):
         read = attrgetter(declared.field)
-        checks.append((declared, {read(c) for m in models for c in m.provenance}))
+        citations = chain.from_iterable(map(_PROVENANCE_OF, models))
+        checks.append((declared, set(map(read, citations))))
     for declared, found in checks:
         found.discard(None)
         allowed = _targets(registry, declared)

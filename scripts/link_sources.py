@@ -105,6 +105,9 @@ def _entries() -> dict[str, _Table]:
         maker = makers.get(provider)
         for model in (record.get("models") or {}) if maker else ():
             found["models.dev"].add(maker, model, f"{provider}/{model}")
+            stated = record["models"][model].get("open_weights")
+            if isinstance(stated, bool):
+                OPEN_WEIGHTS[f"{provider}/{model}"] = stated
     router = json.loads((FIXTURES / CATALOGS["openrouter"][0]).read_text("utf-8"))
     authors = words["openrouter"]["organizations"]
     for entry in router["data"]:
@@ -144,35 +147,59 @@ def _inline(links: dict[str, str]) -> str:
     return "{ " + ", ".join(parts) + " }"
 
 
-def _citation(catalogs: list[str]) -> str:
+def _citation(catalogs: list[str], open_weights: bool) -> str:
     lines = []
     for catalog in catalogs:
         _, url, note = CATALOGS[catalog]
+        covers = (
+            '["sources", "open_weights"]'
+            if open_weights and catalog == "models.dev"
+            else '["sources"]'
+        )
         lines.append(
-            f'  {{ url = "{url}", as_of = "{READ}", covers = ["sources"], '
+            f'  {{ url = "{url}", as_of = "{READ}", covers = {covers}, '
             f'note = "{note}" }},'
         )
     return "\n".join(lines)
 
 
+OPEN_WEIGHTS: dict[str, bool] = {}
+"""models.dev's ``open_weights`` by its id, for the models it is linked to."""
+_STATED = "  # as models.dev states"
+
+
 def _rewrite(text: str, model_id: str, links: dict[str, str]) -> str:
-    """Put ``sources`` after the model's id line, and its citations in provenance."""
+    """Put ``sources`` after the model's id line, and its citations in provenance.
+
+    Where the model's file leaves ``open_weights`` unset and models.dev
+    states it, it is written too (marked, so a rerun can tell it from the
+    catalog's own facts), and the models.dev citation covers it.
+    """
     lines = text.split("\n")
     start = lines.index(f'id = "{model_id}"')
     end = next(
         (i for i in range(start + 1, len(lines)) if lines[i].startswith("[[")),
         len(lines),
     )
-    block = [line for line in lines[start:end] if not line.startswith("sources = ")]
+    block = [
+        line
+        for line in lines[start:end]
+        if not line.startswith("sources = ") and not line.endswith(_STATED)
+    ]
     block = [
         line
         for line in block
-        if not (line.startswith("  { url") and 'covers = ["sources"]' in line)
+        if not (line.startswith("  { url") and '"sources"' in line)
     ]
+    stated = OPEN_WEIGHTS.get(links.get("models.dev", ""))
+    if stated is not None and any(line.startswith("open_weights = ") for line in block):
+        stated = None  # the catalog states it already
     if links:
         block.insert(1, f"sources = {_inline(links)}")
+        if stated is not None:
+            block.insert(2, f"open_weights = {str(stated).lower()}{_STATED}")
         closing = max(i for i, line in enumerate(block) if line == "]")
-        block.insert(closing, _citation(list(links)))
+        block.insert(closing, _citation(list(links), stated is not None))
     return "\n".join([*lines[:start], *block, *lines[end:]])
 
 

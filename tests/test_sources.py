@@ -205,3 +205,14 @@ def test_ties_are_broken_by_facts_not_the_alphabet() -> None:
     rec = ai.choose(task="a support chatbot", taxonomy=tax)
     order = [c.model.id for c in rec.candidates if c.model.id.endswith("-bot")]
     assert order == ["ccc-bot", "ddd-bot", "bbb-bot", "aaa-bot"]
+
+
+def test_closed_weights_find_the_usual_models() -> None:
+    """GPT-4 and kin have closed weights as models.dev states: the filter finds them."""
+    rec = ai.choose(task="a support chatbot for our shop", open_weights=False)
+    ids = {c.model.id for c in rec.candidates}
+    assert {"gpt-4", "gpt-4o"} <= ids
+    citation = next(
+        c for c in BASE.model("gpt-4o").provenance if "open_weights" in c.covers
+    )
+    assert citation.url == "https://models.dev/api.json"

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import aitaxonomy as ai
+from aitaxonomy._cli import main
 
 BASE = ai.default_taxonomy()
 
@@ -181,6 +182,7 @@ def test_constraints_keep_and_explain(
         ("max_price", -1, ai.errors.InvalidArgumentError, "at least 0"),
         ("max_price", "cheap", ai.errors.ArgumentTypeError, "'cheap'"),
         ("min_context", 0.5, ai.errors.ArgumentTypeError, "whole number"),
+        ("domain", "legall", ai.errors.InvalidArgumentError, "did you mean 'legal'"),
     ],
 )
 def test_bad_constraints_are_refused(
@@ -216,3 +218,8 @@ def test_closed_weights_find_the_usual_models() -> None:
         c for c in BASE.model("gpt-4o").provenance if "open_weights" in c.covers
     )
     assert citation.url == "https://models.dev/api.json"
+
+
+def test_the_cli_refuses_an_unknown_domain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["choose", "--task", "summarise rulings", "--domain", "helthcare"]) == 1
+    assert "did you mean 'healthcare'" in capsys.readouterr().err

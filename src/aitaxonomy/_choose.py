@@ -328,11 +328,26 @@ def _limit_argument(value: object) -> int | None:
     return value
 
 
-def _domain_argument(value: object) -> str | None:
+DOMAINS = ("enterprise", "finance", "healthcare", "legal", "science")
+"""The industries the article expects domain-specific models for; a
+taxonomy's models may name others, which count too."""
+
+
+def _domain_argument(value: object, taxonomy: Taxonomy) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
         raise ArgumentTypeError(f"domain must be a non-empty string, not {value!r}")
+    if value in DOMAINS:
+        return value
+    named = taxonomy._get_index().models_by  # noqa: SLF001  # built once per taxonomy
+    if ("domain", value) not in named:
+        # a typo would silently rank nothing higher: refuse it instead
+        known = sorted({*DOMAINS, *(v for f, v in named if f == "domain")})
+        raise InvalidArgumentError(
+            f"unknown domain {shown(value)}{did_you_mean(suggest(value, known))}"
+            f"; known: {', '.join(known)}"
+        )
     return value
 
 
@@ -461,7 +476,8 @@ def choose(
         inputs: What the job reads; every candidate must accept it.
         taxonomy: Where candidates come from; :func:`default_taxonomy` when
             omitted, so extensions count as soon as they are passed in.
-        domain: An industry (``"healthcare"``, ``"legal"``...); models
+        domain: An industry (``"healthcare"``, ``"legal"``...: one of
+            ``DOMAINS`` or a domain some model in the taxonomy names); models
             specialised for it rank higher.
         open_weights: ``True`` keeps only models with published weights,
             ``False`` only closed ones; unknown counts as neither.
@@ -508,7 +524,7 @@ def choose(
         outputs=modalities_argument(modalities, "modalities"),
         inputs=modalities_argument(inputs, "inputs"),
         filters=Filters(
-            domain=_domain_argument(domain),
+            domain=_domain_argument(domain, tax),
             open_weights=_flag_argument(open_weights, "open_weights"),
             on_device=_flag_argument(on_device, "on_device"),
             max_price=_number_argument(max_price, "max_price", whole=False),

@@ -341,3 +341,41 @@ def test_a_kind_registered_since_can_break_a_base_and_a_load_says_so() -> None:
         caught.value
     )
     assert Bound.KIND == "test-bound-genai"
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        (
+            [
+                {"kind": "category", "id": "c1", "name": "C1", "parent": "c2"},
+                {"kind": "category", "id": "c2", "name": "C2", "parent": "c1"},
+            ],
+            "parent cycle: c1 -> c2 -> c1",
+        ),
+        (
+            [
+                {
+                    "kind": "job-type",
+                    "id": "odd-job",
+                    "name": "Odd",
+                    "outputs": ["label"],
+                    "generative": False,
+                    "category": "genai",
+                }
+            ],
+            "a non-generative job belongs outside 'genai'",
+        ),
+    ],
+    ids=["cycle", "job-rule"],
+)
+def test_a_load_onto_a_base_still_checks_its_additions_rules(
+    entries: list[dict[str, object]], message: str
+) -> None:
+    """The base's own cycles and job rules are skipped; the additions' are not."""
+    groups: dict[str, list[dict[str, object]]] = {}
+    for entry in entries:
+        group = "categories" if entry["kind"] == "category" else "job_types"
+        groups.setdefault(group, []).append(entry)
+    with pytest.raises(ai.TaxonomyError, match=message):
+        ai.loads(json.dumps({"format": 1, **groups}), base=ai.default_taxonomy())

@@ -41,7 +41,14 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+    from collections.abc import (
+        Callable,
+        Container,
+        Iterable,
+        Iterator,
+        Mapping,
+        Sequence,
+    )
 
     Locations = Sequence[Location | None]
 
@@ -1050,15 +1057,17 @@ def _acyclic(registry: KindRegistry) -> list[tuple[type[Entity], Link]]:
 
 
 def _any_cycles(
-    by_id: Mapping[str, Entity], registry: KindRegistry
+    by_id: Mapping[str, Entity],
+    registry: KindRegistry,
+    starts: Container[str] | None = None,
 ) -> Iterator[list[Finding]]:
     for owner, declared in _acyclic(registry):
-        yield _cycles(by_id, owner, declared.ids, declared.field)
+        yield _cycles(by_id, owner, declared.ids, declared.field, starts)
 
 
 _DEFAULT = default_kinds()
 _SOURCES_INDEX = "sources"  # the memo key of by_source()'s index
-_SOURCES = attrgetter("sources")
+_SOURCES = attrgetter("sources._items")  # a dict's truth is read in C
 
 
 def check(
@@ -1262,10 +1271,14 @@ def _sound(entities: Sequence[object], kinds: KindRegistry, trusted: int = 0) ->
         sourced.extend(filter(_SOURCES, models))
     # The close look, on the stand-in (in the original order, as check() runs).
     kept = {k: sample[k] for k in by_id if k in sample}
+    # Cycles and job rules of the trusted entities alone cannot have changed:
+    # they link only among themselves, and those rules read nothing else.
+    new = {e.id for members in added.values() for e in members} if trusted else None
+    fresh = None if new is None else [e for k, e in kept.items() if k in new]
     return not (
-        any(_any_cycles(kept, kinds))
+        any(_any_cycles(kept, kinds, new))
         or _category_rules(kept, kinds)
-        or _job_rules(kept)
+        or _job_rules(kept, fresh)
         or _source_claims(sourced)
     )
 
@@ -1346,11 +1359,20 @@ def _cycles(
     kind: type[E],
     follow: Callable[[E], Iterable[str]],
     field: str,
+    starts: Container[str] | None = None,
 ) -> list[Finding]:
-    """Report each cycle once, at the entity with the smallest id in it."""
+    """Report each cycle once, at the entity with the smallest id in it.
+
+    With *starts*, only cycles through those ids are looked for (the others
+    were ruled out before: see :func:`_sound`).
+    """
     problems: list[Finding] = []
     reported: set[frozenset[str]] = set()
-    for start in sorted(k for k, e in by_id.items() if isinstance(e, kind)):
+    for start in sorted(
+        k
+        for k, e in by_id.items()
+        if isinstance(e, kind) and (starts is None or k in starts)
+    ):
         stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
         while stack:
             node, trail = stack.pop()
@@ -1400,10 +1422,15 @@ def _with_kinds(modalities: frozenset[Modality]) -> frozenset[Modality]:
     return frozenset(kind for m in modalities for kind in m.kinds())
 
 
-def _job_rules(by_id: Mapping[str, Entity]) -> list[Finding]:
-    """Job types sit in a category that fits them; models can do what they state."""
+def _job_rules(
+    by_id: Mapping[str, Entity], only: Iterable[Entity] | None = None
+) -> list[Finding]:
+    """Job types sit in a category that fits them; models can do what they state.
+
+    *only* limits the check to those entities, looking the rest up in *by_id*.
+    """
     problems: list[Finding] = []
-    for entity in by_id.values():
+    for entity in by_id.values() if only is None else only:
         if isinstance(entity, JobType):
             category = by_id.get(entity.category)
             if not isinstance(category, Category):

@@ -10,7 +10,9 @@ import contextlib
 import io
 import json
 import os
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -290,6 +292,58 @@ def _kind_tables() -> str:
     )
 
 
+def _curated() -> list[ai.AIModel]:
+    article = ai.article_taxonomy()
+    return [m for m in ai.default_taxonomy().models() if m.id not in article]
+
+
+_CLAIM = re.compile(
+    r"A curated catalog of [\d,]+\s+notable real-world models \(\d{4} to \d{4}\)"
+)
+
+
+def _readme() -> str:
+    """The README, its claim about the catalog (count, span of years) from the data."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    models = _curated()
+    years = sorted(m.released[:4] for m in models if m.released)
+    claim = (
+        f"A curated catalog of {len(models):,}\nnotable real-world models "
+        f"({years[0]} to {years[-1]})"
+    )
+    found = _CLAIM.search(text)
+    if found is None:
+        raise SystemExit("README.md no longer states the catalog's size and span")
+    return text[: found.start()] + claim + text[found.end() :]
+
+
+def _catalog_stats() -> str:
+    """The curated catalog counted by category, job type, output, year, weights...
+
+    ... and domain: the docs' catalog page shows these, never typed by hand.
+    """
+    tax = ai.default_taxonomy()
+    models = _curated()
+
+    def counted(title: str, keys: list[str]) -> str:
+        rows = [[k, f"{n:,}"] for k, n in sorted(Counter(keys).items())]
+        return f"\n**{title}**\n\n" + _table(["", "models"], rows)
+
+    weights = {True: "open", False: "closed", None: "unknown"}
+    return (
+        f"{len(models):,} curated models, {len(tax.models()):,} with the article's.\n"
+        + counted("By category", [m.category_id for m in models])
+        + counted(
+            "By job type (stated, or implied by modalities)",
+            [j.id for m in models for j in tax.job_types_of(m)],
+        )
+        + counted("By output", [o.value for m in models for o in m.output_modalities])
+        + counted("By year released", [(m.released or "unknown")[:4] for m in models])
+        + counted("By weights", [weights[m.open_weights] for m in models])
+        + counted("By domain", [d for m in models for d in m.domains] or ["(none)"])
+    )
+
+
 def _word_model() -> str:
     """The word model, learned from the packaged example descriptions."""
     import tomllib  # noqa: PLC0415
@@ -319,6 +373,8 @@ def generated() -> dict[Path, str]:
         HERE / "_generated" / "vocabulary.md": _vocabulary_tables(),
         HERE / "_generated" / "job-types.md": _job_type_tables(),
         HERE / "_generated" / "kinds.md": _kind_tables(),
+        HERE / "_generated" / "catalog-stats.md": _catalog_stats(),
+        ROOT / "README.md": _readme(),
         HERE / "_generated" / "cli-json.md": _json_tables(),
     }
     for command in COMMANDS:

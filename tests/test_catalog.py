@@ -33,7 +33,7 @@ def test_catalog_size_and_span() -> None:
             "closed text LLM",
             lambda m: (
                 isinstance(m, ai.LLM)
-                and m.open_weights is None
+                and m.open_weights is False
                 and m.organization in {"openai", "anthropic"}
             ),
         ),

@@ -158,7 +158,7 @@ def _citation(catalogs: list[str], open_weights: bool) -> str:
         )
         lines.append(
             f'  {{ url = "{url}", as_of = "{READ}", covers = {covers}, '
-            f'note = "{note}" }},'
+            f'note = "{note}", primary = false }},'  # catalogs that aggregate
         )
     return "\n".join(lines)
 

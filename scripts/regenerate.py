@@ -330,8 +330,19 @@ def _catalog_stats() -> str:
         return f"\n**{title}**\n\n" + _table(["", "models"], rows)
 
     weights = {True: "open", False: "closed", None: "unknown"}
+    facts = {
+        (m.id, field): False for m in models for c in m.provenance for field in c.covers
+    }
+    for m in models:
+        for c in m.provenance:
+            if c.primary or c.section:
+                facts.update(((m.id, field), True) for field in c.covers)
+    share = sum(facts.values()) / len(facts)
     return (
-        f"{len(models):,} curated models, {len(tax.models()):,} with the article's.\n"
+        f"{len(models):,} curated models, {len(tax.models()):,} with the article's. "
+        f"{share:.1%} of their {len(facts):,} cited facts (a field of a model a "
+        "citation covers) have a primary source: the maker's page, paper, model "
+        "card or repository (`scripts/mark_sources.py` marks each citation).\n"
         + counted("By category", [m.category_id for m in models])
         + counted(
             "By job type (stated, or implied by modalities)",

@@ -122,3 +122,14 @@ def test_counts_by_category_and_modality() -> None:
     assert {"text", "image", "video", "code", "speech", "music", "embedding"} <= set(
         outputs
     )
+
+
+def test_every_source_is_marked_primary_or_secondary() -> None:
+    """scripts/mark_sources.py marks them; a new citation must be marked too."""
+    unmarked = [
+        (e.id, c.url)
+        for e in TAX
+        for c in e.provenance
+        if c.url is not None and c.primary is None
+    ]
+    assert unmarked == []

@@ -91,11 +91,15 @@ class Citation:
         as_of: The day the source was read (``YYYY-MM-DD``); required with a URL.
         covers: The fields the citation supports; empty means the whole entity.
         note: Anything a reader should know about the source, in our words.
+        primary: ``True`` for a primary source (the maker's own page, paper,
+            model card or repository; the article itself), ``False`` for a
+            secondary one (an encyclopedia, the press, an aggregating
+            catalog); ``None`` where it has not been judged.
 
     Example:
         >>> Citation(section="what-is-genai")
-        Citation(section='what-is-genai', url=None, as_of=None, covers=(), note='')
-    """
+        Citation(section='what-is-genai', url=None, as_of=None, covers=(), note='', primary=None)
+    """  # noqa: E501
 
     section: str | None = attrs.field(
         default=None,
@@ -108,6 +112,7 @@ class Citation:
         default=(), converter=_strings, validator=_valid_texts
     )
     note: str = _text_field()
+    primary: bool | None = _flag_field()
 
     def __attrs_post_init__(self) -> None:
         if self.section is None and self.url is None:

@@ -406,3 +406,55 @@ def test_article_examples() -> None:
 def test_sections_in_article_order() -> None:
     numbers = [s.number for s in TAX.sections()]
     assert numbers == sorted(numbers) == list(range(1, 15))
+
+
+# -- the article's own words ---------------------------------------------------------
+
+
+def _article_text() -> str:
+    from conftest import SHARED_FIXTURES  # noqa: PLC0415  # the seed lies beside the fixtures
+
+    path = SHARED_FIXTURES.parent / "seed" / "genai-vs-llm-article.txt"
+    if not path.is_file():
+        pytest.skip(f"the article is not beside this checkout: {path}")
+    return " ".join(path.read_text("utf-8").split())
+
+
+_QUOTED = [
+    (entity.id, citation)
+    for entity in ai.article_taxonomy()
+    for citation in entity.provenance
+    if citation.quote
+]
+
+
+@pytest.mark.parametrize(
+    ("entity", "citation"), _QUOTED, ids=[f"{e}:{c.section}" for e, c in _QUOTED]
+)
+def test_quotes_are_the_articles_own_words(entity: str, citation: ai.Citation) -> None:
+    """A quote is the article's wording, exactly: what the library adds is its own."""
+    assert citation.section is not None, entity
+    assert " ".join(citation.quote.split()) in _article_text()
+
+
+@pytest.mark.parametrize(
+    "kind", [ai.Category, ai.UseCase, ai.Trend, ai.Technique], ids=lambda k: k.KIND
+)
+def test_every_article_claim_of_these_kinds_quotes_the_article(
+    kind: type[ai.Entity],
+) -> None:
+    unquoted = [
+        (e.id, c.section)
+        for e in ai.article_taxonomy().of_type(kind)
+        for c in e.provenance
+        if c.section is not None and not c.quote
+    ]
+    assert unquoted == []
+
+
+def test_the_llm_rule_is_the_librarys_and_says_the_articles_words() -> None:
+    """The article: "specialized in" text, "primarily text"; outputting text only
+    is the library's stricter rule, stated beside the article's words."""
+    quotes = [c.quote for c in TAX["llm"].provenance]
+    assert "Primarily text" in quotes
+    assert any("specialized in processing and generating text" in q for q in quotes)

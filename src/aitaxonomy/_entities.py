@@ -91,6 +91,9 @@ class Citation:
         as_of: The day the source was read (``YYYY-MM-DD``); required with a URL.
         covers: The fields the citation supports; empty means the whole entity.
         note: Anything a reader should know about the source, in our words.
+        quote: The source's own words for the fact, exactly (for an article
+            section, the article's wording: "specialized in", "primarily
+            text"); what the library adds beyond them is its own.
         primary: ``True`` for a primary source (the maker's own page, paper,
             model card or repository; the article itself), ``False`` for a
             secondary one (an encyclopedia, the press, an aggregating
@@ -98,7 +101,7 @@ class Citation:
 
     Example:
         >>> Citation(section="what-is-genai")
-        Citation(section='what-is-genai', url=None, as_of=None, covers=(), note='', primary=None)
+        Citation(section='what-is-genai', url=None, as_of=None, covers=(), note='', quote='', primary=None)
     """  # noqa: E501
 
     section: str | None = attrs.field(
@@ -112,6 +115,7 @@ class Citation:
         default=(), converter=_strings, validator=_valid_texts
     )
     note: str = _text_field()
+    quote: str = _text_field()
     primary: bool | None = _flag_field()
 
     def __attrs_post_init__(self) -> None:

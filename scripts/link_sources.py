@@ -148,24 +148,31 @@ def _inline(links: dict[str, str]) -> str:
 
 
 def _citation(catalogs: list[str], open_weights: bool) -> str:
+    """The citations of *catalogs*: one for the ids, one for what a catalog copies.
+
+    A catalog is the primary source of its own ids, and a secondary one of
+    a maker's facts it copies (``open_weights``).
+    """
     lines = []
     for catalog in catalogs:
         _, url, note = CATALOGS[catalog]
-        covers = (
-            '["sources", "open_weights"]'
-            if open_weights and catalog == "models.dev"
-            else '["sources"]'
-        )
         lines.append(
-            f'  {{ url = "{url}", as_of = "{READ}", covers = {covers}, '
-            f'note = "{note}", primary = false }},'  # catalogs that aggregate
+            f'  {{ url = "{url}", as_of = "{READ}", covers = ["sources"], '
+            f'note = "{note}", primary = true }},'
         )
+        if open_weights and catalog == "models.dev":
+            lines.append(
+                f'  {{ url = "{url}", as_of = "{READ}", covers = ["open_weights"], '
+                f'note = "{note}", primary = false }},'
+            )
     return "\n".join(lines)
 
 
 OPEN_WEIGHTS: dict[str, bool] = {}
 """models.dev's ``open_weights`` by its id, for the models it is linked to."""
 _STATED = "  # as models.dev states"
+_MODELS_DEV = '"https://models.dev/api.json"'
+_STATED_COVER = 'covers = ["open_weights"], note = "models.dev'
 
 
 def _rewrite(text: str, model_id: str, links: dict[str, str]) -> str:
@@ -189,7 +196,10 @@ def _rewrite(text: str, model_id: str, links: dict[str, str]) -> str:
     block = [
         line
         for line in block
-        if not (line.startswith("  { url") and '"sources"' in line)
+        if not (
+            line.startswith("  { url")
+            and ('"sources"' in line or (_MODELS_DEV in line and _STATED_COVER in line))
+        )
     ]
     stated = OPEN_WEIGHTS.get(links.get("models.dev", ""))
     if stated is not None and any(line.startswith("open_weights = ") for line in block):

@@ -12,10 +12,11 @@ A source is primary when it comes from whoever made the thing it supports:
   card), and project pages on ``github.io``;
 
 except the aggregating catalogs (:data:`AGGREGATORS`), which copy what makers
-publish. Everything else (encyclopedias, the press, blogs, mirrors) is
-secondary. A mark already in a file is kept: a person's judgement wins over
-these rules. Citations of the article (``section = ...``) are primary by
-nature and are left unmarked.
+publish; ``scripts/link_sources.py`` marks a catalog's citation of its own ids
+primary, since a catalog is the authority on those. Everything else
+(encyclopedias, the press, blogs, mirrors) is secondary. A mark already in a
+file is kept: a person's judgement wins over these rules. Citations of the
+article (``section = ...``) are primary by nature and are left unmarked.
 """
 
 from __future__ import annotations

@@ -133,3 +133,16 @@ def test_every_source_is_marked_primary_or_secondary() -> None:
         if c.url is not None and c.primary is None
     ]
     assert unmarked == []
+
+
+def test_text_only_generators_that_read_text_are_llms() -> None:
+    """One reading of the library's rule across the catalog: a generator that
+    reads text (and maybe more) and writes only text is an LLM, as GPT-4 is."""
+    misfiled = [
+        m.id
+        for m in CATALOG
+        if type(m) is ai.GenAI
+        and m.output_modalities == {ai.Modality.TEXT}
+        and ai.Modality.TEXT in m.input_modalities
+    ]
+    assert misfiled == []

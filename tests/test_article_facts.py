@@ -438,7 +438,9 @@ def test_quotes_are_the_articles_own_words(entity: str, citation: ai.Citation) -
 
 
 @pytest.mark.parametrize(
-    "kind", [ai.Category, ai.UseCase, ai.Trend, ai.Technique], ids=lambda k: k.KIND
+    "kind",
+    [ai.Category, ai.UseCase, ai.Trend, ai.Technique, ai.JobType],
+    ids=lambda k: k.KIND,
 )
 def test_every_article_claim_of_these_kinds_quotes_the_article(
     kind: type[ai.Entity],

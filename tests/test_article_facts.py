@@ -460,3 +460,13 @@ def test_the_llm_rule_is_the_librarys_and_says_the_articles_words() -> None:
     quotes = [c.quote for c in TAX["llm"].provenance]
     assert "Primarily text" in quotes
     assert any("specialized in processing and generating text" in q for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in ai.rules() if r.quotes], ids=lambda r: r.id
+)
+def test_the_rules_quote_the_article_exactly(rule: ai.Rule) -> None:
+    """A rule taken from the article quotes its words; a test holds them to it."""
+    article = _article_text()
+    for quote in rule.quotes:
+        assert " ".join(quote.split()) in article, quote

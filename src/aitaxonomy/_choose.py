@@ -397,11 +397,22 @@ def _number_argument(value: object, name: str, *, whole: bool) -> float | None:
     return cast("float", value)
 
 
-def _providers(taxonomy: Taxonomy) -> set[str]:
-    """What ``providers=`` may name: makers' ids and serving providers."""
-    found = {o.id for o in taxonomy.organizations()}
-    found.update(m.provider for m in taxonomy.models() if m.provider)
-    return found
+def _providers(taxonomy: Taxonomy) -> frozenset[str]:
+    """What ``providers=`` may name: makers' ids and serving providers.
+
+    Found once per taxonomy: it reads every model.
+    """
+    memo = taxonomy._memo()  # noqa: SLF001  # the taxonomy's cache of derived values
+    found = memo.get(_PROVIDERS)
+    if found is None:
+        found = memo[_PROVIDERS] = frozenset(
+            {o.id for o in taxonomy.organizations()}
+            | {m.provider for m in taxonomy.models() if m.provider}
+        )
+    return cast("frozenset[str]", found)
+
+
+_PROVIDERS = "providers"  # the memo key of _providers()
 
 
 def _task_argument(value: object) -> UseCase | JobType | str | None:

@@ -645,6 +645,15 @@ class AIModel(Entity):
         )
 
 
+def price_of(model: AIModel) -> float | None:
+    """The price a model is compared by: per million input tokens, or per image.
+
+    Image makers are priced per image and language models per token; the
+    one price a model lists is the one that ranks and filters it.
+    """
+    return model.input_price if model.input_price is not None else model.image_price
+
+
 @attrs.frozen(kw_only=True)
 class GenAI(AIModel):
     """A generative model: it creates new content.

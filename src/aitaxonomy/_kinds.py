@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar, overload
 
 from ._entities import (
@@ -47,11 +48,12 @@ _BUILTIN: tuple[type[Entity], ...] = (
 class KindRegistry:
     """Maps kind names (``"llm"``) to entity classes and back."""
 
-    __slots__ = ("_bound", "_by_name")
+    __slots__ = ("_bound", "_by_name", "_relations")
 
     def __init__(self, classes: Mapping[str, type[Entity]]) -> None:
         self._by_name = dict(classes)
         self._bound = self._bound_categories()
+        self._relations: dict[str, str] | None = None
 
     def _bound_categories(self) -> frozenset[str]:
         return frozenset(
@@ -62,14 +64,21 @@ class KindRegistry:
         """Register *cls* as *name* (see :func:`register_kind` for the checks)."""
         self._by_name = {**self._by_name, name: cls}
         self._bound = self._bound_categories()
+        self._relations = None
 
-    def relations(self) -> dict[str, str]:
-        """Each relation the registered kinds' links read as, with its inverse."""
-        return {
-            declared.relation: declared.inverse
-            for cls in (*self._by_name.values(), Citation)
-            for declared in links(cls)
-        }
+    def relations(self) -> Mapping[str, str]:
+        """Each relation the registered kinds' links read as, with its inverse.
+
+        Worked out once per set of kinds: every ``Edge.inverse`` reads it.
+        """
+        found = self._relations
+        if found is None:
+            found = self._relations = {
+                declared.relation: declared.inverse
+                for cls in (*self._by_name.values(), Citation)
+                for declared in links(cls)
+            }
+        return MappingProxyType(found)
 
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
@@ -195,7 +204,7 @@ def _register(name: object, cls: C) -> C:
 def _check_links(name: str, cls: type[Entity]) -> None:
     """Refuse a link to no registered kind, or a relation read two ways."""
     known = {*_REGISTRY.names(), name}
-    inverses = _REGISTRY.relations()
+    inverses = dict(_REGISTRY.relations())
     for declared in links(cls):
         where = f"{cls.__qualname__}.{declared.field}"
         for target in declared.to:

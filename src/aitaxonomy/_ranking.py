@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._data import packaged
-from ._entities import AIModel, GenAI, JobType, UseCase
+from ._entities import AIModel, GenAI, JobType, UseCase, price_of
 from ._modality import Modality
 
 if TYPE_CHECKING:
@@ -116,9 +116,7 @@ REQUIREMENTS = ("tools", "reasoning", "structured-output", "vision")
 
 def _meets(model: AIModel, kind: str, value: object) -> bool:
     if kind == "max_price":
-        price = (
-            model.input_price if model.input_price is not None else model.image_price
-        )
+        price = price_of(model)
         return price is not None and price <= value  # type: ignore[operator]
     if kind == "min_context":
         return model.context_window is not None and model.context_window >= value  # type: ignore[operator]
@@ -132,9 +130,7 @@ def _meets(model: AIModel, kind: str, value: object) -> bool:
 def _unmet(model: AIModel, kind: str, value: object) -> str:
     """Why *model* fails the constraint (``_meets`` said it does)."""
     if kind == "max_price":
-        price = (
-            model.input_price if model.input_price is not None else model.image_price
-        )
+        price = price_of(model)
         if price is None:
             return "price unknown"
         return f"costs ${price:g}, over ${value:g}"

@@ -26,6 +26,7 @@ from ._entities import (
     UseCase,
     link_path,
     linked,
+    price_of,
 )
 from ._errors import Location, article, shown, suggest
 from ._fields import _DATE, Link, links
@@ -525,9 +526,11 @@ class Taxonomy:
             >>> ai.default_taxonomy().by_source("openrouter", "openai/gpt-4o").id
             'gpt-4o'
         """
-        index = cast(
-            "dict[str, dict[str, AIModel]]",
-            self._memo().get(_SOURCES_INDEX) or self._source_index(),
+        found = self._memo().get(_SOURCES_INDEX)
+        index = (
+            self._source_index()
+            if found is None
+            else cast("dict[str, dict[str, AIModel]]", found)
         )
         given: tuple[object, object] = (source, key)  # callers may not be typed
         ids = index.get(source) if isinstance(given[0], str) else None
@@ -1000,9 +1003,7 @@ def _recency(models: Sequence[AIModel]) -> tuple[tuple[int, ...], tuple[int, ...
 
     def key(i: int) -> tuple[object, ...]:
         model = models[i]
-        price = (
-            model.input_price if model.input_price is not None else model.image_price
-        )
+        price = price_of(model)
         return (
             model.organization is None,
             newest_first(model.released),

@@ -120,8 +120,7 @@ def _entries() -> dict[str, _Table]:
 
 def _names(model: dict[str, Any]) -> list[str]:
     return [
-        normalise_id(n)
-        for n in (model["id"], model.get("name", ""), *model.get("aliases", ()))
+        _key(n) for n in (model["id"], model.get("name", ""), *model.get("aliases", ()))
     ]
 
 

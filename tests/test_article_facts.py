@@ -11,6 +11,7 @@ import aitaxonomy as ai
 M = ai.Modality
 
 TAX = ai.default_taxonomy()
+ARTICLE = ai.article_taxonomy()
 
 # id, class, organisation, category, product?, inputs, outputs, techniques (subset)
 MODELS = [
@@ -152,11 +153,12 @@ def test_model_facts(
     outputs: frozenset[ai.Modality],
     techniques: set[str],
 ) -> None:
-    model = TAX.model(model_id)
+    """As the article (and, for products, their launch) has them."""
+    model = ARTICLE.model(model_id)
     assert type(model) is cls
     assert isinstance(model, ai.AIModel)
     assert model.organization == org
-    assert TAX.category_of(model_id).id == category
+    assert ARTICLE.category_of(model_id).id == category
     assert model.product is product
     assert model.input_modalities == {M(i) for i in inputs}
     assert model.output_modalities == {M(o) for o in outputs}
@@ -195,15 +197,34 @@ def test_release_dates(model_id: str, released: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("product", "powered_by"),
-    [("chatgpt", ("gpt-4", "dall-e")), ("github-copilot", ("codex",))],
+    ("product", "then", "now"),
+    [
+        ("chatgpt", ("gpt-4", "dall-e"), {"gpt-5.5", "gpt-image-2"}),
+        (
+            "github-copilot",
+            ("codex",),
+            {"gpt-5.5", "claude-sonnet-4.6", "gemini-3.1-pro"},
+        ),
+    ],
 )
 def test_products_link_to_the_models_behind_them(
-    product: Any, powered_by: tuple[str, ...]
+    product: str, then: tuple[str, ...], now: set[str]
 ) -> None:
-    assert TAX.model(product).powered_by == powered_by
-    for model_id in powered_by:
-        assert isinstance(TAX[model_id], ai.GenAI)
+    """At launch in the article's taxonomy; as they are now in the default one."""
+    assert ARTICLE.model(product).powered_by == then
+    assert now <= set(TAX.model(product).powered_by)
+    for taxonomy in (ARTICLE, TAX):
+        for model_id in taxonomy.model(product).powered_by:
+            assert isinstance(taxonomy[model_id], ai.GenAI)
+
+
+def test_products_now_differ_from_their_launch() -> None:
+    """Copilot now chats and reads images; the article's entry writes code only."""
+    now, then = TAX.model("github-copilot"), ARTICLE.model("github-copilot")
+    assert then.output_modalities == {M.CODE}
+    assert now.output_modalities == {M.CODE, M.TEXT}
+    assert M.IMAGE in now.input_modalities
+    assert type(now) is type(then) is ai.GenAI
 
 
 @pytest.mark.parametrize(

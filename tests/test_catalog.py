@@ -146,3 +146,82 @@ def test_text_only_generators_that_read_text_are_llms() -> None:
         and ai.Modality.TEXT in m.input_modalities
     ]
     assert misfiled == []
+
+
+REVISED = sorted(
+    item.name.removesuffix(".toml") for item in FILES.joinpath("current").iterdir()
+)
+
+
+@pytest.mark.parametrize("key", REVISED)
+def test_products_are_described_as_they_are_now(key: str) -> None:
+    """The default taxonomy's entry is the current one; the article's keeps its own.
+
+    Both are the same product: same id, kind, maker and launch. The current
+    entry keeps every article citation of the launch entry, and a source read
+    in the catalog's window covers what it says the product is made of.
+    """
+    now, then = TAX.model(key), ARTICLE.model(key)
+    assert now != then
+    assert (type(now), now.name, now.organization, now.released) == (
+        type(then),
+        then.name,
+        then.organization,
+        then.released,
+    )
+    sections = {c.section for c in then.provenance if c.section}
+    assert sections <= {c.section for c in now.provenance if c.section}
+    covered = {
+        f
+        for c in now.provenance
+        if c.url and c.as_of and READ_FROM <= c.as_of <= READ_UNTIL
+        for f in c.covers
+    }
+    assert {"powered_by", "input_modalities", "output_modalities"} <= covered
+    assert TAX.checked_on(now) == READ_UNTIL
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            [
+                ("article/m.toml", {"models": [{"id": "a", "kind": "llm"}]}),
+                ("catalog/current/b.toml", {"id": "b", "kind": "llm"}),
+            ],
+            "'b' revises no article entry @ catalog/current/b.toml: $.id",
+        ),
+        (
+            [
+                ("article/m.toml", {"models": [{"id": "a", "kind": "llm"}]}),
+                ("catalog/current/a.toml", {"id": "a", "kind": "genai"}),
+            ],
+            "'a' is 'llm' in the article, not 'genai' @ catalog/current/a.toml: $.kind",
+        ),
+    ],
+)
+def test_a_revision_must_revise_an_article_entry_of_its_kind(
+    files: list[tuple[str, object]], message: str
+) -> None:
+    from aitaxonomy._catalog import revised  # noqa: PLC0415
+
+    with pytest.raises(ai.errors.TaxonomyError) as caught:
+        revised(list(files))
+    assert [str(p) for p in caught.value.problems] == [message]
+
+
+def test_a_revision_takes_the_article_entry_s_place() -> None:
+    from aitaxonomy._catalog import revised  # noqa: PLC0415
+
+    article = {"models": [{"id": "a", "kind": "llm"}, {"id": "b", "kind": "genai"}]}
+    current = {"id": "a", "kind": "llm", "name": "A now"}
+    documents: list[tuple[str | None, object]] = [
+        ("article/m.toml", article),
+        ("catalog/current/a.toml", current),
+    ]
+    assert revised(documents) == [
+        ("article/m.toml", {"models": [{"id": "b", "kind": "genai"}]}),
+        ("catalog/current/a.toml", current),
+    ]
+    assert article["models"][0]["id"] == "a"  # the parsed data is left as read
+    assert revised(documents[:1]) == documents[:1]

@@ -6,6 +6,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from ._load import Document, build
+from .errors import Problem, TaxonomyError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
 __all__ = ["article_taxonomy", "default_taxonomy", "toml_documents"]
 
 _DATA_PACKAGE = "aitaxonomy.data"
+REVISIONS = "catalog/current/"
+"""Entries that describe an article entity as it is now, replacing the article's.
+
+The article's examples are described there as the article and their launch
+saw them (ChatGPT on GPT-4 and DALL·E); the default taxonomy describes them
+on its ``as_of`` date, so these files take their place in it, same id and
+kind, keeping the article's citations beside the current ones.
+"""
 SNAPSHOT = "snapshot.json"
 """The JSON snapshot of every packaged TOML file, read instead of them."""
 
@@ -74,7 +83,7 @@ def _cached(name: str, folders: tuple[str, ...]) -> Taxonomy:
                 from ._gc import gc_paused  # noqa: PLC0415
 
                 with gc_paused():  # parsing makes many small, acyclic objects
-                    documents = _packaged_documents(folders)
+                    documents = revised(_packaged_documents(folders))
                 found = _cache[name] = build(Document(f, d) for f, d in documents)
     return found
 
@@ -92,6 +101,59 @@ def _packaged_documents(folders: tuple[str, ...]) -> list[tuple[str | None, obje
             if source["file"].split("/", 1)[0] in folders
         ]
     return toml_documents(folders)
+
+
+def revised(
+    documents: list[tuple[str | None, object]],
+) -> list[tuple[str | None, object]]:
+    """*documents*, with each revision in place of the article entry it revises.
+
+    A revision is a one-entity file under :data:`REVISIONS`. The article
+    entry of the same id leaves its group, and the revision loads as the
+    file it is, so that problems point at the file that has them.
+
+    Raises:
+        TaxonomyError: A revision revises no article entry, or one of
+            another kind.
+    """
+    revisions = {
+        document["id"]: (file, document)
+        for file, document in documents
+        if file is not None
+        and file.startswith(REVISIONS)
+        and isinstance(document, dict)
+        and "id" in document
+    }
+    if not revisions:
+        return documents
+    kinds: dict[str, object] = {}  # the kind of each revised article entry
+
+    def kept(group: list[object]) -> list[object]:
+        out = []
+        for entry in group:
+            if isinstance(entry, dict) and entry.get("id") in revisions:
+                kinds[entry["id"]] = entry.get("kind")
+            else:
+                out.append(entry)
+        return out
+
+    result = [
+        (file, {k: kept(v) if isinstance(v, list) else v for k, v in document.items()})
+        if isinstance(document, dict) and (file or "").startswith("article/")
+        else (file, document)
+        for file, document in documents
+    ]
+    problems = []
+    for key, (file, document) in revisions.items():
+        kind = document.get("kind")
+        if key not in kinds:
+            problems.append(Problem(f"{key!r} revises no article entry", "$.id", file))
+        elif kinds[key] != kind:
+            message = f"{key!r} is {kinds[key]!r} in the article, not {kind!r}"
+            problems.append(Problem(message, "$.kind", file))
+    if problems:
+        raise TaxonomyError(problems)
+    return result
 
 
 def _snapshot_bytes() -> bytes | None:

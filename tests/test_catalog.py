@@ -62,6 +62,18 @@ def test_every_kind_of_system_is_covered(what: str, matches: object) -> None:
     assert [m for m in CATALOG if matches(m)], f"no {what} in the catalog"
 
 
+@pytest.mark.parametrize(
+    "domain", ["legal", "finance", "healthcare", "science", "enterprise"]
+)
+def test_every_domain_has_two_models(domain: str) -> None:
+    """Each domain the README and choose() offer is served by sourced models."""
+    assert len(TAX.models(domain=domain)) >= 2, f"fewer than 2 {domain} models"
+
+
+def test_ten_models_run_on_device() -> None:
+    assert len([m for m in TAX.models() if m.on_device]) >= 10
+
+
 @pytest.mark.parametrize("model", CATALOG, ids=lambda m: m.id)
 def test_every_fact_is_sourced(model: ai.AIModel) -> None:
     """Maker and date are stated and covered by a dated source; so is every citation."""

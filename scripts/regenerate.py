@@ -352,6 +352,10 @@ def _catalog_stats() -> str:
         + counted("By year released", [(m.released or "unknown")[:4] for m in models])
         + counted("By weights", [weights[m.open_weights] for m in models])
         + counted("By domain", [d for m in models for d in m.domains] or ["(none)"])
+        + counted(
+            "By where it runs",
+            ["on device" if m.on_device else "not marked" for m in models],
+        )
     )
 
 

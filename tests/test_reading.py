@@ -1735,3 +1735,21 @@ def test_no_cue_is_listed_twice() -> None:
     text = resources.files("aitaxonomy.data").joinpath("task_cues.toml").read_text()
     for path, words in _cue_lists(tomllib.loads(text)):
         assert len(set(words)) == len(words), (path, sorted(words))
+
+
+@pytest.mark.parametrize(
+    ("task", "inputs", "job"),
+    [
+        ("make a video from this photo", {"image"}, "image-to-video"),
+        ("create a video from the attached image", {"image"}, "image-to-video"),
+        ("make a video about our product launch", {"text"}, "text-to-video"),
+        ("make an image from my sketch", {"image"}, "image-to-image"),
+    ],
+)
+def test_what_is_made_says_nothing_of_what_is_read(
+    task: str, inputs: set[str], job: str
+) -> None:
+    """ "Make a video" names the output; what the job reads is read elsewhere."""
+    rec = ai.choose(task=task)
+    assert {str(m) for m in rec.inputs} == inputs
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]

@@ -237,3 +237,21 @@ def test_a_revision_takes_the_article_entry_s_place() -> None:
     ]
     assert article["models"][0]["id"] == "a"  # the parsed data is left as read
     assert revised(documents[:1]) == documents[:1]
+
+
+def test_most_facts_rest_on_a_primary_source() -> None:
+    """Issue 13's bar: at least 90% of cited facts have a primary source.
+
+    A fact is a field of a curated model that a citation covers; it has a
+    primary source when a citation marked primary (or the article) covers it.
+    """
+    facts: dict[tuple[str, str], bool] = {}
+    for model in CATALOG:
+        for citation in model.provenance:
+            primary = bool(citation.primary or citation.section)
+            for field in citation.covers:
+                key = (model.id, field)
+                facts[key] = facts.get(key, False) or primary
+    share = sum(facts.values()) / len(facts)
+    assert share >= 0.90, f"{share:.1%} of {len(facts)} facts"
+    assert len(facts) > 1000  # the curated catalog, not a sample

@@ -30,6 +30,18 @@ from aitaxonomy import Modality
         ("videos", Modality.VIDEO),
         ("movie", Modality.VIDEO),
         ("embeddings", Modality.EMBEDDING),
+        ("vectors", Modality.EMBEDDING),
+        # an alias that ends in "s" is not taken for a plural
+        ("tts", Modality.SPEECH),
+        # underscores, hyphens and spaces are one separator
+        ("Text_To_Speech", Modality.SPEECH),
+        ("text-to-speech", Modality.SPEECH),
+        ("source_code", Modality.CODE),
+        # plurals in -es
+        ("meshes", Modality.THREE_D),
+        ("voice-overs", Modality.SPEECH),
+        ("footage", Modality.VIDEO),
+        ("diagrams", Modality.IMAGE),
         (Modality.AUDIO, Modality.AUDIO),
     ],
 )
@@ -86,12 +98,47 @@ def test_unknown_without_near_miss() -> None:
         Modality.parse("smell")
 
 
-@pytest.mark.parametrize("value", [3, None, 2.5, b"image", ["image"]])
-def test_wrong_type_is_a_type_error(value: Any) -> None:
-    """A non-string is a TypeError that is also the library's modality error."""
-    with pytest.raises(TypeError, match="a modality must be a string") as info:
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        (3, "int 3"),
+        (None, "NoneType None"),
+        (2.5, "float 2.5"),
+        (b"image", "bytes b'image'"),
+        (["image"], "list ['image']"),
+    ],
+)
+def test_wrong_type_is_a_type_error(value: Any, named: str) -> None:
+    """A non-string is a TypeError that is also the library's modality error,
+    and the message names the type and the value given."""
+    with pytest.raises(TypeError) as info:
         Modality.parse(value)
     assert isinstance(info.value, ai.errors.InvalidModalityError)
+    assert str(info.value) == (
+        f"a modality must be a string or a Modality, not {named}; known: "
+        "text, code, image, audio, music, speech, video, embedding, 3d, "
+        "molecule, table, label, boxes, mask, score, ranking, forecast, action"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (3, "modalities must be a modality or an iterable of them, not int 3"),
+        (
+            None,
+            "modalities must be a modality or an iterable of them, not NoneType None",
+        ),
+        (["image", 3], "a modality must be a string or a Modality, not int 3; known: "),
+    ],
+)
+def test_a_wrong_collection_names_what_is_wrong(value: Any, message: str) -> None:
+    from aitaxonomy._modality import to_modalities  # noqa: PLC0415
+
+    with pytest.raises(TypeError) as info:
+        to_modalities(value)
+    assert isinstance(info.value, ai.errors.InvalidModalityError)
+    assert str(info.value).startswith(message)
 
 
 @given(st.text())

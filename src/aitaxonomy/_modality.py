@@ -142,8 +142,10 @@ class Modality(enum.StrEnum):
             )
         key = _normalise(value)
         found = _ALIASES.get(key)
-        if found is None and key.endswith("s"):
+        if found is None and key.endswith("s"):  # a plural: "photos", "meshes"
             found = _ALIASES.get(key[:-1])
+            if found is None and key.endswith("es"):
+                found = _ALIASES.get(key[:-2])
         if found is None:
             near = (_ALIASES[alias].value for alias in suggest(key, _ALIASES))
             hint = did_you_mean(tuple(dict.fromkeys(near)))
@@ -165,11 +167,28 @@ def _normalise(value: str) -> str:
 _SYNONYMS: dict[Modality, tuple[str, ...]] = {
     Modality.TEXT: ("txt", "prose", "written text", "natural language"),
     Modality.CODE: ("source code", "program", "programming", "software"),
-    Modality.IMAGE: ("img", "picture", "pic", "photo", "photograph", "graphic"),
+    Modality.IMAGE: (
+        "img",
+        "picture",
+        "pic",
+        "photo",
+        "photograph",
+        "graphic",
+        "illustration",
+        "diagram",
+    ),
     Modality.AUDIO: ("sound", "sound effect"),
     Modality.MUSIC: ("song", "melody", "soundtrack", "jingle"),
-    Modality.SPEECH: ("voice", "spoken", "tts", "text to speech"),
-    Modality.VIDEO: ("movie", "clip", "film", "animation"),
+    Modality.SPEECH: (
+        "voice",
+        "spoken",
+        "tts",
+        "text to speech",
+        "narration",
+        "voiceover",
+        "voice over",
+    ),
+    Modality.VIDEO: ("movie", "clip", "film", "animation", "footage"),
     Modality.EMBEDDING: ("embeddings", "vector", "vectors"),
     Modality.THREE_D: ("3-d", "3d model", "3d asset", "mesh", "three dimensional"),
     Modality.MOLECULE: ("protein", "protein structure", "dna", "molecular structure"),

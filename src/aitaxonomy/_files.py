@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
@@ -77,18 +78,21 @@ class Limits:
     max_entities: int = attrs.field(default=1_000_000, validator=_positive)
 
 
+def _byte_order_mark(file: str | None) -> TaxonomyError:
+    return TaxonomyError(
+        [
+            Problem(
+                "the file starts with a byte-order mark; save it as UTF-8 without one",
+                "$",
+                file,
+            )
+        ]
+    )
+
+
 def _decode(data: bytes, file: str | None) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
-        raise TaxonomyError(
-            [
-                Problem(
-                    "the file starts with a byte-order mark; save it as UTF-8 "
-                    "without one",
-                    "$",
-                    file,
-                )
-            ]
-        )
+        raise _byte_order_mark(file)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -145,9 +149,31 @@ def _parse(text: str, fmt: Format, file: str | None, limits: Limits) -> object:
             [Problem(f"invalid JSON: {exc.msg}", where, file)]
         ) from None
     except ValueError as exc:  # TOMLDecodeError, duplicate keys, huge numbers
+        message, where = _position(str(exc))
         raise TaxonomyError(
-            [Problem(f"invalid {fmt.upper()}: {exc}", "$", file)]
+            [Problem(f"invalid {fmt.upper()}: {message}", where, file)]
         ) from None
+
+
+# tomllib (before Python 3.14) gives the position only inside its message.
+_AT = re.compile(
+    r"^(?P<message>.*) \(at (?P<where>line \d+, column \d+|end of document)\)$"
+)
+
+
+def _position(message: str) -> tuple[str, str]:
+    """*message* without the position a parser put in it, and the position.
+
+    Example:
+        >>> _position("Expected '=' (at line 2, column 5)")
+        ("Expected '='", 'line 2, column 5')
+        >>> _position("Duplicate key 'a'")
+        ("Duplicate key 'a'", '$')
+    """
+    found = _AT.match(message)
+    if found is None:
+        return message, "$"
+    return found["message"], found["where"]
 
 
 # The deepest a valid catalog nests: document, group list, entity, provenance
@@ -176,6 +202,8 @@ def _read_document(
             file,
         )
     text = data if isinstance(data, str) else _decode(data, file)
+    if text.startswith("\ufeff"):  # text read with a codec that kept the mark
+        raise _byte_order_mark(file)
     if fmt == "json" and limits.max_depth >= _FORMAT_DEPTH:
         with gc_paused():
             quick = _read_quickly(text, file, stem)

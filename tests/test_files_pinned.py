@@ -1,8 +1,9 @@
-"""Every problem names its file and where in it, exactly; the message is pinned.
+"""Reading and writing catalog files, pinned exactly.
 
-The loaders promise "each with the file and the path inside it": these
-cases hold them to it for syntax errors, encodings, limits, versions and
-entity problems, by file, path and message together.
+The loaders promise every problem "with the file and the path inside it":
+these cases hold them to it for syntax errors, encodings, limits, versions
+and entity problems, by file, path and message together. The writers'
+output is pinned byte for byte.
 """
 
 from __future__ import annotations
@@ -145,3 +146,33 @@ def test_every_model_is_checked_however_the_first_fails() -> None:
             "outputs image, which category 'llm' does not allow",
         ),
     ]
+
+
+ACME = ai.Taxonomy([ai.Organization(id="acme", name="Acme")])
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        (
+            "json",
+            '{\n  "format": 1,\n  "organizations": [\n    {\n      "kind": '
+            '"organization",\n      "id": "acme",\n      "name": "Acme"\n    }\n  ]\n}\n',
+        ),
+        (
+            "toml",
+            'format = 1\n\n[[organizations]]\nkind = "organization"\nid = "acme"\n'
+            'name = "Acme"\n',
+        ),
+    ],
+)
+def test_dumps_writes_exactly(fmt: Any, expected: str) -> None:
+    """The documented layout: two-space JSON, one table per entity in TOML."""
+    assert ai.dumps(ACME, format=fmt) == expected
+
+
+def test_dump_takes_format_over_the_suffix(tmp_path: Any) -> None:
+    target = tmp_path / "catalog.toml"
+    ai.dump(ACME, target, format="json")
+    assert target.read_text("utf-8") == ai.dumps(ACME, format="json")
+    assert ai.load(target, format="json") == ACME

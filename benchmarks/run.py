@@ -27,7 +27,7 @@ import pydantic
 import aitaxonomy as ai
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
 QUICK = "--quick" in sys.argv
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +44,25 @@ def median_seconds(fn: Callable[[], object], repeat: int, number: int = 1) -> fl
             fn()
         times.append((time.perf_counter() - start) / number)
     return statistics.median(times)
+
+
+def interleaved_medians(
+    contestants: Sequence[Callable[[], object]], repeat: int
+) -> list[float]:
+    """Each contestant's median time per call, timed in turns.
+
+    Round after round, each contestant runs once, in an order that rotates:
+    a pause of the machine (another process, a collection) then falls on
+    all of them alike instead of on whichever ran at that moment.
+    """
+    times: list[list[float]] = [[] for _ in contestants]
+    for round_ in range(repeat):
+        shift = round_ % len(contestants)
+        for index in [*range(shift, len(contestants)), *range(shift)]:
+            start = time.perf_counter()
+            contestants[index]()
+            times[index].append(time.perf_counter() - start)
+    return [statistics.median(each) for each in times]
 
 
 def fresh_process(code: str, repeat: int) -> float:
@@ -259,7 +278,7 @@ def bench_loading() -> ai.Taxonomy:
         array = json.dumps(records).encode()
         # A small load takes milliseconds, so one stray pause moves a median
         # of five: small loads are timed more often, each contestant after a
-        # warm-up call of its own, the same for all four.
+        # warm-up call of its own, the same for all four, in turns.
         repeat = 3 if n >= 100_000 else 5 if n >= 10_000 else 25
         contestants = [
             functools.partial(json.loads, document),
@@ -269,9 +288,7 @@ def bench_loading() -> ai.Taxonomy:
         ]
         for contestant in contestants if n < 10_000 else ():
             contestant()
-        floor, theirs, limit, ours = (
-            median_seconds(contestant, repeat) for contestant in contestants
-        )
+        floor, theirs, limit, ours = interleaved_medians(contestants, repeat)
         row(
             f"loads {n:,} models (json.loads floor)",
             ms(floor),

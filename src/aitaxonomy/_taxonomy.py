@@ -892,7 +892,13 @@ def _facet_index(
         for part, positions in groups.items():
             for key in keys_of(part, *ancestors):
                 found[key].update(positions)
-    return {key: frozenset(positions) for key, positions in found.items()}
+    # Frozen one at a time, each set let go as its copy is made: the index
+    # never sits in memory twice.
+    frozen: dict[tuple[str, str], frozenset[int]] = {}
+    while found:
+        key, members = found.popitem()
+        frozen[key] = frozenset(members)
+    return dict(reversed(frozen.items()))  # in the order the keys were found
 
 
 def _modality_keys(

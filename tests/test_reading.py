@@ -1753,3 +1753,26 @@ def test_what_is_made_says_nothing_of_what_is_read(
     rec = ai.choose(task=task)
     assert {str(m) for m in rec.inputs} == inputs
     assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+
+
+@pytest.mark.parametrize(
+    ("task", "inputs", "outputs", "job"),
+    [
+        # with no verb, "a ... in Python" still asks for code
+        ("a scraper in Python", {"text"}, {"code"}, "code-generation"),
+        ("a todo app in React", {"text"}, {"code"}, "code-generation"),
+        # whatever the program does, code written in a language is code
+        ("write a chatbot in Python", {"text"}, {"code"}, "code-generation"),
+        # code that exists is read
+        ("fix the bug in my Python code", {"code"}, {"code"}, "code-editing"),
+    ],
+)
+def test_code_written_in_a_language_is_made(
+    task: str, inputs: set[str], outputs: set[str], job: str
+) -> None:
+    rec = ai.choose(task=task)
+    assert ({str(m) for m in rec.inputs}, {str(m) for m in rec.outputs}) == (
+        inputs,
+        outputs,
+    )
+    assert [s.job_type.id for s in rec.steps if s.job_type] == [job]

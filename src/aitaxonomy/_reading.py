@@ -81,6 +81,7 @@ _READ_OFF = "the text the last step read off it"
 _USUALLY_MADE = "usually made"
 _NEW_ONE = "a new one"
 _AFTER_IT = " after it"
+_WRITTEN_IN = "written in it"
 _TOO_LITTLE = frozenset({_BY_ROLE, _USUALLY_MADE})
 """Directions too weak to make a content noun a deliverable of its own."""
 _QUESTION = 1.0
@@ -593,6 +594,9 @@ class TaskReader:
             _Shape.of(job, order) for order, job in enumerate(job_types)
         )
         self._unprompted = frozenset(j.id for j in job_types if not j.inputs)
+        self._writes_no_code = frozenset(
+            j.id for j in job_types if Modality.CODE not in j.outputs
+        )
         # jobs that hear: a video they are named for is heard, not watched
         self._hearing = frozenset(
             j.id
@@ -1269,6 +1273,10 @@ class TaskReader:
         # the word model weighs in even against a shape read wrong
         for job, weight in segment.learned.items():
             scores[job] += weight
+        if any(m.why.startswith(_WRITTEN_IN) for m in segment.mentions):
+            # "a bot in Python": what is asked for is code, whatever it does
+            for job in self._writes_no_code:
+                scores[job] -= _CONTRADICTS
         return scores
 
     def _fits(
@@ -2011,14 +2019,24 @@ class _Direction:
         written = self.ends.get(noun.start, {}).get("written_in")
         if (
             written is not None
-            and self.segment.role == "make"
+            and (self.segment.role == "make" or self._asks_for_new())
             and noun.entry.value.startswith("code:")
             # "docs for every function in code": "in" belongs to the noun before
             and written.start not in self.nouns_by_end
         ):
             # "build a signup form in React": what it is written in is made
-            return "out", f"written in it ('{self.said(written)}')"
+            return "out", f"{_WRITTEN_IN} ('{self.said(written)}')"
         return None
+
+    def _asks_for_new(self) -> bool:
+        """Whether the step, with no verb, asks for something new.
+
+        "A scraper in Python" asks for code as "write a scraper in Python"
+        does: a step that opens on an article for something new is a request.
+        """
+        return self.segment.role is None and any(
+            h.entry.kind == "new" for h in self.starts.get(self.segment.start, ())
+        )
 
     def _infinitive(self, hit: _Hit) -> bool:
         """Whether "to" here marks a verb the reader does not know.

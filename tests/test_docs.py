@@ -39,6 +39,7 @@ DOCUMENTED = {
 
 
 @pytest.mark.parametrize("name", MODULES)
+@pytest.mark.usefixtures("fresh_kinds")
 def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=FLAGS, verbose=False)
@@ -48,6 +49,7 @@ def test_docstring_examples(name: str) -> None:
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+@pytest.mark.usefixtures("fresh_kinds")
 def test_markdown_examples(path: Path) -> None:
     """Markdown code blocks written as ``>>>`` sessions run as doctests."""
     parser = doctest.DocTestParser()

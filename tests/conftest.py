@@ -15,7 +15,11 @@ from aitaxonomy._kinds import default_kinds
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-SHARED_FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures"
+CHECKOUT = Path(__file__).resolve().parent.parent
+if CHECKOUT.name == "mutants" and (CHECKOUT.parent / "pyproject.toml").is_file():
+    # mutmut runs a copy of the tests in <checkout>/mutants/tests.
+    CHECKOUT = CHECKOUT.parent
+SHARED_FIXTURES = CHECKOUT.parent / "shared" / "fixtures"
 """Real data no one here wrote (LiteLLM, models.dev, OpenRouter), beside the checkout."""
 
 REAL_CATALOGS = {

@@ -5,12 +5,21 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-SHARED_FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures"
+from aitaxonomy._kinds import default_kinds
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+if CHECKOUT.name == "mutants" and (CHECKOUT.parent / "pyproject.toml").is_file():
+    # mutmut runs a copy of the tests in <checkout>/mutants/tests.
+    CHECKOUT = CHECKOUT.parent
+SHARED_FIXTURES = CHECKOUT.parent / "shared" / "fixtures"
 """Real data no one here wrote (LiteLLM, models.dev, OpenRouter), beside the checkout."""
 
 REAL_CATALOGS = {
@@ -38,6 +47,20 @@ def real_catalogs() -> dict[str, Any]:
         source: json.loads(shared_fixture(name).read_text("utf-8"))
         for source, name in REAL_CATALOGS.items()
     }
+
+
+@pytest.fixture
+def fresh_kinds() -> Iterator[None]:
+    """Forget the kinds a test registers, so that it passes again in this process.
+
+    Kinds live in one global registry, as users use it; a second run of the
+    suite in one process (``scripts/run_twice.py``, mutmut) would find them
+    taken by the first run's classes.
+    """
+    registry = default_kinds()
+    before = {name: registry.cls(name) for name in registry.names()}
+    yield
+    registry._reset(before)
 
 
 # "ci" is the default: each property runs its own example count. "fuzz" is the

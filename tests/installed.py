@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,10 @@ def install(root: Path, dist: str, module: str, code: str, entry: str) -> None:
     such as ``"acme = acme_catalog:entities"``; put *root* on ``sys.path``
     for :func:`importlib.metadata.entry_points` to find it.
     """
+    # A run before this one, in this process, imported its own *module*, from
+    # a folder since gone: import this one instead.
+    sys.modules.pop(module, None)
+    importlib.invalidate_caches()
     package = root / module
     package.mkdir()
     (package / "__init__.py").write_text(textwrap.dedent(code))

@@ -514,6 +514,7 @@ UNKNOWN: dict[str, tuple[Callable[[], object], str, str, str | None]] = {
     "model": (lambda: _T.model("gtp-4"), "gtp-4", "model", "gpt-4"),
     "comparison": (lambda: _T.comparison("genia"), "genia", "category", "genai"),
     "category_path": (lambda: _T.category_path("lml"), "lml", "category", None),
+    "category_path close": (lambda: _T.category_path("lm"), "lm", "category", "llm"),
     "models category": (
         lambda: _T.models(category="genia"),
         "genia",
@@ -555,6 +556,15 @@ def test_unknown_ids_suggest_ids_of_the_kind_asked_for(
     assert all(isinstance(_T[s], _KINDS[expected]) for s in error.suggestions)
     if hint is not None:
         assert hint in error.suggestions
+
+
+def test_category_path_of_an_unknown_id_says_what_was_meant() -> None:
+    """Not a TypeError: the lookup error every other query gives, with a hint."""
+    with pytest.raises(
+        ai.errors.UnknownIdError,
+        match=r"^no category with id 'lm' \(did you mean 'llm'\?\)$",
+    ):
+        _T.category_path("lm")
 
 
 _FILTERS: dict[str, type[ai.Entity]] = {

@@ -532,3 +532,40 @@ def test_json_reads_the_same_the_quick_way_and_the_careful_way(
     with mock.patch.object(ai_files, "_read_quickly", return_value=None):
         careful = _outcome(text)
     assert quick == careful
+
+
+def _organizations(count: int, prefix: str = "o") -> str:
+    rows = ", ".join(
+        f'{{"kind": "organization", "id": "{prefix}{i}", "name": "O{i}"}}'
+        for i in range(count)
+    )
+    return f'{{"format": 1, "organizations": [{rows}]}}'
+
+
+@pytest.mark.parametrize("count", [1, 2, 5])
+def test_max_entities_is_the_most_a_load_returns(count: int) -> None:
+    """Exactly ``max_entities`` entities load; one more is refused, naming the limit."""
+    limits = ai.Limits(max_entities=count)
+    assert len(ai.loads(_organizations(count), limits=limits)) == count
+    with pytest.raises(ai.errors.LimitError) as caught:
+        ai.loads(_organizations(count + 1), limits=limits)
+    (problem,) = caught.value.problems
+    assert problem.message == (
+        f"the number of entities ({count + 1}) is over the limit of {count}; "
+        "pass limits=aitaxonomy.Limits(max_entities=...) to raise it"
+    )
+
+
+def test_max_entities_counts_a_directory_as_one_load(tmp_path: Path) -> None:
+    """Across files: exactly the limit loads; one more names the file past it."""
+    (tmp_path / "a.json").write_text(_organizations(2), encoding="utf-8")
+    (tmp_path / "b.json").write_text(_organizations(2, "p"), encoding="utf-8")
+    assert len(ai.load(tmp_path, limits=ai.Limits(max_entities=4))) == 4
+    with pytest.raises(ai.errors.LimitError) as caught:
+        ai.load(tmp_path, limits=ai.Limits(max_entities=3))
+    (problem,) = caught.value.problems
+    assert problem.message.startswith(
+        "the number of entities (4) is over the limit of 3;"
+    )
+    assert problem.file is not None
+    assert problem.file.endswith("b.json")

@@ -319,6 +319,7 @@ def test_extending_a_base_checks_only_what_is_added_for_links() -> None:
     ]
 
 
+@pytest.mark.usefixtures("fresh_kinds")
 def test_a_kind_registered_since_can_break_a_base_and_a_load_says_so() -> None:
     """Registering binds a category to a class: a base model in it breaks a rule."""
     bound = ai.Category(id="test-bound-category", name="Bound", parent="genai")

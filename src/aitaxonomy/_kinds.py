@@ -51,9 +51,16 @@ class KindRegistry:
     __slots__ = ("_bound", "_by_name", "_relations")
 
     def __init__(self, classes: Mapping[str, type[Entity]]) -> None:
+        self._by_name: dict[str, type[Entity]] = {}
+        self._bound: frozenset[str] = frozenset()
+        self._relations: dict[str, str] | None = None
+        self._reset(classes)
+
+    def _reset(self, classes: Mapping[str, type[Entity]]) -> None:
+        """Hold exactly *classes*, in their order (tests restore a snapshot)."""
         self._by_name = dict(classes)
         self._bound = self._bound_categories()
-        self._relations: dict[str, str] | None = None
+        self._relations = None
 
     def _bound_categories(self) -> frozenset[str]:
         return frozenset(
@@ -62,9 +69,7 @@ class KindRegistry:
 
     def add(self, name: str, cls: type[Entity]) -> None:
         """Register *cls* as *name* (see :func:`register_kind` for the checks)."""
-        self._by_name = {**self._by_name, name: cls}
-        self._bound = self._bound_categories()
-        self._relations = None
+        self._reset({**self._by_name, name: cls})
 
     def relations(self) -> Mapping[str, str]:
         """Each relation the registered kinds' links read as, with its inverse.

@@ -1,0 +1,266 @@
+"""Mutation scores of the core modules, from a seeded sample of mutmut's mutants.
+
+    python scripts/mutation.py                       # every core module
+    python scripts/mutation.py --module _modality    # one (repeat for more)
+    python scripts/mutation.py --sample 40 --seed 7
+
+Needs the ``mutation`` extra (``pip install -e '.[mutation]'``: mutmut 3.8.1,
+whose result files this reads) and runs in the checkout, using the
+``[tool.mutmut]`` settings in ``pyproject.toml``. Slow: see
+docs/contributing.md for the wall time. Not part of CI.
+
+For each module it:
+
+1. has mutmut write every mutant (into ``mutants/``), and takes a sample:
+   ``random.Random(seed).sample(sorted(names), n)``, or all when fewer;
+2. leaves out the sampled mutants listed as equivalent in
+   ``tests/mutation/equivalent.toml`` (each with its reason);
+3. runs the rest with ``mutmut run``, a fresh process per mutant;
+4. counts a crash at collection (mutmut's "timeout", exit code 255: the
+   mutant breaks the packaged catalog, so test modules cannot import) and a
+   real timeout as killed;
+5. runs each survivor again in a fresh process on the module's broader test
+   files (pass 2): mutmut runs a mutant only against the tests it saw call
+   the function once, which misses code that runs once per process;
+
+and prints: module, sampled, killed, survived, equivalent, score (killed out
+of the sampled mutants that are not equivalent). The survivors are listed
+after the table; ``mutmut show NAME`` shows one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.toml"
+
+# module -> the test files pass 2 runs its survivors on
+CORE: dict[str, tuple[str, ...]] = {
+    "_modality": ("test_modality", "test_entities", "test_errors"),
+    "_entities": ("test_entities", "test_extend", "test_taxonomy", "test_errors"),
+    "_taxonomy": (
+        "test_taxonomy",
+        "test_catalog",
+        "test_choose",
+        "test_article_facts",
+        "test_extend",
+        "test_errors",
+        "test_convert",
+    ),
+    "_tasks": ("test_choose", "test_reading", "test_jobs"),
+    "_reading": ("test_reading", "test_choose", "test_jobs"),
+    "_jobs": ("test_jobs", "test_reading", "test_choose"),
+    "_words": ("test_reading", "test_choose", "test_learned"),
+    "_rules": ("test_choose", "test_article_facts", "test_promises"),
+    "_ranking": ("test_choose", "test_promises"),
+    "_files": ("test_files", "test_reliability", "test_errors"),
+    "_convert": ("test_convert", "test_files", "test_errors"),
+    "_load": ("test_load", "test_files", "test_plugins", "test_errors"),
+    "_structure": ("test_load", "test_convert", "test_files", "test_errors"),
+    "adapters": ("test_adapters", "test_real_catalogs"),
+}
+
+# Tests that start the command line or pip in a subprocess run the installed,
+# unmutated package: they cannot kill a mutant, and they are slow.
+SECOND_RUN_KEYWORDS = (
+    "not test_console_examples and not test_generated_docs_are_current"
+    " and not test_plugin_installed_by_pip"
+)
+SECOND_RUN_TIMEOUT = 900  # seconds; a mutant that loops forever is killed by it
+
+KILLED = {1, 3, 255, 36, 24, -24, 152, -9, -11}  # failed, crashed or timed out
+SURVIVED = {0, 5, 33}  # passed, or no test reached it: pass 2 decides
+
+GENERATE = """
+import os
+from mutmut.__main__ import create_mutants
+from mutmut.mutation.trampoline import set_mutant_under_test
+from mutmut.utils.file_utils import copy_also_copy_files, copy_src_dir
+
+os.makedirs("mutants", exist_ok=True)
+set_mutant_under_test("mutant_generation")
+copy_src_dir()
+copy_also_copy_files()
+create_mutants(os.cpu_count() or 2)
+"""
+
+
+class Row(NamedTuple):
+    """One module's line of the table."""
+
+    module: str
+    sampled: int
+    killed: int
+    survived: tuple[str, ...]
+    equivalent: int
+
+    @property
+    def score(self) -> float:
+        """Killed, out of the sampled mutants that are not equivalent."""
+        tested = self.sampled - self.equivalent
+        return 100.0 * self.killed / tested if tested else 100.0
+
+
+def equivalent_mutants(path: Path = EQUIVALENT) -> dict[str, str]:
+    """Mutant name -> why it cannot change behaviour, from *path*."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for entry in data.get("mutant", []):
+        name, reason = entry["name"], entry.get("reason", "")
+        if not reason.strip():
+            sys.exit(f"{path}: {name} has no reason")
+        found[name] = reason
+    return found
+
+
+def _meta(module: str) -> Path:
+    return ROOT / "mutants" / "src" / "aitaxonomy" / f"{module}.py.meta"
+
+
+def _exit_codes(module: str) -> dict[str, int | None]:
+    data = json.loads(_meta(module).read_text(encoding="utf-8"))
+    codes: dict[str, int | None] = data["exit_code_by_key"]
+    return codes
+
+
+def sample(names: list[str], size: int, seed: int) -> list[str]:
+    """The seeded sample of *names* (all of them when there are no more)."""
+    if size >= len(names):
+        return sorted(names)
+    return sorted(random.Random(seed).sample(sorted(names), size))  # noqa: S311
+
+
+def _mutmut(*args: str) -> None:
+    subprocess.run(  # noqa: S603  # our own interpreter, mutmut's own command
+        [sys.executable, "-m", "mutmut", *args], cwd=ROOT, check=True
+    )
+
+
+def _pass_2(name: str, tests: tuple[str, ...]) -> bool:
+    """Whether the broader *tests* kill mutant *name*, in a fresh process."""
+    env = {
+        **os.environ,
+        "MUTANT_UNDER_TEST": name,
+        "PYTHONPATH": str(ROOT / "mutants" / "src"),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-x",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-k",
+        SECOND_RUN_KEYWORDS,
+        *(f"tests/{test}.py" for test in tests),
+    ]
+    try:
+        result = subprocess.run(  # noqa: S603  # our own interpreter and tests
+            command,
+            cwd=ROOT / "mutants",
+            env=env,
+            capture_output=True,
+            check=False,
+            timeout=SECOND_RUN_TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        return True
+    # 1: a test failed; 2: collection crashed (counted as killed, as in pass 1)
+    return result.returncode in {1, 2, 3}
+
+
+def run(modules: list[str], size: int, seed: int) -> list[Row]:
+    """Sample, run and score *modules*; one row each."""
+    equivalent = equivalent_mutants()
+    print("== writing the mutants (mutants/)", flush=True)
+    subprocess.run(  # noqa: S603  # our own interpreter, mutmut's own functions
+        [sys.executable, "-c", GENERATE],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,  # a line per file; errors still show
+    )
+    chosen = {m: sample(list(_exit_codes(m)), size, seed) for m in modules}
+    to_run = [n for names in chosen.values() for n in names if n not in equivalent]
+    print(f"== pass 1: mutmut run, {len(to_run)} mutants", flush=True)
+    if to_run:
+        _mutmut("run", *to_run)
+    rows = []
+    for module, names in chosen.items():
+        codes = _exit_codes(module)
+        killed, survived = 0, []
+        for name in names:
+            code = codes.get(name)
+            if name in equivalent:
+                continue
+            if code in KILLED:
+                killed += 1
+            elif code in SURVIVED:
+                survived.append(name)
+            else:
+                sys.exit(f"{name}: mutmut gave exit code {code}; run it again")
+        print(f"== pass 2: {module}, {len(survived)} survivors", flush=True)
+        still = tuple(n for n in survived if not _pass_2(n, CORE[module]))
+        killed += len(survived) - len(still)
+        equivalents = sum(name in equivalent for name in names)
+        rows.append(Row(module, len(names), killed, still, equivalents))
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    """The scores as a Markdown table."""
+    lines = [
+        "| module | sampled | killed | survived | equivalent | score |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    lines.extend(
+        f"| `{r.module}` | {r.sampled} | {r.killed} | {len(r.survived)} "
+        f"| {r.equivalent} | {r.score:.1f}% |"
+        for r in rows
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    """Run the sample the command line asks for and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--module",
+        action="append",
+        choices=sorted(CORE),
+        help="a core module to test (repeatable; default: all of them)",
+    )
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=150,
+        metavar="N",
+        help="mutants per module (default: 150; all when fewer)",
+    )
+    parser.add_argument("--seed", type=int, default=20261201, help="sample seed")
+    args = parser.parse_args(argv)
+    if args.sample < 1:
+        parser.error("--sample must be at least 1")
+    start = time.monotonic()
+    rows = run(args.module or list(CORE), args.sample, args.seed)
+    print()
+    print(table(rows))
+    for row in rows:
+        for name in row.survived:
+            print(f"survived: {name}")
+    print(f"\nwall time: {(time.monotonic() - start) / 60:.1f} min (seed {args.seed})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

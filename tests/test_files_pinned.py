@@ -176,3 +176,88 @@ def test_dump_takes_format_over_the_suffix(tmp_path: Any) -> None:
     ai.dump(ACME, target, format="json")
     assert target.read_text("utf-8") == ai.dumps(ACME, format="json")
     assert ai.load(target, format="json") == ACME
+
+
+def test_nesting_past_what_the_parser_can_read_names_the_file() -> None:
+    deep = '{"format": 1, "models": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    with pytest.raises(ai.errors.LimitError) as caught:
+        ai.loads(deep, source="deep.json")
+    [problem] = caught.value.problems
+    assert (problem.file, problem.path) == ("deep.json", "$")
+    assert problem.message.startswith("the nesting is over the limit of ")
+
+
+def test_json_constants_are_refused() -> None:
+    text = '{"format": 1, "models": [{"kind": "llm", "id": "a", "name": "A", "parameters": NaN}]}'
+    with pytest.raises(ai.errors.TaxonomyError) as caught:
+        ai.loads(text, source="nan.json")
+    assert [(p.file, p.path, p.message) for p in caught.value.problems] == [
+        ("nan.json", "$", "invalid JSON: NaN is not a number JSON allows")
+    ]
+
+
+@pytest.mark.parametrize("text", ['{"format": 1}', b'{"format": 1}'])
+def test_max_bytes_is_the_largest_size_that_loads(text: str | bytes) -> None:
+    size = len(text)
+    assert len(ai.loads(text, limits=ai.Limits(max_bytes=size))) == 0
+    with pytest.raises(ai.errors.LimitError, match=f"the input \\({size} bytes\\)"):
+        ai.loads(text, limits=ai.Limits(max_bytes=size - 1))
+
+
+def test_load_says_which_file_and_folder(tmp_path: Any) -> None:
+    with pytest.raises(ai.errors.TaxonomyError) as caught:
+        ai.load(tmp_path)
+    assert [(p.file, p.path, p.message) for p in caught.value.problems] == [
+        (str(tmp_path), "$", "no .toml or .json files here")
+    ]
+    odd = tmp_path / "catalog.yaml"
+    odd.write_text("a: 1", "utf-8")
+    with pytest.raises(ai.errors.TaxonomyError) as caught:
+        ai.load(odd)
+    assert [(p.file, p.path, p.message) for p in caught.value.problems] == [
+        (
+            str(odd),
+            "$",
+            "cannot tell the format of 'catalog.yaml'; name it .toml or .json, "
+            "or pass format=",
+        )
+    ]
+
+
+class _Names:
+    """Stands in for secrets.token_hex: the given names, then a fresh one each call."""
+
+    def __init__(self, *names: str) -> None:
+        self.names, self.calls = list(names), 0
+
+    def __call__(self, _: int) -> str:
+        self.calls += 1
+        if self.calls > 50:  # a writer that never gives up
+            raise AssertionError("the writer keeps picking names")
+        return self.names.pop(0) if self.names else f"{self.calls:016x}"
+
+
+def test_a_writer_never_takes_another_writers_temporary_file(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "catalog.toml"
+    theirs = tmp_path / f".catalog.toml.{'a' * 16}.tmp"
+    theirs.write_text("another writer's", "utf-8")
+    names = _Names("a" * 16)
+    monkeypatch.setattr("aitaxonomy._files.secrets.token_hex", names)
+    ai.dump(ACME, target)
+    assert theirs.read_text("utf-8") == "another writer's"
+    assert target.read_text("utf-8") == ai.dumps(ACME)
+    assert names.calls == 2
+
+
+def test_a_writer_gives_up_after_ten_names_taken(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / f".catalog.toml.{'a' * 16}.tmp").write_text("", "utf-8")
+    names = _Names(*["a" * 16] * 60)
+    monkeypatch.setattr("aitaxonomy._files.secrets.token_hex", names)
+    with pytest.raises(FileExistsError):
+        ai.dump(ACME, tmp_path / "catalog.toml")
+    assert names.calls == 10
+    assert not (tmp_path / "catalog.toml").exists()

@@ -78,21 +78,7 @@ class Limits:
     max_entities: int = attrs.field(default=1_000_000, validator=_positive)
 
 
-def _byte_order_mark(file: str | None) -> TaxonomyError:
-    return TaxonomyError(
-        [
-            Problem(
-                "the file starts with a byte-order mark; save it as UTF-8 without one",
-                "$",
-                file,
-            )
-        ]
-    )
-
-
 def _decode(data: bytes, file: str | None) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise _byte_order_mark(file)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -202,8 +188,17 @@ def _read_document(
             file,
         )
     text = data if isinstance(data, str) else _decode(data, file)
-    if text.startswith("\ufeff"):  # text read with a codec that kept the mark
-        raise _byte_order_mark(file)
+    if text.startswith("\ufeff"):  # UTF-8 keeps the mark as a character
+        raise TaxonomyError(
+            [
+                Problem(
+                    "the file starts with a byte-order mark; save it as UTF-8 "
+                    "without one",
+                    "$",
+                    file,
+                )
+            ]
+        )
     if fmt == "json" and limits.max_depth >= _FORMAT_DEPTH:
         with gc_paused():
             quick = _read_quickly(text, file, stem)

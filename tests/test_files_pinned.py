@@ -261,3 +261,12 @@ def test_a_writer_gives_up_after_ten_names_taken(
         ai.dump(ACME, tmp_path / "catalog.toml")
     assert names.calls == 10
     assert not (tmp_path / "catalog.toml").exists()
+
+
+def test_the_format_given_is_the_format_read() -> None:
+    """JSON text named TOML is read as TOML, and refused as such."""
+    with pytest.raises(ai.errors.TaxonomyError) as caught:
+        ai.loads('{"format": 1}', format="toml", source="x.toml")
+    [problem] = caught.value.problems
+    assert problem.message.startswith("invalid TOML: ")
+    assert problem.file == "x.toml"

@@ -270,3 +270,23 @@ def test_the_format_given_is_the_format_read() -> None:
     [problem] = caught.value.problems
     assert problem.message.startswith("invalid TOML: ")
     assert problem.file == "x.toml"
+
+
+def test_files_are_written_in_utf8_whatever_the_locale(tmp_path: Any) -> None:
+    """A catalog written under an ASCII locale is still UTF-8, with LF endings."""
+    import locale  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    if sys.flags.utf8_mode:
+        pytest.skip("in UTF-8 mode every file is UTF-8 anyway")
+    named = ai.Taxonomy([ai.Organization(id="cafe", name="Café Généreux")])
+    target = tmp_path / "catalog.toml"
+    saved = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        ai.dump(named, target)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, saved)
+    data = target.read_bytes()
+    assert data.decode("utf-8") == ai.dumps(named)
+    assert b"\r\n" not in data

@@ -46,7 +46,7 @@ EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.toml"
 
 # module -> the test files pass 2 runs its survivors on
 CORE: dict[str, tuple[str, ...]] = {
-    "_modality": ("test_modality", "test_entities", "test_errors"),
+    "_modality": ("test_modality", "test_entities", "test_errors", "test_scores"),
     "_entities": ("test_entities", "test_extend", "test_taxonomy", "test_errors"),
     "_taxonomy": (
         "test_taxonomy",
@@ -57,13 +57,20 @@ CORE: dict[str, tuple[str, ...]] = {
         "test_errors",
         "test_convert",
     ),
-    "_tasks": ("test_choose", "test_reading", "test_jobs"),
-    "_reading": ("test_reading", "test_choose", "test_jobs"),
+    "_tasks": (
+        "test_matcher",
+        "test_scores",
+        "test_cues",
+        "test_choose",
+        "test_reading",
+        "test_jobs",
+    ),
+    "_reading": ("test_reading", "test_cues", "test_choose", "test_jobs"),
     "_jobs": ("test_jobs", "test_reading", "test_choose"),
     "_words": ("test_reading", "test_choose", "test_learned"),
     "_rules": ("test_choose", "test_article_facts", "test_promises"),
     "_ranking": ("test_choose", "test_promises"),
-    "_files": ("test_files", "test_reliability", "test_errors"),
+    "_files": ("test_files", "test_files_pinned", "test_reliability", "test_errors"),
     "_convert": ("test_convert", "test_files", "test_errors"),
     "_load": ("test_load", "test_files", "test_plugins", "test_errors"),
     "_structure": ("test_load", "test_convert", "test_files", "test_errors"),

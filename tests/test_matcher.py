@@ -105,3 +105,36 @@ def test_an_override_cancels_what_it_names_and_says_why() -> None:
     assert match.use_case is None
     # without the override's cue, the same cue counts
     assert MATCHER.match("hotel").use_case == "travel"
+
+
+def test_name_words_of_three_letters_or_more_are_cues() -> None:
+    matcher = TaskMatcher([("video", [], ["TV Ads"])], {})
+    assert matcher.match("ads").scores[0][1] > 0
+    assert matcher.match("tv").scores[0][1] == 0.0
+
+
+def test_ties_go_by_id_whatever_the_order_given() -> None:
+    matcher = TaskMatcher(
+        [("travel", ["dinner", "flight"], []), ("cooking", ["dinner", "recipe"], [])],
+        {},
+    )
+    match = matcher.match("dinner")
+    assert [key for key, _ in match.scores] == ["cooking", "travel"]
+    assert match.use_case == "cooking"
+
+
+def test_one_use_case_has_no_runner_up() -> None:
+    matcher = TaskMatcher([("cooking", ["bake a cake"], [])], {})
+    match = matcher.match("bake a cake")
+    assert match.use_case == "cooking"
+    assert match.confidence == confidence_of(match.scores[0][1], 0.0)
+
+
+def test_no_use_cases_match_nothing_with_no_confidence() -> None:
+    match = TaskMatcher([], {}).match("bake a cake")
+    assert (match.use_case, match.confidence, match.scores, match.terms) == (
+        None,
+        0.0,
+        (),
+        (),
+    )

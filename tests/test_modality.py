@@ -155,3 +155,19 @@ def test_parse_never_raises_anything_else(value: Any) -> None:
 def test_parse_value_round_trip(member: ai.Modality) -> None:
     assert Modality.parse(member.value) is member
     assert Modality.parse(member.value.upper()) is member
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["Images", "text"],  # a spelling to parse first
+        ["text", "Images"],  # then last
+        [ai.Modality.VIDEO, "pictures"],
+    ],
+)
+def test_an_iterator_is_read_once_and_whole(items: list[Any]) -> None:
+    """A generator cannot be read twice: no item may be lost to a shortcut."""
+    from aitaxonomy._modality import to_modalities  # noqa: PLC0415
+
+    assert to_modalities(iter(items)) == {Modality.parse(i) for i in items}
+    assert to_modalities(x for x in items) == {Modality.parse(i) for i in items}

@@ -171,3 +171,14 @@ def test_an_iterator_is_read_once_and_whole(items: list[Any]) -> None:
 
     assert to_modalities(iter(items)) == {Modality.parse(i) for i in items}
     assert to_modalities(x for x in items) == {Modality.parse(i) for i in items}
+
+
+def test_a_frozenset_of_spellings_is_parsed() -> None:
+    """Only a frozenset of members is taken as it is; spellings are read."""
+    from aitaxonomy._modality import to_modalities  # noqa: PLC0415
+
+    found = to_modalities(frozenset({"Images", "voice"}))
+    assert found == {Modality.IMAGE, Modality.SPEECH}
+    assert all(type(m) is Modality for m in found)
+    members = frozenset({Modality.TEXT})
+    assert to_modalities(members) == members

@@ -894,11 +894,7 @@ def _facet_index(
                 found[key].update(positions)
     # Frozen one at a time, each set let go as its copy is made: the index
     # never sits in memory twice.
-    frozen: dict[tuple[str, str], frozenset[int]] = {}
-    while found:
-        key, members = found.popitem()
-        frozen[key] = frozenset(members)
-    return dict(reversed(frozen.items()))  # in the order the keys were found
+    return {key: frozenset(found.pop(key)) for key in list(found)}
 
 
 def _modality_keys(

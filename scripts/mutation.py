@@ -38,6 +38,7 @@ import subprocess
 import sys
 import time
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
@@ -68,7 +69,7 @@ CORE: dict[str, tuple[str, ...]] = {
     "_reading": ("test_reading", "test_cues", "test_choose", "test_jobs"),
     "_jobs": ("test_jobs", "test_reading", "test_choose"),
     "_words": ("test_reading", "test_choose", "test_learned"),
-    "_rules": ("test_choose", "test_article_facts", "test_promises"),
+    "_rules": ("test_rules", "test_choose", "test_article_facts", "test_promises"),
     "_ranking": ("test_choose", "test_promises"),
     "_files": ("test_files", "test_files_pinned", "test_reliability", "test_errors"),
     "_convert": ("test_convert", "test_files", "test_errors"),
@@ -217,7 +218,10 @@ def run(modules: list[str], size: int, seed: int) -> list[Row]:
             else:
                 sys.exit(f"{name}: mutmut gave exit code {code}; run it again")
         print(f"== pass 2: {module}, {len(survived)} survivors", flush=True)
-        still = tuple(n for n in survived if not _pass_2(n, CORE[module]))
+        # each survivor is a subprocess of its own: run as many as there are cores
+        with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+            kills = pool.map(_pass_2, survived, [CORE[module]] * len(survived))
+            still = tuple(n for n, k in zip(survived, kills, strict=True) if not k)
         killed += len(survived) - len(still)
         equivalents = sum(name in equivalent for name in names)
         rows.append(Row(module, len(names), killed, still, equivalents))

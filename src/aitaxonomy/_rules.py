@@ -202,11 +202,9 @@ def apply_rules(facts: Facts) -> tuple[str, bool, list[tuple[Rule, str]]]:
     for rule in rules():
         if not rule.when.holds(facts):
             continue
-        excluded.update(rule.excludes)
-        if rule.category is not None and rule.category not in excluded - {
-            rule.category
-        }:
+        if rule.category is not None and rule.category not in excluded:
             category = rule.category
+        excluded.update(rule.excludes)
         hybrid = hybrid or rule.hybrid
         use_case = facts.use_case
         text = rule.says.format(

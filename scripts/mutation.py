@@ -11,7 +11,8 @@ docs/contributing.md for the wall time. Not part of CI.
 
 For each module it:
 
-1. has mutmut write every mutant (into ``mutants/``), and takes a sample:
+1. has mutmut write every mutant (into ``mutants/``), brings the copies of
+   the packaged data there up to date, and takes a sample:
    ``random.Random(seed).sample(sorted(names), n)``, or all when fewer;
 2. leaves out the sampled mutants listed as equivalent in
    ``tests/mutation/equivalent.toml`` (each with its reason);
@@ -188,6 +189,35 @@ def _pass_2(name: str, tests: tuple[str, ...]) -> bool:
     return result.returncode in {1, 2, 3}
 
 
+def sync_data(source: Path = ROOT / "src", copy: Path = ROOT / "mutants/src") -> int:
+    """Make the data files in *copy* those of *source*; how many changed.
+
+    mutmut rewrites a Python file whose source changed, but keeps the copies
+    of other files (the packaged catalog) from its first run, so a catalog
+    edited since would be tested stale and the clean run would fail.
+    """
+    changed = 0
+    wanted = {
+        p.relative_to(source): p
+        for p in source.rglob("*")
+        if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts
+    }
+    for path in sorted(copy.rglob("*")):
+        relative = path.relative_to(copy)
+        stale = path.suffix not in {".py", ".meta"} and relative not in wanted
+        if path.is_file() and "__pycache__" not in path.parts and stale:
+            path.unlink()
+            changed += 1
+    for relative, path in sorted(wanted.items()):
+        target = copy / relative
+        data = path.read_bytes()
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            changed += 1
+    return changed
+
+
 def run(modules: list[str], size: int, seed: int) -> list[Row]:
     """Sample, run and score *modules*; one row each."""
     equivalent = equivalent_mutants()
@@ -198,6 +228,8 @@ def run(modules: list[str], size: int, seed: int) -> list[Row]:
         check=True,
         stdout=subprocess.DEVNULL,  # a line per file; errors still show
     )
+    if changed := sync_data():
+        print(f"== {changed} data files brought up to date in mutants/", flush=True)
     chosen = {m: sample(list(_exit_codes(m)), size, seed) for m in modules}
     to_run = [n for names in chosen.values() for n in names if n not in equivalent]
     print(f"== pass 1: mutmut run, {len(to_run)} mutants", flush=True)

@@ -150,13 +150,34 @@ def test_a_model_cannot_state_a_job_it_cannot_do() -> None:
             {"generative": True, "outputs": ["label"], "category": "genai"},
             "'j': a generative job produces content; label is not content",
         ),
-        ({"generative": False, "outputs": []}, "'j': a job type must say what it"),
+        (
+            {"generative": True, "outputs": ["image", "mask", "label"]},
+            "'j': a generative job produces content; label, mask is not content",
+        ),
+        (
+            {"generative": False, "outputs": []},
+            "'j': a job type must say what it produces",
+        ),
+        (
+            {"generative": True, "outputs": []},
+            "'j': a job type must say what it produces",
+        ),
     ],
 )
 def test_job_types_check_themselves(kwargs: dict[str, object], message: str) -> None:
     base: dict[str, object] = {"id": "j", "name": "J", "category": "ai-model"}
-    with pytest.raises(ai.errors.InvalidEntityError, match=message):
+    with pytest.raises(ai.errors.InvalidEntityError) as caught:
         ai.JobType(**{**base, **kwargs})  # type: ignore[arg-type]
+    assert str(caught.value) == message
+    assert caught.value.field == "outputs"
+
+
+@pytest.mark.parametrize("outputs", [["label"], ["text", "embedding"], ["mask"]])
+def test_a_job_that_is_not_generative_may_make_anything(outputs: list[str]) -> None:
+    job = ai.JobType(
+        id="j", name="J", category="ai-model", generative=False, outputs=outputs
+    )
+    assert job.outputs == {ai.Modality(o) for o in outputs}
 
 
 @pytest.mark.parametrize(
@@ -186,3 +207,54 @@ def test_job_types_sit_in_a_category_that_fits(
     with pytest.raises(ai.TaxonomyError) as info:
         TAX.extend(job)
     assert [str(p) for p in info.value.problems] == problem.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("model", "linked", "not_linked"),
+    [
+        # a job no modality tells apart is reached through a use case
+        (
+            ai.GenAI(
+                id="x/img",
+                name="X",
+                input_modalities="text",
+                output_modalities="image",
+                use_cases=["video_image_synthesis"],
+            ),
+            {"unconditional-image-generation", "text-to-image"},
+            set(),
+        ),
+        # ... and only through it
+        (
+            ai.GenAI(
+                id="x/img", name="X", input_modalities="text", output_modalities="image"
+            ),
+            {"text-to-image"},
+            {"unconditional-image-generation"},
+        ),
+        # a music generator suited to creative content makes no sound effects
+        (
+            ai.GenAI(
+                id="x/music",
+                name="X",
+                input_modalities="text",
+                output_modalities="music",
+                use_cases=["creative_content_generation"],
+            ),
+            {"music-generation"},
+            {"sound-generation", "text-to-speech"},
+        ),
+        # a text model writes code as text: it makes code itself
+        (
+            ai.LLM(id="x/code", name="X", use_cases=["code_generation"]),
+            {"code-generation", "code-editing", "code-explanation"},
+            set(),
+        ),
+    ],
+)
+def test_a_use_case_links_the_jobs_a_model_makes_the_outputs_of(
+    model: ai.AIModel, linked: set[str], not_linked: set[str]
+) -> None:
+    found = {j.id for j in TAX.extend(model).job_types_of(model.id)}
+    assert linked <= found
+    assert not not_linked & found

@@ -240,3 +240,21 @@ def test_edge_relations_have_their_declared_inverse(row: tuple[object, ...]) -> 
     cls, field = row[0], str(row[1])
     declared = {k.field: k for k in ai.links(cls)}[field]  # type: ignore[arg-type]
     assert ai.Edge("a", "b", declared.relation).inverse == declared.inverse
+
+
+def test_a_citations_link_is_named_by_its_place_in_provenance() -> None:
+    model = ai.GenAI(
+        id="x",
+        name="X",
+        techniques=["gan", "diffusion"],
+        provenance=[
+            ai.Citation(url="https://example.org", as_of="2026-12-01"),
+            ai.Citation(section="what-is-genai"),
+        ],
+    )
+    assert list(model.references()) == [
+        ("category", "genai"),
+        ("techniques[0]", "gan"),
+        ("techniques[1]", "diffusion"),
+        ("provenance[1].section", "what-is-genai"),
+    ]

@@ -274,6 +274,8 @@ def test_a_rules_sentence_fills_in_the_job(
     [
         ("Code generation", "code generation"),
         ("OCR", "OCR"),
+        ("AI", "AI"),
+        ("Ai", "ai"),
         ("AI-powered art", "AI-powered art"),
         ("A", "a"),
         ("", ""),

@@ -152,7 +152,7 @@ def test_a_model_cannot_state_a_job_it_cannot_do() -> None:
         ),
         (
             {"generative": True, "outputs": ["image", "mask", "label"]},
-            "'j': a generative job produces content; label, mask is not content",
+            "'j': a generative job produces content; label, mask are not content",
         ),
         (
             {"generative": False, "outputs": []},
@@ -253,6 +253,44 @@ def test_job_types_sit_in_a_category_that_fits(
     ],
 )
 def test_a_use_case_links_the_jobs_a_model_makes_the_outputs_of(
+    model: ai.AIModel, linked: set[str], not_linked: set[str]
+) -> None:
+    found = {j.id for j in TAX.extend(model).job_types_of(model.id)}
+    assert linked <= found
+    assert not not_linked & found
+
+
+@pytest.mark.parametrize(
+    ("model", "linked", "not_linked"),
+    [
+        # music is a kind of audio, but a music maker is not a sound-effects one
+        (
+            ai.GenAI(
+                id="x", name="X", input_modalities="text", output_modalities="music"
+            ),
+            {"music-generation"},
+            {"sound-generation"},
+        ),
+        # ... unless it declares plain audio too
+        (
+            ai.GenAI(
+                id="x",
+                name="X",
+                input_modalities="text",
+                output_modalities=["music", "audio"],
+            ),
+            {"music-generation", "sound-generation"},
+            set(),
+        ),
+        # code is written as text, and no narrower job takes it from a text model
+        (
+            ai.LLM(id="x", name="X"),
+            {"chat", "code-generation", "code-explanation", "summarization"},
+            {"music-generation", "speech-recognition"},
+        ),
+    ],
+)
+def test_an_inferred_link_is_the_narrowest_job_that_fits(
     model: ai.AIModel, linked: set[str], not_linked: set[str]
 ) -> None:
     found = {j.id for j in TAX.extend(model).job_types_of(model.id)}

@@ -223,3 +223,44 @@ def test_closed_weights_find_the_usual_models() -> None:
 def test_the_cli_refuses_an_unknown_domain(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["choose", "--task", "summarise rulings", "--domain", "helthcare"]) == 1
     assert "did you mean 'healthcare'" in capsys.readouterr().err
+
+
+_PAINTER = ai.GenAI(
+    id="painter",
+    name="Painter",
+    sources={"litellm": "painter"},
+    input_modalities="text",
+    output_modalities="image",
+    image_price=0.04,
+)
+_UNPRICED = ai.GenAI(
+    id="unpriced",
+    name="Unpriced",
+    sources={"litellm": "unpriced"},
+    input_modalities="text",
+    output_modalities="image",
+)
+
+
+@pytest.mark.parametrize(
+    ("max_price", "kept", "left_out"),
+    [
+        (0.05, {"painter"}, {"unpriced": "price unknown"}),
+        (0.04, {"painter"}, {"unpriced": "price unknown"}),
+        (
+            0.01,
+            set(),
+            {"painter": "costs $0.04, over $0.01", "unpriced": "price unknown"},
+        ),
+    ],
+)
+def test_an_image_maker_is_held_to_its_price_per_image(
+    max_price: float, kept: set[str], left_out: dict[str, str]
+) -> None:
+    """The one price a model lists (per image here) is the one it is held to."""
+    tax = ai.article_taxonomy().extend(_PAINTER, _UNPRICED)
+    rec = ai.choose(task="a poster image", taxonomy=tax, max_price=max_price)
+    assert {c.model.id for c in rec.candidates} == kept
+    reasons = {r.model.id: r.reason for r in rec.rejected}
+    for model, reason in left_out.items():
+        assert reasons[model] == reason

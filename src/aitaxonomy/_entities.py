@@ -393,7 +393,8 @@ class JobType(Entity):
             if made:
                 raise InvalidEntityError(
                     f"{self.id!r}: a generative job produces content; "
-                    f"{', '.join(sorted(made))} is not content",
+                    f"{', '.join(sorted(made))} {'is' if len(made) == 1 else 'are'}"
+                    " not content",
                     field="outputs",
                 )
 

@@ -3,9 +3,10 @@
     python scripts/mutation.py                       # every core module
     python scripts/mutation.py --module _modality    # one (repeat for more)
     python scripts/mutation.py --sample 40 --seed 7
+    python scripts/mutation.py --runner mutmut       # mutmut's own runner
 
 Needs the ``mutation`` extra (``pip install -e '.[mutation]'``: mutmut 3.8.1,
-whose result files this reads) and runs in the checkout, using the
+which writes the mutants) and runs in the checkout, using the
 ``[tool.mutmut]`` settings in ``pyproject.toml``. Slow: see
 docs/contributing.md for the wall time. Not part of CI.
 
@@ -16,13 +17,17 @@ For each module it:
    ``random.Random(seed).sample(sorted(names), n)``, or all when fewer;
 2. leaves out the sampled mutants listed as equivalent in
    ``tests/mutation/equivalent.toml`` (each with its reason);
-3. runs the rest with ``mutmut run``, a fresh process per mutant;
-4. counts a crash at collection (mutmut's "timeout", exit code 255: the
-   mutant breaks the packaged catalog, so test modules cannot import) and a
-   real timeout as killed;
-5. runs each survivor again in a fresh process on the module's broader test
-   files (pass 2): mutmut runs a mutant only against the tests it saw call
-   the function once, which misses code that runs once per process;
+3. runs the rest, a fresh process per mutant, as many at once as there are
+   cores. The ``direct`` runner (the default) runs the module's own test
+   files (``CORE`` below) with ``pytest -x``, after a clean run of them that
+   must pass and that sets the timeout. The ``mutmut`` runner has ``mutmut
+   run`` pick the tests it saw call the mutated function; for a function
+   every test calls (loading, linking) that is the whole suite per mutant,
+   which is why it is not the default. Its survivors are run again on the
+   module's test files (pass 2), since mutmut misses code that runs once
+   per process;
+4. counts a failed test, a crash at collection (the mutant breaks the
+   packaged catalog, so test modules cannot import) and a timeout as killed;
 
 and prints: module, sampled, killed, survived, equivalent, score (killed out
 of the sampled mutants that are not equivalent). The survivors are listed
@@ -49,7 +54,15 @@ EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.toml"
 # module -> the test files pass 2 runs its survivors on
 CORE: dict[str, tuple[str, ...]] = {
     "_modality": ("test_modality", "test_entities", "test_errors", "test_scores"),
-    "_entities": ("test_entities", "test_extend", "test_taxonomy", "test_errors"),
+    "_entities": (
+        "test_entities",
+        "test_jobs",
+        "test_links",
+        "test_sources",
+        "test_extend",
+        "test_taxonomy",
+        "test_errors",
+    ),
     "_taxonomy": (
         "test_taxonomy",
         "test_catalog",
@@ -69,9 +82,9 @@ CORE: dict[str, tuple[str, ...]] = {
     ),
     "_reading": ("test_reading", "test_cues", "test_choose", "test_jobs"),
     "_jobs": ("test_jobs", "test_reading", "test_choose"),
-    "_words": ("test_reading", "test_choose", "test_learned"),
+    "_words": ("test_words", "test_reading", "test_choose", "test_learned"),
     "_rules": ("test_rules", "test_choose", "test_article_facts", "test_promises"),
-    "_ranking": ("test_choose", "test_promises"),
+    "_ranking": ("test_choose", "test_scores", "test_sources", "test_promises"),
     "_files": ("test_files", "test_files_pinned", "test_reliability", "test_errors"),
     "_convert": ("test_convert", "test_files", "test_errors"),
     "_load": ("test_load", "test_files", "test_plugins", "test_errors"),
@@ -86,6 +99,8 @@ SECOND_RUN_KEYWORDS = (
     " and not test_plugin_installed_by_pip"
 )
 SECOND_RUN_TIMEOUT = 900  # seconds; a mutant that loops forever is killed by it
+DIRECT_TIMEOUT_FACTOR = 5  # the direct runner's timeout, times a clean run's time
+DIRECT_TIMEOUT_FLOOR = 120  # seconds, at least
 
 KILLED = {1, 3, 255, 36, 24, -24, 152, -9, -11}  # failed, crashed or timed out
 SURVIVED = {0, 5, 33}  # passed, or no test reached it: pass 2 decides
@@ -155,8 +170,11 @@ def _mutmut(*args: str) -> None:
     )
 
 
-def _pass_2(name: str, tests: tuple[str, ...]) -> bool:
-    """Whether the broader *tests* kill mutant *name*, in a fresh process."""
+def _killed(name: str, tests: tuple[str, ...], timeout: float) -> bool:
+    """Whether *tests* kill mutant *name*, run in a fresh process.
+
+    An empty *name* runs the unmutated code: a clean run.
+    """
     env = {
         **os.environ,
         "MUTANT_UNDER_TEST": name,
@@ -181,12 +199,50 @@ def _pass_2(name: str, tests: tuple[str, ...]) -> bool:
             env=env,
             capture_output=True,
             check=False,
-            timeout=SECOND_RUN_TIMEOUT,
+            timeout=timeout,
         )
     except subprocess.TimeoutExpired:
         return True
-    # 1: a test failed; 2: collection crashed (counted as killed, as in pass 1)
+    if result.returncode in {4, 5}:  # a usage error, or no tests: not a verdict
+        sys.exit(f"{name or 'clean run'}: pytest exit {result.returncode}")
+    # 1: a test failed; 2: collection crashed; 3: pytest itself broke
     return result.returncode in {1, 2, 3}
+
+
+def _each(names: list[str], tests: tuple[str, ...], timeout: float) -> list[str]:
+    """The mutants of *names* that *tests* do not kill, as many at once as cores."""
+    with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        kills = pool.map(lambda n: _killed(n, tests, timeout), names)
+        return [n for n, k in zip(names, kills, strict=True) if not k]
+
+
+def _direct(module: str, names: list[str]) -> list[str]:
+    """Run *names* on *module*'s test files; the survivors."""
+    tests = CORE[module]
+    start = time.monotonic()
+    if _killed("", tests, SECOND_RUN_TIMEOUT):
+        sys.exit(f"{module}: the clean run of {', '.join(tests)} fails")
+    clean = time.monotonic() - start
+    # a mutant may slow a run down a lot before it fails: allow for it
+    timeout = max(DIRECT_TIMEOUT_FLOOR, DIRECT_TIMEOUT_FACTOR * clean)
+    print(f"== {module}: {len(names)} mutants (clean run {clean:.0f} s)", flush=True)
+    return _each(names, tests, timeout)
+
+
+def _via_mutmut(module: str, names: list[str]) -> list[str]:
+    """Run *names* with ``mutmut run``, then pass 2; the survivors."""
+    if names:
+        _mutmut("run", *names)
+    codes = _exit_codes(module)
+    survived = []
+    for name in names:
+        code = codes.get(name)
+        if code in SURVIVED:
+            survived.append(name)
+        elif code not in KILLED:
+            sys.exit(f"{name}: mutmut gave exit code {code}; run it again")
+    print(f"== pass 2: {module}, {len(survived)} survivors", flush=True)
+    return _each(survived, CORE[module], SECOND_RUN_TIMEOUT)
 
 
 def sync_data(source: Path = ROOT / "src", copy: Path = ROOT / "mutants/src") -> int:
@@ -218,7 +274,7 @@ def sync_data(source: Path = ROOT / "src", copy: Path = ROOT / "mutants/src") ->
     return changed
 
 
-def run(modules: list[str], size: int, seed: int) -> list[Row]:
+def run(modules: list[str], size: int, seed: int, runner: str = "direct") -> list[Row]:
     """Sample, run and score *modules*; one row each."""
     equivalent = equivalent_mutants()
     print("== writing the mutants (mutants/)", flush=True)
@@ -230,33 +286,15 @@ def run(modules: list[str], size: int, seed: int) -> list[Row]:
     )
     if changed := sync_data():
         print(f"== {changed} data files brought up to date in mutants/", flush=True)
-    chosen = {m: sample(list(_exit_codes(m)), size, seed) for m in modules}
-    to_run = [n for names in chosen.values() for n in names if n not in equivalent]
-    print(f"== pass 1: mutmut run, {len(to_run)} mutants", flush=True)
-    if to_run:
-        _mutmut("run", *to_run)
     rows = []
-    for module, names in chosen.items():
-        codes = _exit_codes(module)
-        killed, survived = 0, []
-        for name in names:
-            code = codes.get(name)
-            if name in equivalent:
-                continue
-            if code in KILLED:
-                killed += 1
-            elif code in SURVIVED:
-                survived.append(name)
-            else:
-                sys.exit(f"{name}: mutmut gave exit code {code}; run it again")
-        print(f"== pass 2: {module}, {len(survived)} survivors", flush=True)
-        # each survivor is a subprocess of its own: run as many as there are cores
-        with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-            kills = pool.map(_pass_2, survived, [CORE[module]] * len(survived))
-            still = tuple(n for n, k in zip(survived, kills, strict=True) if not k)
-        killed += len(survived) - len(still)
-        equivalents = sum(name in equivalent for name in names)
-        rows.append(Row(module, len(names), killed, still, equivalents))
+    for module in modules:
+        names = sample(list(_exit_codes(module)), size, seed)
+        tested = [n for n in names if n not in equivalent]
+        still = (_direct if runner == "direct" else _via_mutmut)(module, tested)
+        killed = len(tested) - len(still)
+        rows.append(
+            Row(module, len(names), killed, tuple(still), len(names) - len(tested))
+        )
     return rows
 
 
@@ -291,11 +329,17 @@ def main(argv: list[str]) -> int:
         help="mutants per module (default: 150; all when fewer)",
     )
     parser.add_argument("--seed", type=int, default=20261201, help="sample seed")
+    parser.add_argument(
+        "--runner",
+        choices=("direct", "mutmut"),
+        default="direct",
+        help="run each mutant on its module's test files (default), or with mutmut",
+    )
     args = parser.parse_args(argv)
     if args.sample < 1:
         parser.error("--sample must be at least 1")
     start = time.monotonic()
-    rows = run(args.module or list(CORE), args.sample, args.seed)
+    rows = run(args.module or list(CORE), args.sample, args.seed, args.runner)
     print()
     print(table(rows))
     for row in rows:

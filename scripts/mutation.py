@@ -84,7 +84,7 @@ CORE: dict[str, tuple[str, ...]] = {
     "_jobs": ("test_jobs", "test_reading", "test_choose"),
     "_words": ("test_words", "test_reading", "test_choose", "test_learned"),
     "_rules": ("test_rules", "test_choose", "test_article_facts", "test_promises"),
-    "_ranking": ("test_choose", "test_scores", "test_sources", "test_promises"),
+    "_ranking": ("test_ranking", "test_choose", "test_scores", "test_sources"),
     "_files": ("test_files", "test_files_pinned", "test_reliability", "test_errors"),
     "_convert": ("test_convert", "test_files", "test_errors"),
     "_load": ("test_load", "test_files", "test_plugins", "test_errors"),

@@ -1,0 +1,138 @@
+"""Ranking: each score is the sum its reasons name, bounded, and best first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import aitaxonomy as ai
+from aitaxonomy._ranking import REJECTED_SHOWN, weights
+
+JOBS: list[tuple[str, dict[str, Any]]] = [
+    ("summarise legal contracts", {"domain": "legal"}),
+    ("a poster image of a cat", {}),
+    ("transcribe the interviews, then summarise them", {}),
+    ("translate product pages into German", {}),
+    ("write python code for a web scraper", {}),
+    ("a jingle for our podcast", {}),
+    ("detect objects in warehouse photos", {}),
+    ("a support chatbot", {"open_weights": True}),
+    ("a short video clip from a text prompt", {}),
+    ("read the text off scanned receipts", {}),
+]
+
+
+def _weight_of(reason: str) -> float:
+    """The weight a reason stands for, by the phrase ranking gives it."""
+    table = weights()
+    if reason.startswith("does "):
+        return table["job_type"]
+    if reason.startswith("suited to the use case"):
+        return table["use_case"]
+    if reason.startswith("in the category the job calls for"):
+        return table["category"]
+    if reason.startswith("specialised for "):
+        return table["domain"]
+    assert reason == "specialised in the output", reason
+    return 0.0  # counted through the focus share
+
+
+def test_the_weights_sum_to_one() -> None:
+    assert sum(weights().values()) == pytest.approx(1.0)
+    assert all(0 < w < 1 for w in weights().values())
+
+
+@pytest.mark.parametrize(("task", "kwargs"), JOBS)
+def test_a_score_is_the_sum_of_what_its_reasons_name(
+    task: str, kwargs: dict[str, Any]
+) -> None:
+    rec = ai.choose(task=task, **kwargs)
+    assert rec.steps
+    for step in rec.steps:
+        serving = {w for need in step.outputs for w in need.written_as()}
+        assert step.candidates, task
+        for candidate in step.candidates:
+            outputs = candidate.model.output_modalities
+            share = len(outputs & serving) / len(outputs) if outputs else 0.0
+            expected = sum(map(_weight_of, candidate.reasons))
+            expected += weights()["focus"] * share
+            assert candidate.score == round(min(expected, 1.0), 3), candidate.model.id
+            assert 0 <= candidate.score <= 1
+            assert ("specialised in the output" in candidate.reasons) is (share == 1)
+            # a reason is said once
+            assert len(set(candidate.reasons)) == len(candidate.reasons)
+        scores = [c.score for c in step.candidates]
+        assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(("task", "kwargs"), JOBS)
+def test_the_best_n_are_the_first_n_of_the_full_ranking(
+    task: str, kwargs: dict[str, Any]
+) -> None:
+    full = ai.choose(task=task, **kwargs)
+    for limit in (1, 3, 7):
+        best = ai.choose(task=task, limit=limit, **kwargs)
+        for whole, top in zip(full.steps, best.steps, strict=True):
+            assert [(c.model.id, c.score) for c in top.candidates] == [
+                (c.model.id, c.score) for c in whole.candidates[:limit]
+            ]
+            assert top.candidate_count == whole.candidate_count
+
+
+def test_a_domain_specialist_earns_the_domain_weight() -> None:
+    legal = ai.LLM(
+        id="acme-legal",
+        name="Acme Legal",
+        domains=["legal"],
+        job_types=["summarization"],
+        use_cases=["text_summarization_analysis"],
+    )
+    tax = ai.article_taxonomy().extend(legal)
+    task = "summarise contracts"
+    plain = {c.model.id: c for c in ai.choose(task=task, taxonomy=tax).candidates}
+    ranked = ai.choose(task=task, taxonomy=tax, domain="legal").candidates
+    assert ranked[0].model.id == "acme-legal"
+    assert "specialised for legal" in ranked[0].reasons
+    assert ranked[0].score == pytest.approx(
+        min(plain["acme-legal"].score + weights()["domain"], 1.0)
+    )
+
+
+def test_rejections_are_listed_up_to_a_cap_and_all_counted() -> None:
+    rec = ai.choose(modalities="video")
+    assert len(rec.rejected) == min(REJECTED_SHOWN, rec.rejected_count)
+    assert rec.rejected_count + rec.candidate_count == len(
+        list(ai.default_taxonomy().models())
+    )
+    assert rec.rejected_count > REJECTED_SHOWN
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "model", "reason"),
+    [
+        ({"modalities": "text", "inputs": "speech"}, "gpt-4", "does not read speech"),
+        ({"modalities": "video"}, "dall-e", "does not produce video"),
+        (
+            {"modalities": "text", "open_weights": True},
+            "gpt-4",
+            "open weights: no",
+        ),
+        (
+            {"modalities": "image", "on_device": True},
+            "dall-e",
+            "on-device unknown",
+        ),
+        (
+            {"modalities": "image", "on_device": False},
+            "stable-diffusion",
+            "on-device: yes",
+        ),
+    ],
+)
+def test_a_left_out_model_is_given_its_first_failing_check(
+    kwargs: dict[str, Any], model: str, reason: str
+) -> None:
+    rec = ai.choose(taxonomy=ai.article_taxonomy(), **kwargs)
+    reasons = {r.model.id: r.reason for r in rec.rejected}
+    assert reasons[model] == reason

@@ -44,7 +44,7 @@ import subprocess
 import sys
 import time
 import tomllib
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import NamedTuple
 
@@ -101,6 +101,7 @@ SECOND_RUN_KEYWORDS = (
 SECOND_RUN_TIMEOUT = 900  # seconds; a mutant that loops forever is killed by it
 DIRECT_TIMEOUT_FACTOR = 5  # the direct runner's timeout, times a clean run's time
 DIRECT_TIMEOUT_FLOOR = 120  # seconds, at least
+PROGRESS_EVERY = 10  # mutants between progress lines
 
 KILLED = {1, 3, 255, 36, 24, -24, 152, -9, -11}  # failed, crashed or timed out
 SURVIVED = {0, 5, 33}  # passed, or no test reached it: pass 2 decides
@@ -211,9 +212,17 @@ def _killed(name: str, tests: tuple[str, ...], timeout: float) -> bool:
 
 def _each(names: list[str], tests: tuple[str, ...], timeout: float) -> list[str]:
     """The mutants of *names* that *tests* do not kill, as many at once as cores."""
+    survived: list[str] = []
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        kills = pool.map(lambda n: _killed(n, tests, timeout), names)
-        return [n for n, k in zip(names, kills, strict=True) if not k]
+        runs = {pool.submit(_killed, n, tests, timeout): n for n in names}
+        for done, run in enumerate(as_completed(runs), 1):
+            if not run.result():
+                survived.append(runs[run])
+            if done % PROGRESS_EVERY == 0 or done == len(names):
+                print(
+                    f"   {done}/{len(names)} run, {len(survived)} survived", flush=True
+                )
+    return sorted(survived)
 
 
 def _direct(module: str, names: list[str]) -> list[str]:
@@ -292,9 +301,10 @@ def run(modules: list[str], size: int, seed: int, runner: str = "direct") -> lis
         tested = [n for n in names if n not in equivalent]
         still = (_direct if runner == "direct" else _via_mutmut)(module, tested)
         killed = len(tested) - len(still)
-        rows.append(
-            Row(module, len(names), killed, tuple(still), len(names) - len(tested))
-        )
+        row = Row(module, len(names), killed, tuple(still), len(names) - len(tested))
+        # each module's result as it comes: a long run stopped early keeps them
+        print(f"== {table([row]).splitlines()[-1]}", flush=True)
+        rows.append(row)
     return rows
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import aitaxonomy as ai
 from aitaxonomy._kinds import KindRegistry, default_kinds
-from aitaxonomy._load import Document, build, shape_of
+from aitaxonomy._load import Document, build, check_depth, shape_of
 from aitaxonomy._taxonomy import check
 from installed import install
 
@@ -380,3 +380,59 @@ def test_a_load_onto_a_base_still_checks_its_additions_rules(
         groups.setdefault(group, []).append(entry)
     with pytest.raises(ai.TaxonomyError, match=message):
         ai.loads(json.dumps({"format": 1, **groups}), base=ai.default_taxonomy())
+
+
+# -- limits: exact messages, and both sides of each boundary ------------------------
+
+
+@pytest.mark.parametrize("document", ["flat", 3, {}, [], {"a": 1}, ["x", None]])
+def test_a_flat_document_is_within_any_depth(document: object) -> None:
+    check_depth(document, ai.Limits(max_depth=1), "d.toml")
+
+
+@pytest.mark.parametrize(
+    ("document", "depth"),
+    [
+        ({"a": [1, 2]}, 2),
+        ({"a": [1, {"b": [3]}], "c": {}}, 4),
+        ([[[[[]]]]], 5),
+        ({"a": {"b": 1}, "c": [[{"d": [[]]}]]}, 6),
+    ],
+)
+def test_depth_is_refused_just_past_the_limit(document: object, depth: int) -> None:
+    check_depth(document, ai.Limits(max_depth=depth), "d.toml")
+    with pytest.raises(ai.errors.LimitError) as info:
+        check_depth(document, ai.Limits(max_depth=depth - 1), "d.toml")
+    assert info.value.problems == (
+        ai.Problem(
+            f"the nesting is over the limit of {depth - 1} levels; pass "
+            "limits=aitaxonomy.Limits(max_depth=...) to raise it",
+            "$",
+            "d.toml",
+        ),
+    )
+
+
+@pytest.mark.parametrize("given", [True, False])
+def test_max_entities_is_exact_on_both_sides(given: bool) -> None:
+    models = [{"kind": "llm", "id": f"m-{i}", "name": f"M {i}"} for i in range(3)]
+    document = (
+        Document(
+            "m.toml", entities=[ai.LLM(id=m["id"], name=m["name"]) for m in models]
+        )
+        if given
+        else Document("m.toml", {"format": 1, "models": models})
+    )
+    room = len(ARTICLE) + 3
+    exact = build([document], base=ARTICLE, limits=ai.Limits(max_entities=room))
+    assert len(exact) == room
+    with pytest.raises(ai.errors.LimitError) as info:
+        build([document], base=ARTICLE, limits=ai.Limits(max_entities=room - 1))
+    assert info.value.problems == (
+        ai.Problem(
+            f"the number of entities ({room:,}) is over the limit of {room - 1:,}; pass "
+            "limits=aitaxonomy.Limits(max_entities=...) to raise it",
+            "$",
+            "m.toml",
+        ),
+    )

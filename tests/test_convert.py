@@ -489,3 +489,74 @@ def test_documents_of_any_shape_read_together_in_order(
         else:
             documents.append({"format": 1, **entities_to_document([entity])})
     assert fast_documents(documents, default_kinds()) == entities
+
+
+@pytest.mark.parametrize(
+    ("fields", "problems"),
+    [
+        (
+            {"context_window": True},
+            ["expected an integer, got bool True @ $.models[0].context_window"],
+        ),
+        (
+            {"context_window": 1.5},
+            ["expected an integer, got float 1.5 @ $.models[0].context_window"],
+        ),
+        (
+            {"context_window": "big"},
+            ["expected an integer, got str 'big' @ $.models[0].context_window"],
+        ),
+        (
+            {"input_price": True},
+            ["expected a number, got bool True @ $.models[0].input_price"],
+        ),
+        (
+            {"input_price": "cheap"},
+            ["expected a number, got str 'cheap' @ $.models[0].input_price"],
+        ),
+        (
+            {"open_weights": 1},
+            ["expected true or false, got int 1 @ $.models[0].open_weights"],
+        ),
+        (
+            {"output_modalities": "text"},
+            ["expected a list of modalities, got str @ $.models[0].output_modalities"],
+        ),
+        ({"aliases": "a"}, ["expected a list, got str 'a' @ $.models[0].aliases"]),
+        (
+            {"aliases": [1, "b", 2]},
+            [
+                "expected a string, got int 1 @ $.models[0].aliases[0]",
+                "expected a string, got int 2 @ $.models[0].aliases[2]",
+            ],
+        ),
+        ({"name": 3}, ["expected a string, got int 3 @ $.models[0].name"]),
+    ],
+)
+def test_a_wrong_type_is_named_with_its_value_and_place(
+    fields: dict[str, object], problems: list[str]
+) -> None:
+    """Every bad value is reported at its own path, none dropped."""
+    text = json.dumps({"format": 1, "models": [{**GOOD, **fields}]})
+    with pytest.raises(ai.TaxonomyError) as info:
+        ai.loads(text, format="json", base=ai.article_taxonomy())
+    assert [str(p) for p in info.value.problems] == problems
+
+
+@pytest.mark.parametrize(
+    ("fields", "value"),
+    [
+        ({"input_price": 2}, 2),
+        ({"input_price": 0.5}, 0.5),
+        ({"input_price": 0}, 0),
+        ({"context_window": 8192}, 8192),
+        ({"open_weights": False}, False),
+    ],
+)
+def test_good_values_are_read_as_given(
+    fields: dict[str, object], value: object
+) -> None:
+    text = json.dumps({"format": 1, "models": [{**GOOD, **fields}]})
+    model = ai.loads(text, format="json", base=ai.article_taxonomy())["x"]
+    ((name, _),) = fields.items()
+    assert getattr(model, name) == value

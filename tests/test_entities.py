@@ -12,9 +12,10 @@ from hypothesis import given
 
 import aitaxonomy as ai
 import strategies as sts
+from aitaxonomy._entities import GENERATIVE_OUTPUTS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 
 def test_hierarchy_is_the_category() -> None:
@@ -295,3 +296,72 @@ def test_a_list_field_given_a_non_list_names_the_field(
     assert isinstance(caught.value, TypeError)
     assert caught.value.field == field
     assert str(caught.value).startswith(f"{field} must be a string or a list")
+
+
+@pytest.mark.parametrize(
+    ("build", "message", "field"),
+    [
+        (
+            ai.Citation,
+            "a citation needs an article section or a url",
+            "section",
+        ),
+        (
+            lambda: ai.Citation(url="http://example.org", as_of="2026-12-01"),
+            "citation url 'http://example.org' must be an https:// address",
+            "url",
+        ),
+        (
+            lambda: ai.Citation(url="https://example.org"),
+            "citation of 'https://example.org' needs as_of, the day it was read",
+            "as_of",
+        ),
+        (
+            lambda: ai.LLM(id="x", name="X", provenance=[{"section": "conclusion"}]),  # type: ignore[list-item]
+            "provenance entries must be Citation objects, not dict",
+            None,
+        ),
+        (
+            lambda: ai.GenAI(id="x", name="X", output_modalities="label"),
+            "'x': generative AI produces content "
+            "(3d, audio, code, image, molecule, text, video); got label",
+            "output_modalities",
+        ),
+        (
+            lambda: ai.GenAI(
+                id="x", name="X", output_modalities=["image", "mask", "label"]
+            ),
+            "'x': generative AI produces content "
+            "(3d, audio, code, image, molecule, text, video); got label, mask",
+            "output_modalities",
+        ),
+        (
+            lambda: ai.LLM(id="x", name="X", output_modalities=["text", "image"]),
+            "'x': an LLM outputs text only; got image, text",
+            "output_modalities",
+        ),
+        (
+            lambda: ai.LLM(id="x", name="X", output_modalities=[]),
+            "'x': an LLM outputs text only; got nothing",
+            "output_modalities",
+        ),
+        (
+            lambda: ai.LLM(id="x", name="X", input_modalities="image"),
+            "'x': an LLM reads text; its input_modalities lack text",
+            "input_modalities",
+        ),
+    ],
+)
+def test_an_entity_that_breaks_its_rules_says_which_and_where(
+    build: Callable[[], object], message: str, field: str | None
+) -> None:
+    with pytest.raises(ai.errors.InvalidEntityError) as info:
+        build()
+    assert str(info.value) == message
+    assert info.value.field == field
+
+
+def test_generative_ai_may_produce_every_kind_of_content_at_once() -> None:
+    every = sorted(m for g in GENERATIVE_OUTPUTS for m in g.kinds())
+    model = ai.GenAI(id="x", name="X", output_modalities=every)
+    assert model.output_modalities == set(every)

@@ -296,3 +296,60 @@ def test_an_inferred_link_is_the_narrowest_job_that_fits(
     found = {j.id for j in TAX.extend(model).job_types_of(model.id)}
     assert linked <= found
     assert not not_linked & found
+
+
+def test_a_use_case_links_only_jobs_whose_inputs_the_model_reads() -> None:
+    """An image editor suited to art and design is not thereby a text-to-image model."""
+    editor = ai.GenAI(
+        id="x/editor",
+        name="X",
+        input_modalities="image",
+        output_modalities="image",
+        use_cases=["art_design"],
+    )
+    found = {j.id for j in TAX.extend(editor).job_types_of(editor.id)}
+    assert "image-to-image" in found
+    assert "text-to-image" not in found
+
+
+def test_an_unknown_use_case_of_a_model_outside_the_taxonomy_is_passed_over() -> None:
+    model = ai.GenAI(
+        id="x/img",
+        name="X",
+        input_modalities="text",
+        output_modalities="image",
+        use_cases=["no-such-use-case", "video_image_synthesis"],
+    )
+    assert "unconditional-image-generation" in {j.id for j in TAX.job_types_of(model)}
+
+
+def test_a_model_declaring_every_output_of_a_job_keeps_it_beside_a_narrower_one() -> (
+    None
+):
+    """Narrower jobs win only over outputs the model does not declare itself."""
+    both = ai.JobType(
+        id="jingles-and-effects",
+        name="Jingles and effects",
+        inputs="text",
+        outputs=["audio", "music"],
+        generative=True,
+        category="genai",
+    )
+    tunes = ai.JobType(
+        id="tunes",
+        name="Tunes",
+        inputs="text",
+        outputs="music",
+        generative=True,
+        category="genai",
+    )
+    exact = ai.GenAI(
+        id="x/exact",
+        name="X",
+        input_modalities="text",
+        output_modalities=["audio", "music"],
+    )
+    tax = TAX.extend(both, tunes, exact)
+    assert {"jingles-and-effects", "tunes"} <= {
+        j.id for j in tax.job_types_of("x/exact")
+    }

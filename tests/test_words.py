@@ -13,6 +13,8 @@ from aitaxonomy._words import (
     QUOTE,
     TypoIndex,
     _distance,
+    _measure,
+    _repair,
     fold,
     hyphenated_tokens,
     stem,
@@ -24,6 +26,7 @@ from aitaxonomy._words import (
     ("text", "folded"),
     [
         ("Straße", "strasse"),
+        ("GROẞE", "grosse"),
         ("don’t", "don't"),
         ("Crème brûlée", "creme brulee"),
         ("ÉCOLE", "ecole"),
@@ -169,6 +172,10 @@ def test_stemming_is_idempotent_on_its_own_output_length(word: str) -> None:
         ("abcd", "abxd", 1),
         ("kitten", "sitting", 3),
         ("ca", "abc", 3),
+        # a swap looks back along both words, never wrapping round one
+        ("abab", "ab", 2),
+        ("ababa", "ab", 3),
+        ("babab", "ab", 3),
     ],
 )
 def test_distance_counts_a_swap_as_one_edit(a: str, b: str, distance: int) -> None:
@@ -176,7 +183,16 @@ def test_distance_counts_a_swap_as_one_edit(a: str, b: str, distance: int) -> No
     assert _distance(b, a) == distance
 
 
-_VOCABULARY = {"translate", "video", "logo", "form", "from", "abcdef", "abcxeg"}
+_VOCABULARY = {
+    "translate",
+    "video",
+    "logo",
+    "form",
+    "from",
+    "abcdef",
+    "abcxeg",
+    "gpt4vision",
+}
 
 
 @pytest.mark.parametrize(
@@ -198,6 +214,8 @@ _VOCABULARY = {"translate", "video", "logo", "form", "from", "abcdef", "abcxeg"}
         ("from", "from"),  # a swap that is a word is that word
         ("vid3o", "vid3o"),  # not a plain word
         ("abcdeg", "abcdef"),  # a tie is broken by the longer common start
+        ("transl4te", "transl4te"),  # a digit makes it no typo
+        ("gptxvision", "gptxvision"),  # ... and no snap target
     ],
 )
 def test_typo_snapping_by_length(word: str, snapped: str) -> None:
@@ -220,3 +238,55 @@ def test_a_word_longer_than_any_by_two_is_never_a_typo() -> None:
     assert index.snap("abcdefg") == "abcdef"
     assert index.snap("abcdefgh") == "abcdefgh"
     assert TypoIndex(set()).snap("abcdef") == "abcdef"
+
+
+def test_a_far_candidate_does_not_hide_a_near_one() -> None:
+    # every "?abcdefg" shares a deletion with the typo, two edits away from it
+    far = {f"{c}abcdefg" for c in "ijklmnopqrstuvwxyz"}
+    index = TypoIndex({*far, "abcdefgx"})
+    assert index.snap("abcdefgh") == "abcdefgx"
+
+
+@pytest.mark.parametrize(
+    ("stem_", "measure"),
+    [
+        ("tr", 0),
+        ("ee", 0),
+        ("tree", 0),
+        ("y", 0),
+        ("by", 0),
+        ("yttr", 0),  # a leading y is a consonant
+        ("trouble", 1),
+        ("oats", 1),
+        ("ivy", 1),
+        ("troubles", 2),
+        ("private", 2),
+        ("orrery", 2),
+    ],
+)
+def test_measure_counts_vowel_consonant_runs(stem_: str, measure: int) -> None:
+    assert _measure(stem_) == measure
+
+
+@pytest.mark.parametrize(
+    ("base", "repaired"),
+    [
+        ("creat", "create"),
+        ("troubl", "trouble"),
+        ("summariz", "summarize"),
+        ("runn", "run"),
+        ("hopp", "hop"),
+        ("fill", "fill"),  # l, s and z stay doubled
+        ("hiss", "hiss"),
+        ("fizz", "fizz"),
+        ("ee", "ee"),  # two letters are no doubled consonant
+        ("hop", "hope"),  # a short syllable lost its e
+        ("fix", "fix"),  # ... but not after w, x or y
+        ("show", "show"),
+        ("play", "play"),
+        ("us", "use"),
+        ("open", "open"),
+    ],
+)
+def test_repair_undoes_what_taking_a_suffix_off_did(base: str, repaired: str) -> None:
+    assert _repair(base) == repaired

@@ -176,8 +176,9 @@ def fold(text: str) -> str:
         >>> fold("Résumé de la VIDÉO")
         'resume de la video'
     """
+    # casefold() already makes "ß" "ss"; NFKD splits accents off to be dropped
     folded = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    return folded.encode("ascii", "ignore").decode().replace("ß", "ss")
+    return folded.encode("ascii", "ignore").decode()
 
 
 def tokens(text: str) -> list[str]:

@@ -304,6 +304,8 @@ def run(modules: list[str], size: int, seed: int, runner: str = "direct") -> lis
         row = Row(module, len(names), killed, tuple(still), len(names) - len(tested))
         # each module's result as it comes: a long run stopped early keeps them
         print(f"== {table([row]).splitlines()[-1]}", flush=True)
+        for name in row.survived:
+            print(f"   survived: {name}", flush=True)
         rows.append(row)
     return rows
 

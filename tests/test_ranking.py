@@ -136,3 +136,58 @@ def test_a_left_out_model_is_given_its_first_failing_check(
     rec = ai.choose(taxonomy=ai.article_taxonomy(), **kwargs)
     reasons = {r.model.id: r.reason for r in rec.rejected}
     assert reasons[model] == reason
+
+
+_CHEAP = ai.LLM(
+    id="cheap-bot",
+    name="Cheap bot",
+    sources={"litellm": "cheap-bot"},
+    input_price=0.1,
+    context_window=32_000,
+    capabilities=["tools"],
+)
+_PLAIN = ai.AIModel(
+    id="plain-text",
+    name="Plain text model",
+    input_modalities="text",
+    output_modalities="text",
+)
+_SMALL = ai.article_taxonomy().extend(_CHEAP, _PLAIN)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "model", "reason"),
+    [
+        ({"min_context": 1000}, "gpt-4", "context window unknown"),
+        ({"min_context": 64_000}, "cheap-bot", "context window 32,000, under 64,000"),
+        ({"requires": "vision"}, "llama", "does not read images"),
+        ({"requires": "vision"}, "cheap-bot", "does not read images"),
+        ({"requires": "reasoning"}, "cheap-bot", "no reasoning"),
+        ({"open_weights": True}, "cheap-bot", "open weights unknown"),
+        ({"providers": ["openai", "meta"]}, "cheap-bot", "not from meta, openai"),
+        ({}, "plain-text", "not generative, and not known to do this job"),
+    ],
+)
+def test_each_filter_says_why_it_left_a_model_out(
+    kwargs: dict[str, Any], model: str, reason: str
+) -> None:
+    rec = ai.choose(task="write a short poem", taxonomy=_SMALL, **kwargs)
+    reasons = {r.model.id: r.reason for r in rec.rejected}
+    assert reasons[model] == reason
+    assert model not in {c.model.id for c in rec.candidates}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "kept"),
+    [
+        ({"min_context": 32_000}, {"cheap-bot"}),
+        ({"max_price": 0.1}, {"cheap-bot"}),
+        ({"requires": "tools"}, {"cheap-bot"}),
+        ({"requires": "vision"}, {"gpt-4", "claude", "chatgpt"}),
+    ],
+)
+def test_a_constraint_met_exactly_keeps_the_model(
+    kwargs: dict[str, Any], kept: set[str]
+) -> None:
+    rec = ai.choose(task="write a short poem", taxonomy=_SMALL, **kwargs)
+    assert {c.model.id for c in rec.candidates} == kept

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import aitaxonomy as ai
-from aitaxonomy._ranking import REJECTED_SHOWN, weights
+from aitaxonomy._ranking import REJECTED_SHOWN, Filters, StepNeeds, weights, why_not
 
 JOBS: list[tuple[str, dict[str, Any]]] = [
     ("summarise legal contracts", {"domain": "legal"}),
@@ -191,3 +191,90 @@ def test_a_constraint_met_exactly_keeps_the_model(
 ) -> None:
     rec = ai.choose(task="write a short poem", taxonomy=_SMALL, **kwargs)
     assert {c.model.id for c in rec.candidates} == kept
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "transcribe the interviews, then summarise them",
+        "summarise this report and make an infographic image of it",
+        "translate the podcast audio into Spanish text and then read it aloud as speech",
+    ],
+)
+def test_a_model_for_every_step_scores_its_mean_over_the_steps(task: str) -> None:
+    rec = ai.choose(task=task)
+    alone = [c for c in rec.candidates if c.role == "all steps"]
+    assert alone, task
+    for candidate in alone:
+        per_step = [
+            next(c.score for c in step.candidates if c.model == candidate.model)
+            for step in rec.steps
+        ]
+        assert candidate.score == round(sum(per_step) / len(per_step), 3)
+        assert candidate.reasons == ("can do every step alone",)
+
+
+@pytest.mark.parametrize(
+    ("task", "job", "category"),
+    [
+        ("a poster image of a cat", "image generation from text", "genai"),
+        ("summarise this long report", "summarization and analysis", "llm"),
+    ],
+)
+def test_the_best_candidate_is_credited_for_the_job_and_the_category(
+    task: str, job: str, category: str
+) -> None:
+    best = ai.choose(task=task).candidates[0]
+    assert f"does {job}" in best.reasons
+    assert f"in the category the job calls for ({category})" in best.reasons
+
+
+def test_an_imported_model_earns_the_use_case_through_its_job_types() -> None:
+    imported = ai.LLM(
+        id="x/summariser",
+        name="X",
+        sources={"litellm": "x/summariser"},
+        job_types=["summarization"],
+    )
+    tax = ai.article_taxonomy().extend(imported)
+    rec = ai.choose(task="summarise this long report", taxonomy=tax)
+    found = next(c for c in rec.candidates if c.model.id == "x/summariser")
+    assert "suited to the use case by its job types (its catalog has none)" in (
+        found.reasons
+    )
+
+
+def test_a_generative_step_takes_generative_models_and_those_linked_to_its_job() -> (
+    None
+):
+    linked = ai.AIModel(
+        id="x/linked",
+        name="Linked",
+        input_modalities="text",
+        output_modalities="text",
+        job_types=["summarization"],
+    )
+    other = ai.LLM(id="x/translator", name="Translator", job_types=["translation"])
+    tax = ai.article_taxonomy().extend(linked, other)
+    rec = ai.choose(task="summarise this long report", taxonomy=tax)
+    scores = {c.model.id: c for c in rec.candidates}
+    # a model that is not generative is a candidate because it is linked
+    assert "does summarization and analysis" in scores["x/linked"].reasons
+    # a generative model is a candidate though it is not linked, scoring less
+    assert not any(r.startswith("does ") for r in scores["x/translator"].reasons)
+    assert scores["x/translator"].score < scores["x/linked"].score
+
+
+def test_why_not_names_the_first_input_it_cannot_read_then_output() -> None:
+    needs = StepNeeds(
+        job_type=None,
+        inputs=frozenset({ai.Modality.IMAGE, ai.Modality.VIDEO}),
+        outputs=frozenset({ai.Modality.SPEECH, ai.Modality.MUSIC}),
+        category="genai",
+    )
+    deaf = ai.GenAI(id="x", name="X", input_modalities="text", output_modalities="code")
+    assert why_not(deaf, needs, Filters()) == "does not read image"
+    seer = ai.GenAI(
+        id="x", name="X", input_modalities=["image", "video"], output_modalities="code"
+    )
+    assert why_not(seer, needs, Filters()) == "does not produce music"

@@ -255,6 +255,10 @@ def test_job_types_sit_in_a_category_that_fits(
 def test_a_use_case_links_the_jobs_a_model_makes_the_outputs_of(
     model: ai.AIModel, linked: set[str], not_linked: set[str]
 ) -> None:
+    _assert_links(model, linked, not_linked)
+
+
+def _assert_links(model: ai.AIModel, linked: set[str], not_linked: set[str]) -> None:
     found = {j.id for j in TAX.extend(model).job_types_of(model.id)}
     assert linked <= found
     assert not not_linked & found
@@ -293,9 +297,7 @@ def test_a_use_case_links_the_jobs_a_model_makes_the_outputs_of(
 def test_an_inferred_link_is_the_narrowest_job_that_fits(
     model: ai.AIModel, linked: set[str], not_linked: set[str]
 ) -> None:
-    found = {j.id for j in TAX.extend(model).job_types_of(model.id)}
-    assert linked <= found
-    assert not not_linked & found
+    _assert_links(model, linked, not_linked)
 
 
 def test_a_use_case_links_only_jobs_whose_inputs_the_model_reads() -> None:

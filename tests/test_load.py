@@ -220,6 +220,7 @@ def test_max_depth_is_reported_for_a_document_with_problems() -> None:
         build(documents, limits=ai.Limits(max_depth=3))
     assert type(info.value) is ai.errors.LimitError
     assert "max_depth" in str(info.value)
+    assert [p.file for p in info.value.problems] == ["deep.toml"]
     with pytest.raises(ai.TaxonomyError) as info:
         build(documents)
     assert type(info.value) is ai.TaxonomyError
@@ -436,3 +437,51 @@ def test_max_entities_is_exact_on_both_sides(given: bool) -> None:
             "m.toml",
         ),
     )
+
+
+def test_documents_read_together_keep_each_ones_place() -> None:
+    """Data and entities given, mixed: a problem points at the right file and entry."""
+    documents = [
+        Document("a.toml", {"format": 1, "models": [_model("a-0"), _model("a-1")]}),
+        Document("b.toml", entities=[ai.LLM(id="b-0", name="B")]),
+        Document("c.toml", {"format": 1, "models": [LOST]}),
+    ]
+    with pytest.raises(ai.TaxonomyError) as info:
+        build(documents, base=ARTICLE)
+    assert [(p.file, p.path) for p in info.value.problems] == [
+        ("c.toml", "$.models[0].organization")
+    ]
+    fine = build(documents[:2], base=ARTICLE)
+    assert {"a-0", "a-1", "b-0"} <= {m.id for m in fine.models()}
+
+
+def _model(id_: str) -> dict[str, str]:
+    return {"kind": "llm", "id": id_, "name": id_.upper()}
+
+
+def test_a_slow_read_names_the_document_past_the_limit() -> None:
+    """A kind of the user's own takes the detailed path: the limit still names the file."""
+    robots = [
+        {
+            "kind": "robot",
+            "id": f"r-{i}",
+            "name": "R",
+            "input_modalities": ["text"],
+            "output_modalities": ["action"],
+        }
+        for i in range(2)
+    ]
+    documents = [
+        Document("arms.toml", {"format": 1, "categories": [ARMS]}),
+        Document("robots.toml", {"format": 1, "models": robots}),
+    ]
+    room = len(ARTICLE) + 3
+    assert len(build(documents, base=ARTICLE, kinds=ROBOTS)) == room
+    with pytest.raises(ai.errors.LimitError) as info:
+        build(
+            documents,
+            base=ARTICLE,
+            kinds=ROBOTS,
+            limits=ai.Limits(max_entities=room - 1),
+        )
+    assert [p.file for p in info.value.problems] == ["robots.toml"]

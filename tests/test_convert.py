@@ -531,6 +531,18 @@ def test_documents_of_any_shape_read_together_in_order(
             ],
         ),
         ({"name": 3}, ["expected a string, got int 3 @ $.models[0].name"]),
+        ({"kind": 3}, ["kind must be a string, got 3 @ $.models[0].kind"]),
+        (
+            {"provenance": [{"sectoin": "conclusion"}]},
+            [
+                "unknown key 'sectoin' (did you mean 'section'?) "
+                "@ $.models[0].provenance[0].sectoin"
+            ],
+        ),
+        (
+            {"provenance": [{"section": "conclusion", "as_of": 3}]},
+            ["expected a string, got int 3 @ $.models[0].provenance[0].as_of"],
+        ),
     ],
 )
 def test_a_wrong_type_is_named_with_its_value_and_place(

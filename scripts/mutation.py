@@ -30,8 +30,9 @@ For each module it:
    packaged catalog, so test modules cannot import) and a timeout as killed;
 
 and prints: module, sampled, killed, survived, equivalent, score (killed out
-of the sampled mutants that are not equivalent). The survivors are listed
-after the table; ``mutmut show NAME`` shows one.
+of the sampled mutants that are not equivalent), each row as its module
+finishes, followed by its survivors; ``mutmut show NAME`` shows one. The
+whole table comes last.
 """
 
 from __future__ import annotations
@@ -94,11 +95,11 @@ CORE: dict[str, tuple[str, ...]] = {
 
 # Tests that start the command line or pip in a subprocess run the installed,
 # unmutated package: they cannot kill a mutant, and they are slow.
-SECOND_RUN_KEYWORDS = (
+DESELECTED = (
     "not test_console_examples and not test_generated_docs_are_current"
     " and not test_plugin_installed_by_pip"
 )
-SECOND_RUN_TIMEOUT = 900  # seconds; a mutant that loops forever is killed by it
+LONGEST_RUN = 900  # seconds; a mutant that loops forever is killed by it
 DIRECT_TIMEOUT_FACTOR = 5  # the direct runner's timeout, times a clean run's time
 DIRECT_TIMEOUT_FLOOR = 120  # seconds, at least
 PROGRESS_EVERY = 10  # mutants between progress lines
@@ -190,7 +191,7 @@ def _killed(name: str, tests: tuple[str, ...], timeout: float) -> bool:
         "-p",
         "no:cacheprovider",
         "-k",
-        SECOND_RUN_KEYWORDS,
+        DESELECTED,
         *(f"tests/{test}.py" for test in tests),
     ]
     try:
@@ -229,7 +230,7 @@ def _direct(module: str, names: list[str]) -> list[str]:
     """Run *names* on *module*'s test files; the survivors."""
     tests = CORE[module]
     start = time.monotonic()
-    if _killed("", tests, SECOND_RUN_TIMEOUT):
+    if _killed("", tests, LONGEST_RUN):
         sys.exit(f"{module}: the clean run of {', '.join(tests)} fails")
     clean = time.monotonic() - start
     # a mutant may slow a run down a lot before it fails: allow for it
@@ -251,7 +252,7 @@ def _via_mutmut(module: str, names: list[str]) -> list[str]:
         elif code not in KILLED:
             sys.exit(f"{name}: mutmut gave exit code {code}; run it again")
     print(f"== pass 2: {module}, {len(survived)} survivors", flush=True)
-    return _each(survived, CORE[module], SECOND_RUN_TIMEOUT)
+    return _each(survived, CORE[module], LONGEST_RUN)
 
 
 def sync_data(source: Path = ROOT / "src", copy: Path = ROOT / "mutants/src") -> int:
@@ -354,9 +355,6 @@ def main(argv: list[str]) -> int:
     rows = run(args.module or list(CORE), args.sample, args.seed, args.runner)
     print()
     print(table(rows))
-    for row in rows:
-        for name in row.survived:
-            print(f"survived: {name}")
     print(f"\nwall time: {(time.monotonic() - start) / 60:.1f} min (seed {args.seed})")
     return 0
 

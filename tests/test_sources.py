@@ -225,21 +225,19 @@ def test_the_cli_refuses_an_unknown_domain(capsys: pytest.CaptureFixture[str]) -
     assert "did you mean 'healthcare'" in capsys.readouterr().err
 
 
-_PAINTER = ai.GenAI(
-    id="painter",
-    name="Painter",
-    sources={"litellm": "painter"},
-    input_modalities="text",
-    output_modalities="image",
-    image_price=0.04,
-)
-_UNPRICED = ai.GenAI(
-    id="unpriced",
-    name="Unpriced",
-    sources={"litellm": "unpriced"},
-    input_modalities="text",
-    output_modalities="image",
-)
+def _image_maker(id_: str, **price: float) -> ai.GenAI:
+    return ai.GenAI(
+        id=id_,
+        name=id_.title(),
+        sources={"litellm": id_},
+        input_modalities="text",
+        output_modalities="image",
+        **price,  # type: ignore[arg-type]
+    )
+
+
+_PAINTER = _image_maker("painter", image_price=0.04)
+_UNPRICED = _image_maker("unpriced")
 
 
 @pytest.mark.parametrize(

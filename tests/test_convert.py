@@ -20,7 +20,7 @@ from aitaxonomy._convert import (
     entities_to_document,
     entity_to_data,
 )
-from aitaxonomy._kinds import default_kinds
+from aitaxonomy._kinds import KindRegistry, default_kinds
 from aitaxonomy._load import Document, build
 from aitaxonomy._structure import (
     _citations_pass,
@@ -143,6 +143,17 @@ GOOD = {"kind": "llm", "id": "x", "name": "X"}
                 "expected a table (mapping) for Citation @ m.toml: $.models[0].provenance[0]"
             ],
             id="citation-not-a-table",
+        ),
+        *(
+            pytest.param(
+                _doc({**GOOD, "provenance": [item]}),
+                [
+                    "expected a table (mapping) for Citation "
+                    "@ m.toml: $.models[0].provenance[0]"
+                ],
+                id=f"citation-{type(item).__name__}",
+            )
+            for item in (3, None, ["article"], 1.5, True)
         ),
         pytest.param(
             _doc("not a table"),
@@ -572,3 +583,87 @@ def test_good_values_are_read_as_given(
     model = ai.loads(text, format="json", base=ai.article_taxonomy())["x"]
     ((name, _),) = fields.items()
     assert getattr(model, name) == value
+
+
+def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        # a TypeError on purpose: it is not about the shape of the data
+        msg = f"{attribute.name} must not be negative, got {value}"
+        raise TypeError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class RatedLLM(ai.LLM):
+    """A user's kind (not registered globally) with fields nothing else checks."""
+
+    rating: int = attrs.field(default=0, validator=_positive)
+    weights: dict[str, float] = attrs.field(factory=dict)
+
+
+def _rated_kinds() -> KindRegistry:
+    builtin = default_kinds()
+    return KindRegistry(
+        {**{n: builtin.cls(n) for n in builtin.names()}, "rated-llm": RatedLLM}
+    )
+
+
+RATED = {"kind": "rated-llm", "id": "r", "name": "R"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            {"weights": {"a": "x"}},
+            ("expected a number, got str 'x'", "$.models[0].weights['a']"),
+        ),
+        (
+            {"weights": ["a"]},
+            ("expected a table (mapping) for dict[str, float]", "$.models[0].weights"),
+        ),
+        (
+            {"weights": "a"},
+            ("expected a table (mapping) for dict[str, float]", "$.models[0].weights"),
+        ),
+        (
+            {"rating": "high"},
+            ("expected an integer, got str 'high'", "$.models[0].rating"),
+        ),
+        # the class's own validator: about the value, not the data's shape
+        (
+            {"rating": -1},
+            ("invalid value (rating must not be negative, got -1)", "$.models[0]"),
+        ),
+    ],
+)
+def test_a_users_kind_has_every_field_checked(
+    fields: dict[str, object], expected: tuple[str, str]
+) -> None:
+    """A user's class is never built unchecked: its fields may have no validators."""
+    problems = data_to_entity(
+        {**RATED, **fields}, "$.models[0]", kinds=_rated_kinds(), file="f.toml"
+    )
+    assert isinstance(problems, list)
+    assert [(p.message, p.path, p.file) for p in problems] == [(*expected, "f.toml")]
+
+
+def test_a_users_kind_reads_as_given() -> None:
+    data = {**RATED, "rating": 2, "weights": {"a": 1.5}}
+    entity = data_to_entity(data, "$", kinds=_rated_kinds())
+    assert entity == RatedLLM(id="r", name="R", rating=2, weights={"a": 1.5})
+
+
+def test_a_one_entity_document_reads_with_the_given_kinds() -> None:
+    """A models.dev-style file of one entity uses the caller's kinds too."""
+    kinds = _rated_kinds()
+    entities, problems = document_to_entities(
+        {"format": 1, **RATED, "rating": 3}, kinds=kinds, file="one.toml"
+    )
+    assert (entities, problems) == ([RatedLLM(id="r", name="R", rating=3)], [])
+    entities, problems = document_to_entities(
+        {"format": 1, **RATED, "rating": "x"}, kinds=kinds, file="one.toml"
+    )
+    assert entities == []
+    assert [str(p) for p in problems] == [
+        "expected an integer, got str 'x' @ one.toml: $.rating"
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final, get_args
+from typing import TYPE_CHECKING, Any, Final, get_args, get_origin
 
 import attrs
 
@@ -237,9 +237,7 @@ def data_to_entity(
     try:
         return structure(fields, cls)
     except Exception as exc:  # noqa: BLE001  # every failure becomes a Problem
-        return [
-            Problem(message, where, file) for message, where in _explain(exc, path, cls)
-        ]
+        return [Problem(message, where, file) for message, where in _explain(exc, path)]
 
 
 # The fast path: built-in entity classes validate every field themselves
@@ -327,9 +325,13 @@ def _structure_sources(value: Any, _: object) -> SourceIds:
 
 
 def _explain(
-    exc: BaseException, path: str, cls: type | None
+    exc: BaseException, path: str, cls: object = None
 ) -> Iterator[tuple[str, str]]:
-    """Walk cattrs' exception groups, yielding ``(message, path)`` pairs."""
+    """Walk cattrs' exception groups, yielding ``(message, path)`` pairs.
+
+    *cls* is the type the value at *path* was to become, when cattrs' note
+    names one.
+    """
     from cattrs.errors import (  # noqa: PLC0415
         ClassValidationError,
         ForbiddenExtraKeysError,
@@ -345,8 +347,10 @@ def _explain(
             else:
                 where = f"{path}.{note.name}"
             yield from _explain(sub, where, getattr(note, "type", None))
+        # an error with no note was raised while building the instance (the
+        # class's own validators), not while reading a field: no type to name
         for sub in without:
-            yield from _explain(sub, path, cls)
+            yield from _explain(sub, path)
         return
     if isinstance(exc, InvalidEntityError) and exc.field is not None:
         yield str(exc), f"{path}.{exc.field}"
@@ -361,14 +365,22 @@ def _explain(
             )
     elif isinstance(exc, KeyError):
         yield "required field missing", path
-    elif (
-        isinstance(exc, AttributeError | TypeError)
-        and cls is not None
-        and attrs.has(cls)
-    ):
-        yield f"expected a table (mapping) for {cls.__name__}", path
+    elif isinstance(exc, AttributeError | TypeError) and _is_table(cls):
+        yield f"expected a table (mapping) for {_type_name(cls)}", path
     else:
         yield f"invalid value ({exc})", path
+
+
+def _is_table(cls: object) -> bool:
+    """Whether *cls* is read from a table: an attrs class or a mapping type."""
+    if isinstance(cls, type) and attrs.has(cls):
+        return True
+    origin = get_origin(cls)
+    return isinstance(origin, type) and issubclass(origin, Mapping)
+
+
+def _type_name(cls: object) -> str:
+    return cls.__name__ if isinstance(cls, type) else str(cls)
 
 
 def document_to_entities(

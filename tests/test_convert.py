@@ -98,7 +98,7 @@ GOOD = {"kind": "llm", "id": "x", "name": "X"}
         pytest.param(
             _doc({**GOOD, "kind": "technique"}),
             [
-                "a 'technique' does not belong in this list (expected a ai-model) "
+                "a 'technique' does not belong in this list (it holds ai-model entities) "
                 "@ m.toml: $.models[0].kind"
             ],
             id="kind-in-wrong-group",

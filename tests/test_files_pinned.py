@@ -138,7 +138,7 @@ def test_every_model_is_checked_however_the_first_fails() -> None:
         (
             "extend()",
             "$[1].category",
-            "category 'llm' is under 'llm', but a genai belongs under 'genai'",
+            "category 'llm' is under 'llm', but a model of kind 'genai' belongs under 'genai'",
         ),
         (
             "extend()",

@@ -149,7 +149,10 @@ def test_a_custom_link_reaches_edges_references_jsonld_and_the_schema() -> None:
     assert node["teacher"] == {"@id": "llama"}
     assert node["recipe"] == [{"@id": "transformer"}, {"@id": "code_generation"}]
     schema = ai.json_schema()["$defs"]["distilled-llm"]["properties"]
-    assert schema["teacher"]["description"] == "the id of a ai-model (distilled from)"
+    assert (
+        schema["teacher"]["description"]
+        == "the id of one ai-model entity (distilled from)"
+    )
     assert "pattern" in schema["recipe"]["items"]
 
 

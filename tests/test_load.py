@@ -149,7 +149,7 @@ def test_kinds_bind_categories_for_entities_given() -> None:
     with pytest.raises(ai.TaxonomyError) as info:
         build(given, base=ARTICLE, kinds=ROBOTS)
     assert _problems(info) == [
-        "category 'robot-arms' is under 'robot-arms', but a ai-model belongs under "
+        "category 'robot-arms' is under 'robot-arms', but a model of kind 'ai-model' belongs under "
         "'ai-model' @ plugin acme: $[1].category"
     ]
 
@@ -339,8 +339,9 @@ def test_a_kind_registered_since_can_break_a_base_and_a_load_says_so() -> None:
 
     with pytest.raises(ai.TaxonomyError, match="test-painter") as caught:
         ai.loads('{"format": 1}', base=base)
-    assert "is under 'test-bound-category', but a genai belongs under 'genai'" in str(
-        caught.value
+    assert (
+        "is under 'test-bound-category', but a model of kind 'genai' belongs under 'genai'"
+        in str(caught.value)
     )
     assert Bound.KIND == "test-bound-genai"
 

@@ -99,7 +99,7 @@ def test_packaged_data_passes_the_validator() -> None:
             (ai.GenAI(id="x", name="X", output_modalities="image", category="llm"),),
             (),
             [
-                "category 'llm' is under 'llm', but a genai belongs under 'genai' "
+                "category 'llm' is under 'llm', but a model of kind 'genai' belongs under 'genai' "
                 "@ $['x'].category",
                 "outputs image, which category 'llm' does not allow @ $['x'].output_modalities",
             ],
@@ -113,7 +113,7 @@ def test_packaged_data_passes_the_validator() -> None:
             ),
             (),
             [
-                "category 'genai' is under 'genai', but a ai-model belongs under 'ai-model' "
+                "category 'genai' is under 'genai', but a model of kind 'ai-model' belongs under 'ai-model' "
                 "@ $['x'].category",
                 "outputs embedding, which category 'genai' does not allow "
                 "@ $['x'].output_modalities",

@@ -224,7 +224,8 @@ def data_to_entity(
     if not issubclass(cls, base):
         return [
             Problem(
-                f"a {kind!r} does not belong in this list (expected a {base.KIND})",
+                f"a {kind!r} does not belong in this list "
+                f"(it holds {base.KIND} entities)",
                 f"{path}.kind",
                 file,
             )

@@ -80,7 +80,9 @@ def _type_schema(field: attrs.Attribute[Any], hint: object) -> dict[str, Any]:
 def _described(declared: Link) -> str:
     """What a link field holds, for editors that show a schema's descriptions."""
     kinds = " or ".join(declared.to)
-    what = f"ids of {kinds} entities" if declared.many else f"the id of a {kinds}"
+    what = (
+        f"ids of {kinds} entities" if declared.many else f"the id of one {kinds} entity"
+    )
     return f"{what} ({declared.relation})"
 
 

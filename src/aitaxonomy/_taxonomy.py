@@ -1524,8 +1524,9 @@ def _category_rules(by_id: Mapping[str, Entity], kinds: KindRegistry) -> list[Fi
         if bound is not None and bound != type(model).CATEGORY:
             problems.append(
                 Finding(
-                    f"category {model.category_id!r} is under {bound!r}, but a "
-                    f"{type(model).KIND} belongs under {type(model).CATEGORY!r}",
+                    f"category {model.category_id!r} is under {bound!r}, but a model "
+                    f"of kind {type(model).KIND!r} belongs under "
+                    f"{type(model).CATEGORY!r}",
                     model,
                     "category",
                 )

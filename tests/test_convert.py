@@ -667,3 +667,11 @@ def test_a_one_entity_document_reads_with_the_given_kinds() -> None:
     assert [str(p) for p in problems] == [
         "expected an integer, got str 'x' @ one.toml: $.rating"
     ]
+
+
+@pytest.mark.parametrize("kind", [3, None, ["llm"], True])
+def test_a_bad_kind_names_its_file(kind: object) -> None:
+    """Every early refusal keeps the file, as the detailed errors do."""
+    problems = data_to_entity({**GOOD, "kind": kind}, "$.models[0]", file="m.toml")
+    assert isinstance(problems, list)
+    assert [(p.path, p.file) for p in problems] == [("$.models[0].kind", "m.toml")]

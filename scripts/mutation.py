@@ -4,6 +4,7 @@
     python scripts/mutation.py --module _modality    # one (repeat for more)
     python scripts/mutation.py --sample 40 --seed 7
     python scripts/mutation.py --runner mutmut       # mutmut's own runner
+    python scripts/mutation.py --only NAME [NAME ...]  # just these mutants
 
 Needs the ``mutation`` extra (``pip install -e '.[mutation]'``: mutmut 3.8.1,
 which writes the mutants) and runs in the checkout, using the
@@ -29,7 +30,10 @@ For each module it:
 4. counts a failed test, a crash at collection (the mutant breaks the
    packaged catalog, so test modules cannot import) and a timeout as killed;
 
-and prints: module, sampled, killed, survived, equivalent, score (killed out
+``--only`` runs the named mutants instead of a sample (say, a run's
+survivors once tests for them are written), each under its own module.
+
+It prints: module, sampled, killed, survived, equivalent, score (killed out
 of the sampled mutants that are not equivalent), each row as its module
 finishes, followed by its survivors; ``mutmut show NAME`` shows one. The
 whole table comes last.
@@ -66,6 +70,9 @@ CORE: dict[str, tuple[str, ...]] = {
     ),
     "_taxonomy": (
         "test_taxonomy",
+        "test_jobs",
+        "test_sources",
+        "test_links",
         "test_catalog",
         "test_choose",
         "test_article_facts",
@@ -164,6 +171,21 @@ def sample(names: list[str], size: int, seed: int) -> list[str]:
     if size >= len(names):
         return sorted(names)
     return sorted(random.Random(seed).sample(sorted(names), size))  # noqa: S311
+
+
+def by_module(names: list[str]) -> dict[str, list[str]]:
+    """*names* grouped by the core module they mutate, in the order of ``CORE``.
+
+    A name that mutates no core module is an error, not a silent skip.
+    """
+    grouped: dict[str, list[str]] = {}
+    for name in names:
+        package, _, rest = name.partition(".")
+        module = rest.partition(".")[0] if package == "aitaxonomy" else ""
+        if module not in CORE:
+            sys.exit(f"{name}: not a mutant of a core module ({', '.join(CORE)})")
+        grouped.setdefault(module, []).append(name)
+    return {m: sorted(set(grouped[m])) for m in CORE if m in grouped}
 
 
 def _mutmut(*args: str) -> None:
@@ -284,8 +306,14 @@ def sync_data(source: Path = ROOT / "src", copy: Path = ROOT / "mutants/src") ->
     return changed
 
 
-def run(modules: list[str], size: int, seed: int, runner: str = "direct") -> list[Row]:
-    """Sample, run and score *modules*; one row each."""
+def run(
+    modules: list[str],
+    size: int,
+    seed: int,
+    runner: str = "direct",
+    only: dict[str, list[str]] | None = None,
+) -> list[Row]:
+    """Sample, run and score *modules* (or the mutants *only* names); one row each."""
     equivalent = equivalent_mutants()
     print("== writing the mutants (mutants/)", flush=True)
     subprocess.run(  # noqa: S603  # our own interpreter, mutmut's own functions
@@ -298,7 +326,13 @@ def run(modules: list[str], size: int, seed: int, runner: str = "direct") -> lis
         print(f"== {changed} data files brought up to date in mutants/", flush=True)
     rows = []
     for module in modules:
-        names = sample(list(_exit_codes(module)), size, seed)
+        known = list(_exit_codes(module))
+        if only is None:
+            names = sample(known, size, seed)
+        else:
+            names = only[module]
+            if missing := sorted(set(names) - set(known)):
+                sys.exit(f"no such mutant (renumbered?): {', '.join(missing)}")
         tested = [n for n in names if n not in equivalent]
         still = (_direct if runner == "direct" else _via_mutmut)(module, tested)
         killed = len(tested) - len(still)
@@ -348,11 +382,21 @@ def main(argv: list[str]) -> int:
         default="direct",
         help="run each mutant on its module's test files (default), or with mutmut",
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="run these mutants (mutmut's names) instead of a sample",
+    )
     args = parser.parse_args(argv)
     if args.sample < 1:
         parser.error("--sample must be at least 1")
+    if args.only and args.module:
+        parser.error("--only names its modules: leave out --module")
+    only = by_module(args.only) if args.only else None
+    modules = list(only) if only else args.module or list(CORE)
     start = time.monotonic()
-    rows = run(args.module or list(CORE), args.sample, args.seed, args.runner)
+    rows = run(modules, args.sample, args.seed, args.runner, only)
     print()
     print(table(rows))
     print(f"\nwall time: {(time.monotonic() - start) / 60:.1f} min (seed {args.seed})")

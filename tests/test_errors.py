@@ -357,7 +357,21 @@ BAD_CALLS: dict[str, tuple[Callable[[Path], object], type[Exception], str]] = {
         TypeError,
         "int 42",
     ),
-    "checked_on type": (lambda _: _T.checked_on(42), TypeError, "int 42"),  # type: ignore[arg-type]
+    "checked_on type": (
+        lambda _: _T.checked_on(42),  # type: ignore[arg-type]
+        TypeError,
+        "entity must be an entity or the id of one, not int 42",
+    ),
+    "model type": (
+        lambda _: _T.model(3),  # type: ignore[arg-type]
+        TypeError,
+        "model must be a model or the id of one, not int 3",
+    ),
+    "category_path type": (
+        lambda _: _T.category_path(3),  # type: ignore[arg-type]
+        TypeError,
+        "category must be a category or the id of one, not int 3",
+    ),
     "choose limit": (lambda _: ai.choose("text", limit=0), ValueError, "0"),
     "of_type": (lambda _: _T.of_type((ai.LLM, 42)), TypeError, "int 42"),  # type: ignore[arg-type]
     "loads base": (lambda _: ai.loads("format = 1", base=[]), TypeError, "list []"),  # type: ignore[arg-type]

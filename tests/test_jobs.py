@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import aitaxonomy as ai
@@ -143,6 +144,31 @@ def test_a_model_cannot_state_a_job_it_cannot_do() -> None:
     ]
 
 
+def test_a_model_cannot_state_a_job_whose_output_it_cannot_make() -> None:
+    bad = ai.LLM(id="x", name="X", job_types=["chat", "text-to-image"])
+    with pytest.raises(ai.TaxonomyError) as info:
+        TAX.extend(bad)
+    assert [str(p) for p in info.value.problems] == [
+        "cannot do job type 'text-to-image': it does not produce image "
+        "@ extend(): $[0].job_types[1]"
+    ]
+
+
+def test_a_job_is_held_to_what_its_category_inherits() -> None:
+    """A category that states no outputs allows what its parent allows."""
+    chat = ai.Category(id="my-chat", name="My chat", parent="llm")
+    job = ai.JobType(
+        id="j", name="J", generative=True, outputs=["image"], category="my-chat"
+    )
+    with pytest.raises(ai.TaxonomyError) as info:
+        TAX.extend(chat, job)
+    assert [str(p) for p in info.value.problems] == [
+        "outputs image, which category 'my-chat' does not allow @ extend(): $[1].outputs"
+    ]
+    fitting = TAX.extend(chat, attrs.evolve(job, outputs=["text"]))
+    assert fitting["j"] == attrs.evolve(job, outputs=["text"])
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
@@ -197,6 +223,11 @@ def test_a_job_that_is_not_generative_may_make_anything(outputs: list[str]) -> N
         (
             {"generative": True, "outputs": ["image"], "category": "llm"},
             "outputs image, which category 'llm' does not allow @ extend(): $[0].outputs",
+        ),
+        (
+            {"generative": True, "outputs": ["video", "image"], "category": "llm"},
+            "outputs image, video, which category 'llm' does not allow "
+            "@ extend(): $[0].outputs",
         ),
     ],
 )

@@ -97,3 +97,27 @@ def test_the_data_copies_are_brought_up_to_date(tmp_path: Path) -> None:
     assert (copy / "pkg/mod.py").is_file()
     assert (copy / "pkg/mod.py.meta").is_file()
     assert mutation.sync_data(source, copy) == 0
+
+
+def test_named_mutants_are_grouped_by_their_core_module() -> None:
+    names = [
+        "aitaxonomy._taxonomy.x_check__mutmut_8",
+        "aitaxonomy._modality.x_to_modalities__mutmut_1",
+        "aitaxonomy._taxonomy.x__noun__mutmut_10",
+        "aitaxonomy._taxonomy.x_check__mutmut_8",
+    ]
+    assert mutation.by_module(names) == {
+        "_modality": ["aitaxonomy._modality.x_to_modalities__mutmut_1"],
+        "_taxonomy": [
+            "aitaxonomy._taxonomy.x__noun__mutmut_10",
+            "aitaxonomy._taxonomy.x_check__mutmut_8",
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["aitaxonomy._kinds.x_f__mutmut_1", "x_check__mutmut_8", "other._x.f"]
+)
+def test_a_name_outside_the_core_modules_is_refused(name: str) -> None:
+    with pytest.raises(SystemExit, match=re.escape(f"{name}: not a mutant of a core")):
+        mutation.by_module([name])

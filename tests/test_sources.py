@@ -63,6 +63,29 @@ def test_bad_facts_are_refused_naming_the_field(
     assert caught.value.field == field
 
 
+@pytest.mark.parametrize(
+    ("source", "key", "message"),
+    [
+        ("litelm", "gpt-4o", "unknown source 'litelm' (did you mean 'litellm'?)"),
+        (
+            ["litellm"],
+            "gpt-4o",
+            "unknown source \"['litellm']\" (did you mean 'litellm'?)",
+        ),
+        ("litellm", "gpt-4oo", "no litellm id 'gpt-4oo' (did you mean 'gpt-4o' or "),
+        ("litellm", ["gpt-4o"], "no litellm id \"['gpt-4o']\""),
+        ("nowhere", "x", "unknown source 'nowhere'"),
+    ],
+)
+def test_by_source_says_which_part_it_does_not_know(
+    source: object, key: object, message: str
+) -> None:
+    """Untyped callers get the same error as typed ones, never a TypeError."""
+    with pytest.raises(ai.errors.UnknownIdError) as caught:
+        BASE.by_source(source, key)  # type: ignore[arg-type]
+    assert str(caught.value).startswith(message)
+
+
 def test_by_source_finds_the_model_and_suggests_otherwise() -> None:
     assert BASE.by_source("litellm", "gpt-4o").id == "gpt-4o"
     with pytest.raises(ai.errors.UnknownIdError, match="did you mean 'gpt-4o'"):
@@ -207,6 +230,23 @@ def test_ties_are_broken_by_facts_not_the_alphabet() -> None:
     rec = ai.choose(task="a support chatbot", taxonomy=tax)
     order = [c.model.id for c in rec.candidates if c.model.id.endswith("-bot")]
     assert order == ["ccc-bot", "ddd-bot", "bbb-bot", "aaa-bot"]
+
+
+def test_ties_favour_a_known_maker_then_a_known_longer_context() -> None:
+    """Equal fits: a maker's own listing first; any stated window beats none."""
+    twins = [
+        ai.LLM(id=f"{name}-bot", name=name, sources={"litellm": name}, **facts)  # type: ignore[arg-type]
+        for name, facts in [
+            ("aaa", {}),
+            ("bbb", {"context_window": 1}),
+            ("ccc", {"context_window": 8_000}),
+            ("ddd", {"organization": "openai"}),
+        ]
+    ]
+    tax = ai.Taxonomy([*BASE, *twins])
+    rec = ai.choose(task="a support chatbot", taxonomy=tax)
+    order = [c.model.id for c in rec.candidates if c.model.id.endswith("-bot")]
+    assert order == ["ddd-bot", "ccc-bot", "bbb-bot", "aaa-bot"]
 
 
 def test_closed_weights_find_the_usual_models() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import pytest
@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 import aitaxonomy as ai
 import strategies as sts
-from aitaxonomy._kinds import default_kinds
+from aitaxonomy._kinds import KindRegistry, default_kinds
+from aitaxonomy._taxonomy import Comparison, _sound, check
 from aitaxonomy._taxonomy import _problems as close_look
-from aitaxonomy._taxonomy import _sound, check
 
 TAX = ai.article_taxonomy()
 BASE = list(TAX)  # a valid list of entities to break in small ways
@@ -204,6 +204,33 @@ def test_validator_names_each_problem(
     assert _problems(*entities, drop=drop) == expected
 
 
+def test_check_points_at_what_is_not_an_entity_by_position() -> None:
+    assert [(p.message, p.path) for p in check(["x", *BASE, 3])] == [
+        ("not an entity: str", "$[0]"),
+        ("not an entity: int", f"$[{len(BASE) + 1}]"),
+    ]
+
+
+@attrs.frozen(kw_only=True)
+class _Arm(ai.AIModel):
+    """A kind only a caller's registry knows, bound to a category of its own."""
+
+    KIND: ClassVar[str] = "arm"
+    CATEGORY: ClassVar[str] = "arms"
+
+
+def test_check_binds_categories_with_the_kinds_it_is_given() -> None:
+    builtin = default_kinds()
+    arms = KindRegistry({**{n: builtin.cls(n) for n in builtin.names()}, "arm": _Arm})
+    entities = [
+        *BASE,
+        ai.Category(id="arms", name="Arms", parent="ai-model"),
+        _Arm(id="arm-1", name="Arm 1", output_modalities="text"),
+    ]
+    assert check(entities, kinds=arms) == []
+    assert [p.path for p in check(entities)] == ["$['arm-1'].category"]
+
+
 def test_every_problem_is_reported_at_once() -> None:
     problems = _problems(
         ai.LLM(id="gpt-4", name="Dup"),
@@ -218,6 +245,19 @@ def test_error_message_lists_problems() -> None:
     assert str(info.value).startswith(
         "1 problem in the taxonomy:\n  unknown category 'llm'"
     )
+
+
+def test_a_comparison_renders_as_a_text_table_and_as_data() -> None:
+    table = Comparison(TAX.comparison().categories, (("Row", ("x", "yy")),))
+    assert str(table).splitlines() == [
+        "Feature | Generative AI | Large language model",
+        "--------+---------------+---------------------",
+        "Row     | x             | yy",
+    ]
+    assert table.to_dict() == {
+        "categories": ["genai", "llm"],
+        "rows": [{"feature": "Row", "values": ["x", "yy"]}],
+    }
 
 
 def test_get_and_getitem() -> None:

@@ -648,9 +648,30 @@ def test_a_users_kind_has_every_field_checked(
 
 
 def test_a_users_kind_reads_as_given() -> None:
-    data = {**RATED, "rating": 2, "weights": {"a": 1.5}}
+    data = {**RATED, "rating": 2, "weights": {"a": 1.5}, "sources": {"litellm": "r"}}
     entity = data_to_entity(data, "$", kinds=_rated_kinds())
-    assert entity == RatedLLM(id="r", name="R", rating=2, weights={"a": 1.5})
+    assert entity == RatedLLM(
+        id="r", name="R", rating=2, weights={"a": 1.5}, sources={"litellm": "r"}
+    )
+
+
+@pytest.mark.parametrize("kind", ["ai-model", "genai", "llm"])
+def test_a_citation_covers_a_list_of_fields_not_a_string(kind: str) -> None:
+    """The quick path for built-in kinds refuses what the detailed path refuses."""
+    citation = {"url": "https://example.com", "as_of": "2026-01-01", "covers": "id"}
+    data = {"kind": kind, "id": "m", "name": "M", "provenance": [citation]}
+    problems = data_to_entity(data, "$.models[0]", file="f.toml")
+    assert isinstance(problems, list)
+    assert [(p.message, p.path) for p in problems] == [
+        ("expected a list, got str 'id'", "$.models[0].provenance[0].covers")
+    ]
+
+
+def test_the_kind_may_come_anywhere_in_an_entitys_table() -> None:
+    """Every field after ``kind`` is read, not only those before it."""
+    data = {"id": "m", "name": "M", "kind": "llm", "organization": "openai"}
+    entity = data_to_entity(data, "$")
+    assert entity == ai.LLM(id="m", name="M", organization="openai")
 
 
 def test_a_one_entity_document_reads_with_the_given_kinds() -> None:

@@ -696,3 +696,98 @@ def test_a_bad_kind_names_its_file(kind: object) -> None:
     problems = data_to_entity({**GOOD, "kind": kind}, "$.models[0]", file="m.toml")
     assert isinstance(problems, list)
     assert [(p.path, p.file) for p in problems] == [("$.models[0].kind", "m.toml")]
+
+
+# (field, value, whether the entity is valid): each rule of the fast path on
+# both sides of its boundary. A valid value must be taken by the fast path (it
+# is the common case, and speed is its point), an invalid one refused by both.
+_EDGES = [
+    ("id", "a" * 200, True),
+    ("id", "a" * 201, False),
+    ("id", "Open AI", False),
+    ("name", "é", True),
+    ("name", " ", False),
+    ("name", "M\ud800", False),
+    ("description", "x\ud800", False),
+    ("aliases", ["é", "b"], True),
+    ("aliases", ["a", " "], False),
+    ("aliases", ["a\ud800"], False),
+    ("organization", None, True),
+    ("organization", "Open AI", False),
+    ("techniques", ["transformer", "diffusion"], True),
+    ("techniques", ["transformer", "transformer"], False),
+    ("techniques", ["Transformer"], False),
+    ("parameters", 1, True),
+    ("parameters", 10**15, True),
+    ("parameters", 0, False),
+    ("parameters", -1, False),
+    ("parameters", 10**15 + 1, False),
+    ("context_window", None, True),
+    ("context_window", 0, False),
+    ("context_window", True, False),
+    ("input_price", 0, True),
+    ("input_price", 0.0, True),
+    ("input_price", 2.5, True),
+    ("input_price", -0.5, False),
+    ("input_price", float("inf"), False),
+    ("input_price", True, False),
+    ("released", "2024", True),
+    ("released", "2024-12-31", True),
+    ("released", "2024-13", False),
+    ("released", 2024, False),
+    ("open_weights", None, True),
+    ("open_weights", False, True),
+    ("open_weights", 1, False),
+    ("product", True, True),
+    ("product", None, False),
+    ("capabilities", ["reasoning", "tools"], True),
+    ("capabilities", ["tools", "tools"], False),
+    ("capabilities", ["tool"], False),
+    ("sources", {}, True),
+    ("sources", {"litellm": "x"}, True),
+    ("sources", {"litellm": ""}, False),
+    ("input_modalities", ["text", "text"], True),
+    ("input_modalities", ["text", "image"], True),
+    ("output_modalities", ["image"], False),
+    ("provenance", [{"url": "https://a.org", "as_of": "2024"}], True),
+    ("provenance", [{"url": "http://a.org", "as_of": "2024"}], False),
+    ("provenance", [{"url": "https://a.org"}], False),
+    ("number", 1, False),
+]
+
+
+_NEIGHBOURS: dict[str, list[dict[str, object]]] = {
+    "one kind": [{"kind": "llm", "id": "first", "name": "First"}],
+    "two kinds": [
+        {"kind": "llm", "id": "first", "name": "First"},
+        {"kind": "genai", "id": "art", "name": "Art", "output_modalities": ["image"]},
+    ],
+}
+
+
+@pytest.mark.parametrize("table", [dict, tuple])
+@pytest.mark.parametrize("neighbours", list(_NEIGHBOURS))
+@pytest.mark.parametrize(
+    ("field", "value", "valid"),
+    _EDGES,
+    ids=[f"{f}={v!r:.20}" for f, v, _ in _EDGES],
+)
+def test_the_fast_path_draws_each_line_where_the_classes_do(
+    field: str, value: object, valid: bool, neighbours: str, table: type
+) -> None:
+    """Beside other models, so that each column holds several values."""
+    models = [
+        *_NEIGHBOURS[neighbours],
+        {"kind": "llm", "id": "m", "name": "M", field: value},
+    ]
+    document = {"format": 1, "models": models}
+    text = json.dumps(document)
+    hook = dict if table is dict else tuple
+    fast = fast_document(json.loads(text, object_pairs_hook=hook), default_kinds())
+    entities, problems = document_to_entities(json.loads(text))
+    assert (problems == []) is valid
+    if valid:
+        assert fast is not None
+        assert fast[1] == entities
+    else:
+        assert fast is None

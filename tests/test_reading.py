@@ -1776,3 +1776,77 @@ def test_code_written_in_a_language_is_made(
         outputs,
     )
     assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
+
+
+def _mentions(task: str) -> set[tuple[str, str, str]]:
+    """``(words, modality, direction)`` of every mention in *task*'s steps."""
+    from aitaxonomy._choose import _reader  # noqa: PLC0415
+
+    reading = _reader(ai.default_taxonomy()).read(task)
+    return {
+        (m.text, m.modality.value, m.direction)
+        for s in reading.steps
+        for m in s.mentions
+    }
+
+
+@pytest.mark.parametrize(
+    ("task", "mention"),
+    [
+        # a noun made from a verb keeps its kind: "recordings" of a webinar
+        # are video, a "ruling" of a court is text
+        (
+            "remove the background noise from our webinar recordings",
+            ("webinar recordings", "video", "in"),
+        ),
+        (
+            "pull the key facts out of each court ruling",
+            ("court ruling", "text", "in"),
+        ),
+        # "a video made from a description": the thing made is the output
+        (
+            "Um vídeo curto gerado a partir de uma descrição: ondas quebrando na "
+            "praia ao pôr do sol",
+            ("video", "video", "out"),
+        ),
+    ],
+)
+def test_what_a_task_names_is_read_with_its_kind_and_direction(
+    task: str, mention: tuple[str, str, str]
+) -> None:
+    assert mention in _mentions(task)
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Answer questions about our sales spreadsheet, e.g. which video sold best",
+        "Answer questions about our sales spreadsheet, for example which photos or "
+        "videos sold best in March",
+    ],
+)
+def test_a_sample_question_names_no_material_of_the_job(task: str) -> None:
+    """What follows "e.g." or "for example" is a sample, not what the job reads."""
+    assert {text for text, _, _ in _mentions(task)} == {"questions", "spreadsheet"}
+
+
+def test_a_ticket_with_headings_is_read_from_its_ask() -> None:
+    """The context says how things are now; the ask names the job."""
+    task = (
+        "[HR-21] Screen CVs. Context: we get 300 applications a week by email and "
+        "a recruiter reads each one. Ask: each CV sorted into interview / maybe / "
+        "reject."
+    )
+    assert _jobs(task) == ["text-classification"]
+
+
+def test_a_participle_after_the_material_is_not_the_job() -> None:
+    """ "fotos tiradas com o celular": photos *taken*, not something taken out."""
+    task = (
+        "Diagnosticar doenças nas folhas de uva a partir de fotos tiradas com o "
+        "celular pelo agricultor."
+    )
+    rec = ai.choose(task=task)
+    assert "background-removal" not in _jobs(task)
+    assert _shape(rec)[0] == {"image"}
+    assert "image" not in _shape(rec)[1]

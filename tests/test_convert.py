@@ -791,3 +791,40 @@ def test_the_fast_path_draws_each_line_where_the_classes_do(
         assert fast[1] == entities
     else:
         assert fast is None
+
+
+def test_the_fast_path_takes_a_one_entity_file() -> None:
+    """A models.dev-style file of one entity is read a column at a time too."""
+    document = {"format": 1, "kind": "llm", "id": "m", "name": "M"}
+    found = fast_document(document, default_kinds())
+    assert found is not None
+    assert found[1] == [ai.LLM(id="m", name="M")]
+
+
+@pytest.mark.parametrize("table", [dict, tuple])
+def test_the_fast_path_checks_a_column_two_kinds_share_once(table: type) -> None:
+    """Every table names every key: each column is checked once, for both kinds."""
+    common = {
+        "sources": {"litellm": "x"},
+        "capabilities": ["tools"],
+        "input_modalities": ["text"],
+        "released": "2024-05",
+        "input_price": 1.5,
+        "product": False,
+    }
+    models = [
+        {"kind": "llm", "id": "a", "name": "A", **common, "sources": {"litellm": "a"}},
+        {"kind": "genai", "id": "b", "name": "B", **common, "sources": {"x": "b"}},
+        {"kind": "llm", "id": "c", "name": "C", **common, "sources": {"y": "c"}},
+    ]
+    for model, price in zip(models, (2, 1.5, None), strict=True):
+        model["output_modalities"] = ["text"]
+        model["input_price"] = price  # whole, fractional, unknown: one column
+    text = json.dumps({"format": 1, "models": models})
+    hook = dict if table is dict else tuple
+    fast = fast_document(json.loads(text, object_pairs_hook=hook), default_kinds())
+    entities, problems = document_to_entities(json.loads(text))
+    assert problems == []
+    assert fast is not None
+    assert fast[1] == entities
+    assert [type(e) for e in fast[1]] == [ai.LLM, ai.GenAI, ai.LLM]

@@ -1850,3 +1850,25 @@ def test_a_participle_after_the_material_is_not_the_job() -> None:
     assert "background-removal" not in _jobs(task)
     assert _shape(rec)[0] == {"image"}
     assert "image" not in _shape(rec)[1]
+
+
+@pytest.mark.parametrize(
+    ("task", "jobs"),
+    [
+        (
+            "Compose a cheerful jingle for our bakery advert, and animate a couple "
+            "of our product photos so they move a little.",
+            ["music-generation", "image-to-video"],
+        ),
+        (
+            "Generate calm piano music for our yoga video, and animate two of our "
+            "studio photos so they move slightly.",
+            ["music-generation", "image-to-video"],
+        ),
+    ],
+)
+def test_a_second_action_on_material_of_its_own_is_a_step_of_its_own(
+    task: str, jobs: list[str]
+) -> None:
+    """ "and animate our photos": the photos are new material, not the music."""
+    assert _jobs(task) == jobs

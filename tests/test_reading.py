@@ -1803,6 +1803,16 @@ def _mentions(task: str) -> set[tuple[str, str, str]]:
             "pull the key facts out of each court ruling",
             ("court ruling", "text", "in"),
         ),
+        # "predict sales": the quantity forecast is what it is about, not its data
+        (
+            "predict next month's sales for each shop from two years of daily history",
+            ("sales", "table", "topic"),
+        ),
+        # "questions about a spreadsheet": the spreadsheet is read
+        (
+            "Ask questions in plain English about our stock-by-warehouse spreadsheet",
+            ("spreadsheet", "table", "in"),
+        ),
         # "a video made from a description": the thing made is the output
         (
             "Um vídeo curto gerado a partir de uma descrição: ondas quebrando na "

@@ -1813,6 +1813,14 @@ def _mentions(task: str) -> set[tuple[str, str, str]]:
             "Ask questions in plain English about our stock-by-warehouse spreadsheet",
             ("spreadsheet", "table", "in"),
         ),
+        # "anomaly detection in logs": what the job is done in is read
+        ("anomaly detection in firewall logs", ("logs", "table", "in")),
+        # "port it to Python": the language ported to is made, the old one read
+        (
+            "port our old Perl billing script to Python 3",
+            ("python", "code", "out"),
+        ),
+        ("port our old Perl billing script to Python 3", ("perl", "code", "in")),
         # "a video made from a description": the thing made is the output
         (
             "Um vídeo curto gerado a partir de uma descrição: ondas quebrando na "

@@ -1821,6 +1821,12 @@ def _mentions(task: str) -> set[tuple[str, str, str]]:
             ("python", "code", "out"),
         ),
         ("port our old Perl billing script to Python 3", ("perl", "code", "in")),
+        # a sentence of context names what is there already: it is given
+        (
+            "The lectures for our online course were recorded in a noisy hall and "
+            "there's an echo all over them. We need the speech cleaned up.",
+            ("lectures", "speech", "in"),
+        ),
         # "a video made from a description": the thing made is the output
         (
             "Um vídeo curto gerado a partir de uma descrição: ondas quebrando na "

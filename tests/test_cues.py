@@ -141,3 +141,19 @@ def test_overrides_say_which_fired(task: str, override: str) -> None:
         u for o in CUES["overrides"] if o["id"] == override for u in o["suppress"]
     }
     assert match.use_case not in suppressed
+
+
+def test_a_cue_family_or_a_language_pack_may_leave_parts_out() -> None:
+    """Every part of the cues is optional: a pack without job cues still reads."""
+    languages = {
+        code: {k: v for k, v in pack.items() if k not in {"jobs", "families"}}
+        for code, pack in CUES["languages"].items()
+    }
+    cues = {
+        **{k: v for k, v in CUES.items() if k != "families"},
+        "languages": languages,
+    }
+    reader = _reader_with(cues)
+    reading = reader.read("Traducir el menú del restaurante al inglés")
+    assert reading.language == "es"
+    assert reader.read("transcribe a podcast").language == "en"

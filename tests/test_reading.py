@@ -1821,6 +1821,12 @@ def _mentions(task: str) -> set[tuple[str, str, str]]:
             ("python", "code", "out"),
         ),
         ("port our old Perl billing script to Python 3", ("perl", "code", "in")),
+        # what a program to be written does is what it is about, not its input
+        (
+            "I'd love a little program that quizzes my pupils on their spelling "
+            "lists; I can't code, can AI write it?",
+            ("quizzes", "text", "topic"),
+        ),
         # a sentence of context names what is there already: it is given
         (
             "The lectures for our online course were recorded in a noisy hall and "

@@ -215,38 +215,42 @@ def test_bad_constraints_are_refused(
         ai.choose(task="a support chatbot", **{argument: value})  # type: ignore[arg-type]
 
 
-def test_ties_are_broken_by_facts_not_the_alphabet() -> None:
-    """Equal fits: the more capable, then the cheaper, then the catalog's order."""
+@pytest.mark.parametrize(
+    ("facts", "order"),
+    [
+        # the more capable, then the cheaper, then the catalog's order
+        (
+            [
+                {},
+                {"input_price": 1.0},
+                {"capabilities": ["tools"]},
+                {"input_price": 0.5},
+            ],
+            ["ccc-bot", "ddd-bot", "bbb-bot", "aaa-bot"],
+        ),
+        # a maker's own listing first; any stated context window beats none
+        (
+            [
+                {},
+                {"context_window": 1},
+                {"context_window": 8_000},
+                {"organization": "openai"},
+            ],
+            ["ddd-bot", "ccc-bot", "bbb-bot", "aaa-bot"],
+        ),
+    ],
+)
+def test_ties_are_broken_by_facts_not_the_alphabet(
+    facts: list[dict[str, object]], order: list[str]
+) -> None:
+    """Equal fits are told apart by what matters to a user, never by the name."""
     twins = [
-        ai.LLM(id=f"{name}-bot", name=name, sources={"litellm": name}, **facts)  # type: ignore[arg-type]
-        for name, facts in [
-            ("aaa", {}),
-            ("bbb", {"input_price": 1.0}),
-            ("ccc", {"capabilities": ["tools"]}),
-            ("ddd", {"input_price": 0.5}),
-        ]
+        ai.LLM(id=f"{name}-bot", name=name, sources={"litellm": name}, **given)  # type: ignore[arg-type]
+        for name, given in zip(("aaa", "bbb", "ccc", "ddd"), facts, strict=True)
     ]
     tax = ai.Taxonomy([*BASE, *twins])
     rec = ai.choose(task="a support chatbot", taxonomy=tax)
-    order = [c.model.id for c in rec.candidates if c.model.id.endswith("-bot")]
-    assert order == ["ccc-bot", "ddd-bot", "bbb-bot", "aaa-bot"]
-
-
-def test_ties_favour_a_known_maker_then_a_known_longer_context() -> None:
-    """Equal fits: a maker's own listing first; any stated window beats none."""
-    twins = [
-        ai.LLM(id=f"{name}-bot", name=name, sources={"litellm": name}, **facts)  # type: ignore[arg-type]
-        for name, facts in [
-            ("aaa", {}),
-            ("bbb", {"context_window": 1}),
-            ("ccc", {"context_window": 8_000}),
-            ("ddd", {"organization": "openai"}),
-        ]
-    ]
-    tax = ai.Taxonomy([*BASE, *twins])
-    rec = ai.choose(task="a support chatbot", taxonomy=tax)
-    order = [c.model.id for c in rec.candidates if c.model.id.endswith("-bot")]
-    assert order == ["ddd-bot", "ccc-bot", "bbb-bot", "aaa-bot"]
+    assert [c.model.id for c in rec.candidates if c.model.id.endswith("-bot")] == order
 
 
 def test_closed_weights_find_the_usual_models() -> None:

@@ -273,6 +273,20 @@ def _entries(entity: ai.Entity) -> st.SearchStrategy[dict[str, Any]]:
 _DROP = object()
 
 
+def _both_paths(
+    document: dict[str, Any], table: type
+) -> tuple[
+    tuple[dict[str, Any], list[ai.Entity]] | None, list[ai.Entity], list[ai.Problem]
+]:
+    """The fast path's answer for *document* parsed with *table* (``dict``, or
+    ``tuple`` for the pairs a duplicate-key check parses), and the detailed
+    path's entities and problems."""
+    text = json.dumps(document)
+    parsed = json.loads(text, object_pairs_hook=dict if table is dict else tuple)
+    entities, problems = document_to_entities(json.loads(text))
+    return fast_document(parsed, default_kinds()), entities, problems
+
+
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(sts.entities.flatmap(_entries), min_size=1, max_size=6),
@@ -298,11 +312,7 @@ def test_the_fast_path_accepts_only_what_the_detailed_one_does(
         )
         groups.setdefault(group, []).append(entry)
     document = {"format": 1, **groups}
-    parsed = json.loads(
-        json.dumps(document), object_pairs_hook=dict if table is dict else tuple
-    )
-    fast = fast_document(parsed, default_kinds())
-    entities, problems = document_to_entities(document)
+    fast, entities, problems = _both_paths(document, table)
     if fast is not None:
         assert problems == []
         assert fast[1] == entities
@@ -780,11 +790,7 @@ def test_the_fast_path_draws_each_line_where_the_classes_do(
         *_NEIGHBOURS[neighbours],
         {"kind": "llm", "id": "m", "name": "M", field: value},
     ]
-    document = {"format": 1, "models": models}
-    text = json.dumps(document)
-    hook = dict if table is dict else tuple
-    fast = fast_document(json.loads(text, object_pairs_hook=hook), default_kinds())
-    entities, problems = document_to_entities(json.loads(text))
+    fast, entities, problems = _both_paths({"format": 1, "models": models}, table)
     assert (problems == []) is valid
     if valid:
         assert fast is not None
@@ -820,10 +826,7 @@ def test_the_fast_path_checks_a_column_two_kinds_share_once(table: type) -> None
     for model, price in zip(models, (2, 1.5, None), strict=True):
         model["output_modalities"] = ["text"]
         model["input_price"] = price  # whole, fractional, unknown: one column
-    text = json.dumps({"format": 1, "models": models})
-    hook = dict if table is dict else tuple
-    fast = fast_document(json.loads(text, object_pairs_hook=hook), default_kinds())
-    entities, problems = document_to_entities(json.loads(text))
+    fast, entities, problems = _both_paths({"format": 1, "models": models}, table)
     assert problems == []
     assert fast is not None
     assert fast[1] == entities

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +18,16 @@ from aitaxonomy.adapters import (
     from_openrouter,
     pipeline_tag,
     pipeline_tags,
+    vocabulary,
 )
+
+_DAY = "2026-11-28"
+
+
+def _cited(table: str, source: str) -> tuple[ai.Citation, ...]:
+    """The citation every entity of an import read on ``_DAY`` carries."""
+    url = vocabulary()[table]["source"]
+    return (ai.Citation(url=url, as_of=_DAY, note=f"imported from {source}"),)
 
 
 @pytest.fixture(scope="module")
@@ -145,10 +156,46 @@ def test_results_extend_the_default_taxonomy(litellm_map: dict[str, Any]) -> Non
     assert base.model("gpt-4o").context_window is None  # folded in, not at home
 
 
+def test_an_import_fills_only_what_the_catalog_model_lacks() -> None:
+    """Folded into the curated model that claims it: the import's facts fill
+    its empty fields, with a citation saying which; its own facts stay."""
+    base = ai.default_taxonomy()
+    data = [
+        {
+            "id": "openai/gpt-4o",
+            "name": "OpenAI: GPT-4o (renamed)",
+            "created": 1893456000,  # 2030-01-01: the curated date stays
+            "context_length": 128000,
+            "architecture": {
+                "input_modalities": ["text"],
+                "output_modalities": ["text"],
+            },
+            "pricing": {"prompt": "0.0000025", "completion": "0.00001"},
+            "supported_parameters": ["tools"],
+        }
+    ]
+    tax = from_openrouter(data, as_of=_DAY).taxonomy(base)
+    curated = base.model("gpt-4o")
+    (cited,) = _cited("openrouter", "openrouter")
+    covers = ("context_window", "input_price", "output_price", "capabilities")
+    assert tax.model("gpt-4o") == attrs.evolve(
+        curated,
+        context_window=128000,
+        input_price=2.5,
+        output_price=10.0,
+        capabilities=("tools",),
+        provenance=(*curated.provenance, attrs.evolve(cited, covers=covers)),
+    )
+    assert len(tax) == len(base)
+    assert tax.by_source("openrouter", "openai/gpt-4o").id == "gpt-4o"
+
+
 LITELLM_SMALL: list[tuple[str, Any, str]] = [
     ("not-an-object", 3, "the entry is int, not an object"),
-    ("no-mode", {"litellm_provider": "x"}, "no mode"),
+    ("no-mode", {"litellm_provider": "x"}, "no mode, so what it does is unknown"),
     ("odd-mode", {"mode": "chatt"}, "unknown mode 'chatt' (like 'chat'?)"),
+    ("odder-mode", {"mode": "qqqq"}, "unknown mode 'qqqq'"),  # nothing like it
+    ("service", {"mode": "vector_store"}, "a vector store, not a model"),
     ("mode-number", {"mode": 7}, "mode 7 is not a string"),
     (
         "bad-modality",
@@ -161,7 +208,8 @@ LITELLM_SMALL: list[tuple[str, Any, str]] = [
         "supported_modalities is str, not a list",
     ),
     ("wild/*", {"mode": "chat"}, "a wildcard pattern, not a model"),
-    ("@@", {"mode": "chat"}, "has no letters or digits"),
+    ("@@", {"mode": "chat"}, "key '@@' has no letters or digits to make an id from"),
+    ("sample_spec", {"mode": "chat"}, "documentation of the format, not a model"),
 ]
 
 
@@ -172,8 +220,7 @@ def test_litellm_odd_entries_are_skipped_with_reasons(
     result = from_litellm({key: entry})
     assert result.entities == ()
     ((skipped_key, why),) = result.skipped
-    assert skipped_key == key
-    assert reason in why
+    assert (skipped_key, why) == (key, reason)
 
 
 def test_litellm_collision_is_reported() -> None:
@@ -188,6 +235,335 @@ def test_wrong_top_level_shape(data: object) -> None:
         from_litellm(data)
     with pytest.raises(AdapterError):
         from_models_dev(data)
+
+
+# -- every field an entry gives lands in its own attribute ----------------------
+# Each adapter maps one entry with every field it reads and one with none of
+# them: the first must fill every attribute, the second none of them.
+
+
+def test_litellm_maps_every_field_and_invents_none() -> None:
+    data = {
+        "openai/gpt-x": {
+            "mode": "chat",
+            "litellm_provider": "openai",
+            "max_input_tokens": 1000,
+            "max_output_tokens": 200,
+            "input_cost_per_token": 2.5e-06,
+            "output_cost_per_token": 1e-05,
+            "output_cost_per_image": 0.04,
+            "supports_function_calling": True,
+            "supports_reasoning": True,
+            "supports_response_schema": True,
+            "supports_vision": True,
+            "supports_audio_input": True,
+            "supports_audio_output": True,
+        },
+        "plain": {"mode": "chat", "supports_vision": False},
+    }
+    cited = _cited("litellm", "litellm")
+    assert from_litellm(data, as_of=dt.date(2026, 11, 28)).entities == (
+        ai.GenAI(
+            id="litellm/openai/gpt-x",
+            name="openai/gpt-x",
+            aliases=("openai/gpt-x",),
+            provenance=cited,
+            input_modalities={"text", "image", "audio"},
+            output_modalities={"text", "audio"},
+            provider="openai",
+            sources={"litellm": "openai/gpt-x"},
+            context_window=1000,
+            max_output=200,
+            input_price=2.5,  # per million tokens, from per token
+            output_price=10.0,
+            image_price=0.04,  # per image, as given
+            capabilities=("tools", "reasoning", "structured-output"),
+        ),
+        ai.LLM(
+            id="litellm/plain",
+            name="plain",
+            aliases=("plain",),
+            provenance=cited,
+            input_modalities={"text"},
+            output_modalities={"text"},
+            sources={"litellm": "plain"},
+        ),
+    )
+
+
+def test_models_dev_maps_every_field_and_invents_none() -> None:
+    data = {
+        "mistral": {
+            "id": "mistral",
+            "npm": "@ai-sdk/mistral",
+            "models": {
+                "mistral-x": {
+                    "id": "mistral-x",
+                    "name": "Mistral X",
+                    "family": "mistral",
+                    "release_date": "2025-01-02",
+                    "knowledge": "2024-10",
+                    "open_weights": True,
+                    "modalities": {"input": ["text", "pdf"], "output": ["text"]},
+                    "limit": {"context": 32000, "output": 8000},
+                    "cost": {"input": 0.4, "output": 2},
+                    "tool_call": True,
+                    "reasoning": True,
+                    "structured_output": True,
+                },
+                "mini": {
+                    "modalities": {"input": ["text"], "output": ["text"]},
+                    "open_weights": "yes",  # not a boolean: unknown
+                    "knowledge": "recent",  # not a date: no cutoff
+                    "reasoning": "true",  # only True is a capability
+                },
+            },
+        },
+    }
+    cited = _cited("models_dev", "models.dev")
+    assert from_models_dev(data, as_of=_DAY).entities == (
+        ai.LLM(
+            id="models.dev/mistral/mistral-x",
+            name="Mistral X",
+            aliases=("mistral/mistral-x",),
+            provenance=cited,
+            input_modalities={"text"},
+            output_modalities={"text"},
+            organization="mistral-ai",
+            provider="mistral",
+            open_weights=True,
+            released="2025-01-02",
+            knowledge_cutoff="2024-10",
+            sources={"models.dev": "mistral/mistral-x"},
+            context_window=32000,
+            max_output=8000,
+            input_price=0.4,  # models.dev prices per million tokens already
+            output_price=2.0,
+            capabilities=("tools", "reasoning", "structured-output"),
+        ),
+        ai.LLM(
+            id="models.dev/mistral/mini",
+            name="mistral/mini",
+            aliases=("mistral/mini",),
+            provenance=cited,
+            input_modalities={"text"},
+            output_modalities={"text"},
+            organization="mistral-ai",
+            provider="mistral",
+            sources={"models.dev": "mistral/mini"},
+        ),
+    )
+
+
+def test_openrouter_maps_every_field_and_invents_none() -> None:
+    text = {"input_modalities": ["text"], "output_modalities": ["text"]}
+    data = {
+        "data": [
+            {
+                "id": "mistralai/mistral-x",
+                "name": "Mistral: X",
+                "created": 1735776000,
+                "context_length": 32000,
+                "knowledge_cutoff": "2024-10",
+                "architecture": {
+                    "input_modalities": ["text", "file", "image"],
+                    "output_modalities": ["text"],
+                },
+                "pricing": {"prompt": "0.0000004", "completion": "0.000002"},
+                "top_provider": {"max_completion_tokens": 8000},
+                "supported_parameters": ["tools", "reasoning", "response_format"],
+            },
+            {"id": "x/plain", "architecture": text, "supported_parameters": ["seed"]},
+            {
+                "id": "x/schema",
+                "architecture": text,
+                "supported_parameters": ["structured_outputs"],
+            },
+        ]
+    }
+    cited = _cited("openrouter", "openrouter")
+
+    def plain(key: str, *capabilities: str) -> ai.LLM:
+        return ai.LLM(
+            id=f"openrouter/{key}",
+            name=key,
+            aliases=(key,),
+            provenance=cited,
+            input_modalities={"text"},
+            output_modalities={"text"},
+            sources={"openrouter": key},
+            capabilities=capabilities,
+        )
+
+    assert from_openrouter(data, as_of=_DAY).entities == (
+        ai.LLM(
+            id="openrouter/mistralai/mistral-x",
+            name="Mistral: X",
+            aliases=("mistralai/mistral-x",),
+            provenance=cited,
+            input_modalities={"text", "image"},
+            output_modalities={"text"},
+            organization="mistral-ai",
+            released="2025-01-02",  # from the Unix time, in UTC
+            knowledge_cutoff="2024-10",
+            sources={"openrouter": "mistralai/mistral-x"},
+            context_window=32000,
+            max_output=8000,
+            input_price=0.4,  # per million tokens, from a per-token string
+            output_price=2.0,
+            capabilities=("tools", "reasoning", "structured-output"),
+        ),
+        plain("x/plain"),
+        plain("x/schema", "structured-output"),
+    )
+
+
+# -- the policy every source shares ([policy] in vocabulary.toml) ---------------
+# One row per rule, and one beside it where the rule must not fire: each row
+# is a models.dev entry as its catalog states it, and what the model is.
+
+_POLICY = [
+    # (id, name, family, stated inputs, stated outputs, kind, inputs, outputs)
+    ("rr-3", "Rerank 3", "", ["text"], ["text"], "ai-model", {"text"}, {"ranking"}),
+    (
+        "m-1",
+        "M",
+        "text-embedding",
+        ["text"],
+        ["text"],
+        "ai-model",
+        {"text"},
+        {"embedding"},
+    ),
+    ("bge-art", "B", "", ["text"], ["image"], "genai", {"text"}, {"image"}),
+    ("omni-moderation", "", "", ["text"], ["text"], "ai-model", {"text"}, {"label"}),
+    (
+        "whisper-v3",
+        "",
+        "",
+        ["audio", "text"],
+        ["text"],
+        "ai-model",
+        {"speech", "text"},
+        {"text"},
+    ),
+    ("voice-in", "", "", ["audio"], ["text"], "ai-model", {"speech"}, {"text"}),
+    (
+        "gpt-transcribe",
+        "",
+        "",
+        ["audio", "text"],
+        ["text"],
+        "ai-model",
+        {"speech", "text"},
+        {"text"},
+    ),
+    (
+        "gpt-listen",
+        "",
+        "",
+        ["audio", "text"],
+        ["text"],
+        "llm",
+        {"audio", "text"},
+        {"text"},
+    ),
+    ("voice-out", "", "", ["text"], ["audio"], "genai", {"text"}, {"speech"}),
+    ("lyria-2", "", "", ["text"], ["audio"], "genai", {"text"}, {"music"}),
+    ("talk", "", "", ["text"], ["audio", "text"], "genai", {"text"}, {"audio", "text"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("model", "name", "family", "reads", "writes", "kind", "inputs", "outputs"),
+    _POLICY,
+    ids=[row[0] for row in _POLICY],
+)
+def test_the_policy_reads_what_a_model_is_from_its_names(
+    model: str,
+    name: str,
+    family: str,
+    reads: list[str],
+    writes: list[str],
+    kind: str,
+    inputs: set[str],
+    outputs: set[str],
+) -> None:
+    """Rerankers, embedders, moderators, transcribers and voices are told by
+    their id, name or family, whatever modalities the catalog gives them."""
+    entry = {"modalities": {"input": reads, "output": writes}, "name": name}
+    if family:
+        entry["family"] = family
+    (found,) = from_models_dev({"p": {"models": {model: entry}}}).entities
+    assert (found.KIND, set(found.input_modalities), set(found.output_modalities)) == (
+        kind,
+        inputs,
+        outputs,
+    )
+
+
+_STATED = [
+    # a music maker LiteLLM files under speech
+    ("litellm", "lyria-9", {"mode": "audio_speech"}, "genai", {"text"}, {"music"}),
+    (
+        "litellm",
+        "gpt-transcribe-live",  # hears speech, writes text, named a transcriber
+        {"mode": "realtime", "supported_output_modalities": ["text"]},
+        "ai-model",
+        {"text", "speech"},
+        {"text"},
+    ),
+    (
+        "litellm",
+        "gpt-live",  # the same, named nothing in particular: it answers
+        {"mode": "realtime", "supported_output_modalities": ["text"]},
+        "llm",
+        {"text", "speech"},
+        {"text"},
+    ),
+    # OpenRouter's output kinds mark non-generative models, named or not
+    (
+        "openrouter",
+        "x/sorter",
+        {"input_modalities": ["text"], "output_modalities": ["rerank"]},
+        "ai-model",
+        {"text"},
+        {"ranking"},
+    ),
+    (
+        "openrouter",
+        "x/ears",
+        {"input_modalities": ["audio", "text"], "output_modalities": ["transcription"]},
+        "ai-model",
+        {"audio", "text"},
+        {"text"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "key", "stated", "kind", "inputs", "outputs"),
+    _STATED,
+    ids=[row[1] for row in _STATED],
+)
+def test_what_a_source_states_and_the_policy_agree(
+    source: str,
+    key: str,
+    stated: dict[str, Any],
+    kind: str,
+    inputs: set[str],
+    outputs: set[str],
+) -> None:
+    if source == "litellm":
+        result = from_litellm({key: stated})
+    else:
+        result = from_openrouter([{"id": key, "architecture": stated}])
+    (found,) = result.entities
+    assert (found.KIND, set(found.input_modalities), set(found.output_modalities)) == (
+        kind,
+        inputs,
+        outputs,
+    )
 
 
 MODELS_DEV = {

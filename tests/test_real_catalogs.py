@@ -97,6 +97,7 @@ def test_a_file_of_another_source_exits_1_naming_the_right_one(
     [
         (adapters.from_litellm, {"data": []}, "openrouter"),
         (adapters.from_litellm, {"openai": {"npm": "x", "models": {}}}, "models-dev"),
+        (adapters.from_litellm, {"openai": {"env": ["K"], "models": {}}}, "models-dev"),
         (adapters.from_models_dev, {"sample_spec": {}, "m": {}}, "litellm"),
         (adapters.from_openrouter, {"m": {"litellm_provider": "openai"}}, "litellm"),
     ],
@@ -106,6 +107,35 @@ def test_adapters_refuse_another_sources_shape(
 ) -> None:
     with pytest.raises(adapters.AdapterError, match=f"aitaxonomy import {real}"):
         adapter(data)
+
+
+def test_the_refusal_names_both_files_and_the_reader() -> None:
+    with pytest.raises(adapters.AdapterError) as caught:
+        adapters.from_litellm({"openai": {"npm": "x", "models": {}}})
+    assert str(caught.value) == (
+        "this is models.dev's api.json, not LiteLLM's model map: read it with "
+        "from_models_dev() (aitaxonomy import models-dev)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("adapter", "data"),
+    [
+        # a provider record needs its models beside npm or env to count
+        (adapters.from_litellm, {"openai": {"models": {}}}),
+        (adapters.from_litellm, {"openai": {"npm": "x", "models": []}}),
+        # signs in half the records or fewer do not make a file theirs
+        (adapters.from_models_dev, {"a": {"litellm_provider": "x"}, "b": {}}),
+        (
+            adapters.from_litellm,
+            {"a": {"npm": "x", "models": {}}, "b": {"mode": "chat"}},
+        ),
+    ],
+)
+def test_a_file_with_too_few_signs_of_another_source_is_read(
+    adapter: Any, data: object
+) -> None:
+    assert adapter(data).skipped  # read, entry by entry, not refused whole
 
 
 # -- one classification policy for every source ------------------------------------

@@ -202,6 +202,14 @@ def test_direction(
             [False, True],
             {"text"},
         ),
+        # ... after a step of another kind too: the reading is its own step
+        (
+            "generate a logo for the café, then translate the photographed menu"
+            " into English",
+            ["text-to-image", "ocr", "translation"],
+            [False, False, True],
+            {"image", "text"},
+        ),
         # a photo taken to be read: the text comes off it first
         (
             "fotografiar el menú y traducirlo al inglés",
@@ -1541,6 +1549,14 @@ def test_a_sentence_before_the_request_only_tells_what_there_is(
         (
             "automate this: each evening log into the supplier portal, grab the"
             " stock levels, update our inventory sheet and email me a report",
+            "agent",
+            {"text"},
+            {"text"},
+        ),
+        # ... and so does a text step before the agent is named
+        (
+            "summarise the supplier emails, then have an agent update the prices"
+            " in our spreadsheet",
             "agent",
             {"text"},
             {"text"},

@@ -24,10 +24,24 @@ from aitaxonomy.adapters import (
 _DAY = "2026-11-28"
 
 
-def _cited(table: str, source: str) -> tuple[ai.Citation, ...]:
+def _cited(source: str) -> tuple[ai.Citation, ...]:
     """The citation every entity of an import read on ``_DAY`` carries."""
-    url = vocabulary()[table]["source"]
+    url = vocabulary()[source.replace(".", "_")]["source"]
     return (ai.Citation(url=url, as_of=_DAY, note=f"imported from {source}"),)
+
+
+def _bare(source: str, key: str, **facts: Any) -> ai.LLM:
+    """The text model an entry that gives only its key and modalities maps to."""
+    return ai.LLM(
+        id=f"{source}/{key}",
+        name=key,
+        aliases=(key,),
+        provenance=_cited(source),
+        input_modalities={"text"},
+        output_modalities={"text"},
+        sources={source: key},
+        **facts,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -176,7 +190,7 @@ def test_an_import_fills_only_what_the_catalog_model_lacks() -> None:
     ]
     tax = from_openrouter(data, as_of=_DAY).taxonomy(base)
     curated = base.model("gpt-4o")
-    (cited,) = _cited("openrouter", "openrouter")
+    (cited,) = _cited("openrouter")
     covers = ("context_window", "input_price", "output_price", "capabilities")
     assert tax.model("gpt-4o") == attrs.evolve(
         curated,
@@ -261,7 +275,7 @@ def test_litellm_maps_every_field_and_invents_none() -> None:
         },
         "plain": {"mode": "chat", "supports_vision": False},
     }
-    cited = _cited("litellm", "litellm")
+    cited = _cited("litellm")
     assert from_litellm(data, as_of=dt.date(2026, 11, 28)).entities == (
         ai.GenAI(
             id="litellm/openai/gpt-x",
@@ -279,15 +293,7 @@ def test_litellm_maps_every_field_and_invents_none() -> None:
             image_price=0.04,  # per image, as given
             capabilities=("tools", "reasoning", "structured-output"),
         ),
-        ai.LLM(
-            id="litellm/plain",
-            name="plain",
-            aliases=("plain",),
-            provenance=cited,
-            input_modalities={"text"},
-            output_modalities={"text"},
-            sources={"litellm": "plain"},
-        ),
+        _bare("litellm", "plain"),
     )
 
 
@@ -320,7 +326,7 @@ def test_models_dev_maps_every_field_and_invents_none() -> None:
             },
         },
     }
-    cited = _cited("models_dev", "models.dev")
+    cited = _cited("models.dev")
     assert from_models_dev(data, as_of=_DAY).entities == (
         ai.LLM(
             id="models.dev/mistral/mistral-x",
@@ -341,16 +347,8 @@ def test_models_dev_maps_every_field_and_invents_none() -> None:
             output_price=2.0,
             capabilities=("tools", "reasoning", "structured-output"),
         ),
-        ai.LLM(
-            id="models.dev/mistral/mini",
-            name="mistral/mini",
-            aliases=("mistral/mini",),
-            provenance=cited,
-            input_modalities={"text"},
-            output_modalities={"text"},
-            organization="mistral-ai",
-            provider="mistral",
-            sources={"models.dev": "mistral/mini"},
+        _bare(
+            "models.dev", "mistral/mini", organization="mistral-ai", provider="mistral"
         ),
     )
 
@@ -381,26 +379,12 @@ def test_openrouter_maps_every_field_and_invents_none() -> None:
             },
         ]
     }
-    cited = _cited("openrouter", "openrouter")
-
-    def plain(key: str, *capabilities: str) -> ai.LLM:
-        return ai.LLM(
-            id=f"openrouter/{key}",
-            name=key,
-            aliases=(key,),
-            provenance=cited,
-            input_modalities={"text"},
-            output_modalities={"text"},
-            sources={"openrouter": key},
-            capabilities=capabilities,
-        )
-
     assert from_openrouter(data, as_of=_DAY).entities == (
         ai.LLM(
             id="openrouter/mistralai/mistral-x",
             name="Mistral: X",
             aliases=("mistralai/mistral-x",),
-            provenance=cited,
+            provenance=_cited("openrouter"),
             input_modalities={"text", "image"},
             output_modalities={"text"},
             organization="mistral-ai",
@@ -413,8 +397,8 @@ def test_openrouter_maps_every_field_and_invents_none() -> None:
             output_price=2.0,
             capabilities=("tools", "reasoning", "structured-output"),
         ),
-        plain("x/plain"),
-        plain("x/schema", "structured-output"),
+        _bare("openrouter", "x/plain"),
+        _bare("openrouter", "x/schema", capabilities=("structured-output",)),
     )
 
 

@@ -253,7 +253,8 @@ def test_wrong_top_level_shape(data: object) -> None:
 
 # -- every field an entry gives lands in its own attribute ----------------------
 # Each adapter maps one entry with every field it reads and one with none of
-# them: the first must fill every attribute, the second none of them.
+# them in a form it takes: the first must fill every attribute, the second
+# none of them.
 
 
 def test_litellm_maps_every_field_and_invents_none() -> None:

@@ -714,6 +714,8 @@ def test_a_german_participle_is_found_by_its_infinitive(
             "Auf den Kamerabildern soll jedes Auto erkannt und markiert werden",
             ["object-detection"],
         ),
+        # a second participle left out: nothing after "und" but the auxiliary
+        ("Die Fotos sollen sortiert und werden", ["image-classification"]),
     ],
 )
 def test_german_participles_are_verbs(task: str, jobs: list[str]) -> None:

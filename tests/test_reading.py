@@ -507,6 +507,13 @@ def test_a_verb_form_is_found_by_its_infinitive(task: str, job: str) -> None:
             ["speech-recognition"],
             [False],
         ),
+        # ... and a purpose after that next step is still a purpose
+        (
+            "transcribe the support calls so that we can then classify each call by"
+            " reason, so that the team knows which ones to answer first",
+            ["speech-recognition", "text-classification"],
+            [False, True],
+        ),
         # text written "based on" a verdict is written from it
         (
             "Classify each photo of a returned parcel as damaged or fine. Then "

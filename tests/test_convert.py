@@ -810,22 +810,27 @@ def test_the_fast_path_takes_a_one_entity_file() -> None:
 @pytest.mark.parametrize("table", [dict, tuple])
 def test_the_fast_path_checks_a_column_two_kinds_share_once(table: type) -> None:
     """Every table names every key: each column is checked once, for both kinds."""
-    common = {
-        "sources": {"litellm": "x"},
-        "capabilities": ["tools"],
-        "input_modalities": ["text"],
-        "released": "2024-05",
-        "input_price": 1.5,
-        "product": False,
-    }
-    models = [
-        {"kind": "llm", "id": "a", "name": "A", **common, "sources": {"litellm": "a"}},
-        {"kind": "genai", "id": "b", "name": "B", **common, "sources": {"x": "b"}},
-        {"kind": "llm", "id": "c", "name": "C", **common, "sources": {"y": "c"}},
+
+    def model(kind: str, key: str, source: str, price: float | None) -> dict[str, Any]:
+        # the same keys in the same order in every table, as a program writes them
+        return {
+            "kind": kind,
+            "id": key,
+            "name": key.upper(),
+            "sources": {source: key},
+            "capabilities": ["tools"],
+            "input_modalities": ["text"],
+            "released": "2024-05",
+            "input_price": price,
+            "product": False,
+            "output_modalities": ["text"],
+        }
+
+    models = [  # prices whole, fractional and unknown: one column
+        model("llm", "a", "litellm", 2),
+        model("genai", "b", "x", 1.5),
+        model("llm", "c", "y", None),
     ]
-    for model, price in zip(models, (2, 1.5, None), strict=True):
-        model["output_modalities"] = ["text"]
-        model["input_price"] = price  # whole, fractional, unknown: one column
     fast, entities, problems = _both_paths({"format": 1, "models": models}, table)
     assert problems == []
     assert fast is not None

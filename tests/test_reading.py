@@ -23,6 +23,18 @@ def _jobs(task: str) -> list[str]:
     return [s.job_type.id for s in ai.choose(task=task).steps if s.job_type]
 
 
+def _mentions(task: str) -> set[tuple[str, str, str]]:
+    """``(words, modality, direction)`` of every mention in *task*'s steps."""
+    from aitaxonomy._choose import _reader  # noqa: PLC0415
+
+    reading = _reader(ai.default_taxonomy()).read(task)
+    return {
+        (m.text, m.modality.value, m.direction)
+        for s in reading.steps
+        for m in s.mentions
+    }
+
+
 @pytest.mark.parametrize(
     ("task", "job", "inputs", "outputs", "category"),
     [
@@ -1168,12 +1180,9 @@ def test_a_part_added_lends_its_material_back(task: str) -> None:
 
 def test_boxes_are_bounding_boxes_only_around_something() -> None:
     """ "Moving boxes" are things in a photo; "a box around each car" is made."""
-    from aitaxonomy._choose import _reader  # noqa: PLC0415
-
-    reader = _reader(ai.default_taxonomy())
 
     def named(task: str) -> set[str]:
-        return {m.modality.value for s in reader.read(task).steps for m in s.mentions}
+        return {modality for _, modality, _ in _mentions(task)}
 
     assert "boxes" not in named("remove the moving boxes from the living room photo")
     assert "boxes" in named("draw a box around every car in these images")
@@ -1829,18 +1838,6 @@ def test_code_written_in_a_language_is_made(
         outputs,
     )
     assert [s.job_type.id for s in rec.steps if s.job_type] == [job]
-
-
-def _mentions(task: str) -> set[tuple[str, str, str]]:
-    """``(words, modality, direction)`` of every mention in *task*'s steps."""
-    from aitaxonomy._choose import _reader  # noqa: PLC0415
-
-    reading = _reader(ai.default_taxonomy()).read(task)
-    return {
-        (m.text, m.modality.value, m.direction)
-        for s in reading.steps
-        for m in s.mentions
-    }
 
 
 @pytest.mark.parametrize(
